@@ -1,0 +1,33 @@
+"""Helpers shared by the CLI command modules."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from eingang.runtime import Runtime
+from eingang.settings import Settings
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+
+
+def runtime() -> Runtime:
+    return Runtime(Settings())
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Fehler: {message}", err=True)
+    raise typer.Exit(code)

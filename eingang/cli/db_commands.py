@@ -1,0 +1,25 @@
+"""``eingang db …``: schema migrations and reference data."""
+
+from __future__ import annotations
+
+import typer
+
+from classifiers.gazetteer import packaged_gazetteer
+from eingang.cli.common import runtime
+from models import session_scope
+from models.migrate import sync_gazetteer, upgrade_database
+
+app = typer.Typer(help="Datenbank: Migrationen anwenden.", no_args_is_help=True)
+
+
+@app.command("upgrade")
+def upgrade(revision: str = typer.Argument("head", help="Target Alembic revision.")) -> None:
+    """Apply all migrations and load the packaged gazetteer."""
+    rt = runtime()
+    upgrade_database(rt.engine, revision)
+    with session_scope(rt.engine) as session:
+        counts = sync_gazetteer(session, packaged_gazetteer())
+    typer.echo(
+        f"Datenbank ist auf Stand {revision}; Gazetteer geladen: {counts['municipalities']} Gemeinden, "
+        f"{counts['districts']} Kreise, {counts['associations']} Verwaltungsgemeinschaften."
+    )

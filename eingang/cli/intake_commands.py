@@ -1,0 +1,160 @@
+"""``eingang serve``, ``eingang worker`` and ``eingang ingest``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
+
+import typer
+from sqlmodel import Session
+
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.runtime import Runtime
+from intake.channel import store_raw
+from intake.files import read_messages
+from models import Channel, Consultation, InboundMessage, ProcessingStatus
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("worker")(worker)
+    app.command("ingest")(ingest)
+
+
+def _start_queue(rt: Runtime):
+    """Set up the broker and actors for this process; on the embedded default also start
+    an in-process worker. Returns the worker or None."""
+    import dramatiq
+
+    from queue_workers.broker import setup_broker
+    from queue_workers.context import set_runtime
+
+    broker = setup_broker(rt.settings)
+    set_runtime(rt)
+    import queue_workers.actors  # noqa: F401  (declares the actors on the broker)
+
+    if rt.settings.embedded_queue:
+        worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
+        worker.start()
+        return worker
+    return None
+
+
+def serve() -> None:
+    """Run the SMTP receiver and, without EINGANG_REDIS_URL, the embedded queue worker."""
+    from intake.recipients import RecipientPolicy
+    from intake.smtp_server import IntakeHandler, start_smtp_server
+    from queue_workers.dispatch import enqueue_processing, sweep_unprocessed
+
+    rt = runtime()
+    settings = rt.settings
+    worker = _start_queue(rt)
+
+    def store(raw: bytes, mail_from: str | None, rcpt_tos: list[str], peer: str | None) -> int:
+        inbound_id, _created = store_raw(
+            rt.engine, raw, channel=Channel.SMTP, envelope_from=mail_from, envelope_to=rcpt_tos, peer=peer
+        )
+        return inbound_id
+
+    handler = IntakeHandler(
+        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing
+    )
+    controller = start_smtp_server(
+        handler, host=settings.smtp_host, port=settings.smtp_port, max_message_size=settings.smtp_max_message_size
+    )
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    mode = "eingebettete Warteschlange" if settings.embedded_queue else "Redis-Warteschlange"
+    typer.echo(f"Eingang empfängt SMTP auf {settings.smtp_host}:{settings.smtp_port} ({mode}). Beenden mit Strg+C.")
+    sweep_unprocessed(rt.engine, older_than=__import__("datetime").timedelta(0))
+    try:
+        while not stop.wait(60):
+            sweep_unprocessed(rt.engine)
+    finally:
+        controller.stop()
+        if worker is not None:
+            worker.join()
+            worker.stop()
+        typer.echo("Eingang beendet.")
+
+
+def worker(
+    processes: int = typer.Option(1, "--processes", "-p", help="Worker processes."),
+    threads: int = typer.Option(4, "--threads", "-t", help="Threads per process."),
+) -> None:
+    """Run dramatiq workers against Redis (needs EINGANG_REDIS_URL)."""
+    rt = runtime()
+    if rt.settings.embedded_queue:
+        fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
+    executable = shutil.which("dramatiq")
+    if executable is None:
+        fail("Das Programm `dramatiq` wurde nicht gefunden (Paket dramatiq installieren).")
+    os.execv(executable, [executable, "queue_workers.actors", "--processes", str(processes), "--threads", str(threads)])
+
+
+def _wait_for_processing(session_factory, inbound_id: int, timeout: float) -> InboundMessage | None:
+    deadline = time.monotonic() + timeout
+    while True:
+        with session_factory() as session:
+            row = session.get(InboundMessage, inbound_id)
+            if row is not None and row.status != ProcessingStatus.RECEIVED:
+                return row
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.2)
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help=".eml files, mbox files or directories of them."),
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Store and process messages from files; print the consultation reference of each."""
+    from queue_workers.dispatch import enqueue_processing
+
+    rt = runtime()
+    _start_queue(rt)
+    from queue_workers.actors import process_message
+
+    results = []
+    failures = 0
+    for path in paths:
+        try:
+            messages = list(read_messages(path))
+        except (FileNotFoundError, OSError) as error:
+            typer.echo(f"Fehler: {path}: {error}", err=True)
+            failures += 1
+            continue
+        for label, raw in messages:
+            inbound_id, created = store_raw(rt.engine, raw, channel=Channel.FILE, peer=label)
+            if rt.settings.embedded_queue:
+                process_message(inbound_id)  # same actor code, run in this process
+            else:
+                enqueue_processing(inbound_id)
+            row = _wait_for_processing(lambda: Session(rt.engine), inbound_id, rt.settings.processing_wait_seconds)
+            reference = None
+            if row is not None and row.consultation_id:
+                with Session(rt.engine) as session:
+                    reference = session.get(Consultation, row.consultation_id).reference
+            status = row.status if row is not None else "pending"
+            error = row.error if row is not None else "noch nicht verarbeitet (Worker läuft?)"
+            if status != ProcessingStatus.PROCESSED:
+                failures += 1
+            results.append(
+                {"source": label, "message": inbound_id, "new": created, "status": status,
+                 "reference": reference, "error": error if status != ProcessingStatus.PROCESSED else None}
+            )
+    if output_format == OutputFormat.JSON:
+        print_json(results)
+    else:
+        for item in results:
+            if item["reference"]:
+                typer.echo(f"{item['reference']}  {item['source']}")
+            else:
+                typer.echo(f"FEHLER  {item['source']}: {item['error']}", err=True)
+    if failures:
+        raise typer.Exit(1)

@@ -1,0 +1,33 @@
+"""The ``eingang`` command line. Commands are thin: they build a Runtime from Settings and
+call the same functions the workers and the web app use."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from eingang.cli import db_commands, consultation_commands, intake_commands
+
+app = typer.Typer(
+    help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(db_commands.app, name="db")
+app.add_typer(consultation_commands.app, name="consultations")
+intake_commands.register(app)
+
+
+@app.callback()
+def _configure(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more detail.")) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("alembic", "spacy", "mail.log"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

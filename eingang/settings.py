@@ -1,0 +1,94 @@
+"""All configuration of Eingang in one pydantic-settings class (environment prefix ``EINGANG_``).
+
+Values are read once at the edge (CLI, worker start, web app factory) and passed into
+constructors; library code never reads the environment itself.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_RECIPIENTS = ("egovernment@tfm.thueringen.de", "kompetenzzentrum@tfm.thueringen.de")
+
+
+def _split_list(value: object) -> object:
+    """Accept comma-separated strings from the environment as lists."""
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Eingang's configuration. Every field maps to ``EINGANG_<FIELD>``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="EINGANG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    database_url: str = Field(
+        default_factory=lambda: f"sqlite:///{Path.cwd() / 'eingang.db'}",
+        description="SQLAlchemy URL; default is a SQLite file in the working directory.",
+    )
+    redis_url: str | None = Field(
+        default=None, description="Redis URL for dramatiq; unset = embedded in-process queue."
+    )
+    redis_namespace: str = Field(default="eingang", description="Key prefix of the queues in Redis.")
+
+    smtp_host: str = Field(default="127.0.0.1", description="Address the SMTP receiver binds to.")
+    smtp_port: int = Field(default=8025, description="Port of the SMTP receiver.")
+    accepted_recipients: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_RECIPIENTS),
+        description="Addresses or @domains the SMTP receiver accepts (comma-separated).",
+    )
+    smtp_max_message_size: int = Field(
+        default=25 * 1024 * 1024, description="Largest message the SMTP receiver accepts (bytes)."
+    )
+
+    relay_host: str | None = Field(
+        default=None, description="Outgoing SMTP relay for acknowledgements and answers; unset = no mail is sent."
+    )
+    relay_port: int = Field(default=25, description="Port of the outgoing SMTP relay.")
+    relay_username: str | None = Field(default=None, description="Login at the relay, if needed.")
+    relay_password: str | None = Field(default=None, description="Password at the relay.")
+    relay_starttls: bool = Field(default=False, description="Use STARTTLS towards the relay.")
+    mail_from: str = Field(
+        default="Kompetenzzentrum Verwaltung 4.0 <kompetenzzentrum@tfm.thueringen.de>",
+        description="From address of mail that Eingang sends.",
+    )
+
+    web_host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
+    web_port: int = Field(default=8000, description="Port of the web app.")
+
+    taxonomy_path: str | None = Field(
+        default=None, description="Topic taxonomy YAML overriding the packaged one."
+    )
+    reference_prefix: str = Field(default="KV", description="Prefix of consultation references (KV-2026-00042).")
+    processing_wait_seconds: float = Field(
+        default=60.0, description="How long `eingang ingest` waits for each message to be processed."
+    )
+
+    @field_validator("accepted_recipients", mode="before")
+    @classmethod
+    def _recipients_from_csv(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("accepted_recipients")
+    @classmethod
+    def _lowercase(cls, value: list[str]) -> list[str]:
+        return [item.lower() for item in value]
+
+    @property
+    def embedded_queue(self) -> bool:
+        """True when no Redis is configured and the queue runs inside the process."""
+        return not self.redis_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment and ``.env``."""
+    return Settings()

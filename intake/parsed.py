@@ -1,0 +1,65 @@
+"""The parsed form of one message: what every later stage reads instead of raw bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Address:
+    address: str  # lower-cased addr-spec, "" when unparseable
+    name: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.address}>" if self.name else self.address
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2] if "@" in self.address else ""
+
+
+@dataclass(frozen=True)
+class ParsedAttachment:
+    filename: str | None
+    content_type: str
+    size: int
+    sha256: str
+    data: bytes = field(repr=False)
+    content_id: str | None = None
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    """A message after MIME parsing and body separation. Pure data, no I/O."""
+
+    message_id: str
+    subject: str
+    sender: Address | None
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    reply_to: tuple[Address, ...] = ()
+    date: datetime | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    # Body: the full readable text, split into what the sender wrote now, the quoted
+    # history and the signature. The classifier reads ``new_text``; the linker also the signature.
+    body_text: str = ""
+    new_text: str = ""
+    quoted_text: str = ""
+    signature: str = ""
+    html: str | None = None
+    attachments: tuple[ParsedAttachment, ...] = ()
+    # Automatic mail (RFC 3834, out-of-office, bounces, lists) gets no acknowledgement.
+    auto_reply: bool = False
+    auto_reply_reason: str | None = None
+    # For forwarded mail: who originally wrote it.
+    original_sender: Address | None = None
+    content_hash: str = ""
+    defects: tuple[str, ...] = ()
+
+    @property
+    def classification_text(self) -> str:
+        """Subject plus new text: what topic classification reads."""
+        return f"{self.subject}\n\n{self.new_text}".strip()

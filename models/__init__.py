@@ -1,0 +1,55 @@
+"""Database tables, engine/session handling, the queries the rest of Eingang uses, and the
+Alembic migrations (``models/migrations``). Importing this package registers every table."""
+
+from models.consultations import (
+    AuditEntry,
+    Consultation,
+    ConsultationMessage,
+    ConsultationNote,
+    ConsultationStatus,
+    Direction,
+    FollowUpTask,
+    OutboundMail,
+    Priority,
+    ReferenceCounter,
+    SlaBreach,
+    TaskStatus,
+    TopicCorrection,
+)
+from models.db import as_utc, make_engine, session_scope, utcnow
+from models.gazetteer import AdministrativeAssociation, District, Municipality
+from models.jobs import PeriodicRun
+from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
+from models.people import KnownSender, Role, UserAccount
+
+__all__ = [
+    "AdministrativeAssociation",
+    "Attachment",
+    "AttachmentBlob",
+    "AuditEntry",
+    "Channel",
+    "Consultation",
+    "ConsultationMessage",
+    "ConsultationNote",
+    "ConsultationStatus",
+    "Direction",
+    "District",
+    "FollowUpTask",
+    "InboundMessage",
+    "KnownSender",
+    "Municipality",
+    "OutboundMail",
+    "PeriodicRun",
+    "Priority",
+    "ProcessingStatus",
+    "ReferenceCounter",
+    "Role",
+    "SlaBreach",
+    "TaskStatus",
+    "TopicCorrection",
+    "UserAccount",
+    "as_utc",
+    "make_engine",
+    "session_scope",
+    "utcnow",
+]

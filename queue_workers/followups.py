@@ -1,0 +1,75 @@
+"""Follow-up task rules: which tasks a consultation gets from the taxonomy, and when they are
+due, counted in working days (Monday–Friday without Thuringian public holidays)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from classifiers.taxonomy import TaskTemplate, Taxonomy
+from models.consultations import FollowUpTask
+
+
+@lru_cache(maxsize=8)
+def _thuringian_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.Germany(subdiv="TH", years=[year], language="de")
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _thuringian_holidays(day.year)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date ``days`` working days after ``start``; 0 means ``start`` itself, or the next
+    working day when ``start`` is a weekend or holiday."""
+    current = start
+    while not is_working_day(current):
+        current += timedelta(days=1)
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def templates_for(taxonomy: Taxonomy, topics: list[str] | tuple[str, ...], *, urgent: bool) -> list[TaskTemplate]:
+    templates = [t for topic in taxonomy.topics if topic.id in topics for t in topic.tasks]
+    if urgent:
+        templates = [*taxonomy.urgent_tasks, *templates]
+    return templates
+
+
+def create_tasks(
+    session: Session,
+    *,
+    consultation_id: int,
+    templates: list[TaskTemplate],
+    received: date,
+) -> list[FollowUpTask]:
+    """Add each template's task once per consultation (a unique constraint guards retries)."""
+    existing = set(
+        session.exec(select(FollowUpTask.template_key).where(FollowUpTask.consultation_id == consultation_id))
+    )
+    created = []
+    for template in templates:
+        if template.key in existing:
+            continue
+        task = FollowUpTask(
+            consultation_id=consultation_id,
+            template_key=template.key,
+            title=template.title,
+            due=add_working_days(received, template.due_working_days),
+        )
+        try:
+            with session.begin_nested():
+                session.add(task)
+                session.flush()
+        except IntegrityError:
+            continue
+        created.append(task)
+    return created

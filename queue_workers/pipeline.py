@@ -1,0 +1,221 @@
+"""Processing one stored message: parse → classify → link → thread into a consultation →
+follow-up tasks. The pure stages know no database; this module loads, calls and writes,
+inside the caller's transaction. Idempotent on the inbound message id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from classifiers.linker import link
+from classifiers.predictions import AuthorityMatch, TopicPrediction
+from classifiers.taxonomy import Taxonomy
+from classifiers.topics import classify
+from intake.parsed import ParsedMail
+from intake.parsing import parse
+from intake.threading import thread_keys
+from models import (
+    Attachment,
+    AttachmentBlob,
+    Consultation,
+    ConsultationMessage,
+    ConsultationStatus,
+    Direction,
+    InboundMessage,
+    KnownSender,
+    OutboundMail,
+    Priority,
+    ProcessingStatus,
+    as_utc,
+    utcnow,
+)
+from models.audit import record_change
+from models.references import next_reference
+from queue_workers.followups import create_tasks, templates_for
+
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class ProcessingResult:
+    inbound_id: int
+    consultation_id: int | None
+    reference: str | None
+    created: bool
+    already_processed: bool = False
+
+
+def _known_senders(session: Session, parsed: ParsedMail) -> dict[str, str]:
+    addresses = {a.address for a in (parsed.sender, parsed.original_sender) if a and a.address}
+    if not addresses:
+        return {}
+    rows = session.exec(select(KnownSender).where(KnownSender.address.in_(addresses)))
+    return {row.address: row.authority_key for row in rows}
+
+
+def find_thread(session: Session, parsed: ParsedMail, *, reference_prefix: str) -> Consultation | None:
+    """The consultation a message replies to: by Message-ID chain first, then by reference."""
+    keys = thread_keys(parsed, reference_prefix)
+    if keys.message_ids:
+        consultation_id = session.exec(
+            select(ConsultationMessage.consultation_id).where(ConsultationMessage.message_id.in_(keys.message_ids))
+        ).first() or session.exec(
+            select(OutboundMail.consultation_id).where(OutboundMail.message_id.in_(keys.message_ids))
+        ).first()
+        if consultation_id:
+            return session.get(Consultation, consultation_id)
+    for reference in keys.references:
+        found = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
+        if found:
+            return found
+    return None
+
+
+def _open_consultation(
+    session: Session,
+    *,
+    inbound: InboundMessage,
+    parsed: ParsedMail,
+    prediction: TopicPrediction,
+    match: AuthorityMatch,
+    reference_prefix: str,
+) -> Consultation:
+    received = as_utc(inbound.received_at) or utcnow()
+    sender = parsed.original_sender or parsed.sender
+    consultation = Consultation(
+        reference=next_reference(session, prefix=reference_prefix, year=received.year),
+        subject=parsed.subject or "(ohne Betreff)",
+        channel=inbound.channel,
+        priority=Priority.URGENT if prediction.urgent else Priority.NORMAL,
+        urgent_incident=prediction.urgent,
+        authority_key=match.match.key if match.match else None,
+        suggested_authority=match.as_dict(),
+        topics=list(prediction.topics),
+        topic_scores={s.topic: round(s.score, 4) for s in prediction.scores},
+        suggested_topics=[
+            {"topic": s.topic, "score": round(s.score, 4), "evidence": list(s.evidence)} for s in prediction.scores
+        ],
+        sender_address=sender.address if sender else None,
+        sender_name=sender.name if sender else None,
+        received_at=received,
+    )
+    session.add(consultation)
+    session.flush()
+    record_change(
+        session,
+        consultation_id=consultation.id,
+        actor=SYSTEM,
+        action="created",
+        after={
+            "reference": consultation.reference,
+            "topics": consultation.topics,
+            "authority_key": consultation.authority_key,
+            "priority": consultation.priority,
+        },
+    )
+    return consultation
+
+
+def _store_attachments(session: Session, inbound: InboundMessage, parsed: ParsedMail) -> None:
+    if session.exec(select(Attachment.id).where(Attachment.inbound_message_id == inbound.id)).first():
+        return
+    for part in parsed.attachments:
+        if session.get(AttachmentBlob, part.sha256) is None:
+            session.add(AttachmentBlob(sha256=part.sha256, data=part.data, size=part.size))
+            session.flush()
+        session.add(
+            Attachment(
+                inbound_message_id=inbound.id,
+                filename=part.filename,
+                content_type=part.content_type,
+                size=part.size,
+                sha256=part.sha256,
+                content_id=part.content_id,
+                inline=part.inline,
+            )
+        )
+
+
+def process_stored_message(
+    session: Session, inbound_id: int, *, taxonomy: Taxonomy, reference_prefix: str = "KV"
+) -> ProcessingResult:
+    """Run the pipeline on one stored message inside ``session`` (the caller commits)."""
+    inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+    if inbound is None:
+        raise LookupError(f"no stored message with id {inbound_id}")
+    if inbound.status == ProcessingStatus.PROCESSED:
+        consultation = session.get(Consultation, inbound.consultation_id) if inbound.consultation_id else None
+        return ProcessingResult(
+            inbound.id, inbound.consultation_id, consultation.reference if consultation else None, False, True
+        )
+
+    parsed = parse(inbound.raw)
+    prediction = classify(parsed)
+    match = link(parsed, known_senders=_known_senders(session, parsed))
+
+    consultation = find_thread(session, parsed, reference_prefix=reference_prefix)
+    created = consultation is None
+    if consultation is None:
+        consultation = _open_consultation(
+            session, inbound=inbound, parsed=parsed, prediction=prediction, match=match,
+            reference_prefix=reference_prefix,
+        )
+    elif consultation.status == ConsultationStatus.CLOSED and not parsed.auto_reply:
+        record_change(
+            session, consultation_id=consultation.id, actor=SYSTEM, action="reopened",
+            field="status", before=consultation.status, after=ConsultationStatus.IN_PROGRESS,
+        )
+        consultation.status = ConsultationStatus.IN_PROGRESS
+        consultation.closed_at = None
+
+    sender = parsed.sender
+    session.add(
+        ConsultationMessage(
+            consultation_id=consultation.id,
+            inbound_message_id=inbound.id,
+            direction=Direction.INBOUND,
+            channel=inbound.channel,
+            sender=sender.address if sender else inbound.envelope_from,
+            sender_name=sender.name if sender else None,
+            recipients=[a.address for a in parsed.to],
+            sent_at=parsed.date or as_utc(inbound.received_at),
+            subject=parsed.subject,
+            text=parsed.new_text,
+            quoted_text=parsed.quoted_text,
+            signature=parsed.signature,
+            html=parsed.html,
+            message_id=parsed.message_id,
+            in_reply_to=parsed.in_reply_to,
+            references=list(parsed.references),
+        )
+    )
+    _store_attachments(session, inbound, parsed)
+    if created:
+        received = (as_utc(inbound.received_at) or utcnow()).date()
+        create_tasks(
+            session,
+            consultation_id=consultation.id,
+            templates=templates_for(taxonomy, consultation.topics, urgent=prediction.urgent),
+            received=received,
+        )
+    consultation.updated_at = utcnow()
+    inbound.status = ProcessingStatus.PROCESSED
+    inbound.error = None
+    inbound.processed_at = utcnow()
+    inbound.consultation_id = consultation.id
+    inbound.from_address = sender.address if sender else None
+    inbound.subject = parsed.subject
+    inbound.auto_reply = parsed.auto_reply
+    session.flush()
+    return ProcessingResult(inbound.id, consultation.id, consultation.reference, created)
+
+
+def mark_failed(session: Session, inbound_id: int, error: str) -> None:
+    """Keep the message with its error for a consultant; never drop it."""
+    inbound = session.get(InboundMessage, inbound_id)
+    if inbound is None:
+        return
+    inbound.status = ProcessingStatus.FAILED
+    inbound.error = error[:4000]
+    inbound.attempts += 1

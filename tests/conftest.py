@@ -1,0 +1,159 @@
+"""Shared fixtures: runtimes on SQLite and on the real PostgreSQL, real Redis brokers in
+their own namespaces, real SMTP servers on free loopback ports.
+
+Services: in CI (``CI`` set) a missing PostgreSQL/Redis/Dovecot/Chromium FAILS the test; on a
+developer laptop such tests are skipped with a message saying so."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from eingang.runtime import Runtime
+from eingang.settings import Settings
+
+POSTGRES_ADMIN_URL = os.environ.get("EINGANG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+REDIS_TEST_URL = os.environ.get("EINGANG_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def service_missing(what: str, reason: str) -> None:
+    """Fail in CI, skip on a laptop: a missing real service never passes silently in CI."""
+    message = f"{what} is not available: {reason}"
+    if in_ci():
+        pytest.fail(f"{message} (CI must provide it; see .ci/run)")
+    pytest.skip(f"{message} — skipped on this developer machine; CI runs it")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_settings(**overrides) -> Settings:
+    """Settings for tests: never reads the developer's .env."""
+    values = {"smtp_port": free_port(), "redis_url": None}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+def migrated_runtime(settings: Settings) -> Runtime:
+    from classifiers.gazetteer import packaged_gazetteer
+    from models import session_scope
+    from models.migrate import sync_gazetteer, upgrade_database
+
+    runtime = Runtime(settings)
+    upgrade_database(runtime.engine)
+    with session_scope(runtime.engine) as session:
+        sync_gazetteer(session, packaged_gazetteer())
+    return runtime
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'eingang-test.db'}"
+
+
+@pytest.fixture
+def sqlite_runtime(sqlite_url: str) -> Iterator[Runtime]:
+    runtime = migrated_runtime(make_settings(database_url=sqlite_url))
+    yield runtime
+    runtime.engine.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh database on the real PostgreSQL for this test, dropped afterwards."""
+    try:
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # noqa: BLE001
+        service_missing("PostgreSQL at 127.0.0.1:5432", str(error).splitlines()[0])
+    name = f"eingang_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_runtime(postgres_url: str) -> Iterator[Runtime]:
+    runtime = migrated_runtime(make_settings(database_url=postgres_url))
+    yield runtime
+    runtime.engine.dispose()
+
+
+@pytest.fixture
+def redis_namespace() -> Iterator[str]:
+    """A Redis namespace of this test's own on the real Redis; its keys are deleted afterwards."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    try:
+        client.ping()
+    except Exception as error:  # noqa: BLE001
+        service_missing("Redis at 127.0.0.1:6379", str(error))
+    namespace = f"eingang-test-{uuid.uuid4().hex[:12]}"
+    try:
+        yield namespace
+    finally:
+        for key in client.scan_iter(f"{namespace}*"):
+            client.delete(key)
+        client.close()
+
+
+@pytest.fixture
+def redis_postgres_runtime(postgres_url: str, redis_namespace: str) -> Iterator[Runtime]:
+    runtime = migrated_runtime(
+        make_settings(database_url=postgres_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
+    )
+    yield runtime
+    runtime.engine.dispose()
+
+
+@pytest.fixture
+def queue_for():
+    """Bind the actors to ``runtime``'s broker (Stub or Redis) and run an in-process dramatiq
+    worker; stops it after the test."""
+    import dramatiq
+
+    started: list[dramatiq.Worker] = []
+
+    def start(runtime: Runtime, *, worker_threads: int = 2) -> dramatiq.Broker:
+        from queue_workers.broker import setup_broker
+        from queue_workers.context import set_runtime
+
+        broker = setup_broker(runtime.settings)
+        set_runtime(runtime)
+        import queue_workers.actors  # noqa: F401
+
+        if runtime.settings.redis_url:
+            broker.flush_all()
+        worker = dramatiq.Worker(broker, worker_threads=worker_threads, worker_timeout=100)
+        worker.start()
+        started.append(worker)
+        return broker
+
+    yield start
+    from queue_workers.context import set_runtime
+
+    for worker in started:
+        worker.stop()
+    set_runtime(None)
