@@ -157,3 +157,35 @@ def queue_for():
     for worker in started:
         worker.stop()
     set_runtime(None)
+
+
+class RecordingSink:
+    """An aiosmtpd handler that records every message it receives (the outgoing relay in tests)."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 2.0.0 OK"
+
+    def parsed(self):
+        import email
+        import email.policy
+
+        return [email.message_from_bytes(raw, policy=email.policy.default) for _f, _t, raw in self.messages]
+
+
+@pytest.fixture
+def smtp_sink() -> Iterator[tuple[RecordingSink, int]]:
+    """A real aiosmtpd server on a free loopback port that records what was sent to it."""
+    from aiosmtpd.controller import Controller
+
+    sink = RecordingSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, port
+    finally:
+        controller.stop()

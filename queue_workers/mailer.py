@@ -1,0 +1,54 @@
+"""Sending mail through the configured outgoing SMTP relay (acknowledgements, answers,
+digests, escalations). Every send is recorded in ``OutboundMail`` by the caller."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from eingang.settings import Settings
+
+
+class MailNotConfigured(RuntimeError):
+    """No relay is configured (``EINGANG_RELAY_HOST`` unset)."""
+
+
+def new_message(
+    settings: Settings,
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    in_reply_to: str | None = None,
+    references: list[str] | None = None,
+    auto_submitted: str | None = None,
+) -> EmailMessage:
+    """A plain-text UTF-8 message from Eingang's address, with threading headers when replying."""
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    domain = settings.mail_from.rpartition("@")[2].rstrip(">").strip() or "eingang.local"
+    message["Message-ID"] = make_msgid(domain=domain)
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = " ".join([*(references or []), in_reply_to][-20:])
+    if auto_submitted:
+        message["Auto-Submitted"] = auto_submitted
+    message.set_content(body, charset="utf-8")
+    return message
+
+
+def send_message(settings: Settings, message: EmailMessage, *, timeout: float = 30) -> None:
+    """Hand ``message`` to the relay; raises MailNotConfigured or smtplib/OSError errors."""
+    if not settings.relay_host:
+        raise MailNotConfigured("EINGANG_RELAY_HOST ist nicht gesetzt")
+    with smtplib.SMTP(settings.relay_host, settings.relay_port, timeout=timeout) as client:
+        if settings.relay_starttls:
+            client.starttls(context=ssl.create_default_context())
+        if settings.relay_username:
+            client.login(settings.relay_username, settings.relay_password or "")
+        client.send_message(message)
