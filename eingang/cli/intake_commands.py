@@ -7,6 +7,7 @@ import shutil
 import signal
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -66,16 +67,23 @@ def serve() -> None:
     controller = start_smtp_server(
         handler, host=settings.smtp_host, port=settings.smtp_port, max_message_size=settings.smtp_max_message_size
     )
+    # Further components of `serve` (each returns an object with .stop()); one line each:
+    components: list = []
+    # component: imap (issue 3)
+    # component: scheduler (issue 6)
+    # component: web (issue 7)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     mode = "eingebettete Warteschlange" if settings.embedded_queue else "Redis-Warteschlange"
     typer.echo(f"Eingang empfängt SMTP auf {settings.smtp_host}:{settings.smtp_port} ({mode}). Beenden mit Strg+C.")
-    sweep_unprocessed(rt.engine, older_than=__import__("datetime").timedelta(0))
+    sweep_unprocessed(rt.engine, older_than=timedelta(0))
     try:
         while not stop.wait(60):
             sweep_unprocessed(rt.engine)
     finally:
+        for component in reversed(components):
+            component.stop()
         controller.stop()
         if worker is not None:
             worker.join()
