@@ -68,7 +68,9 @@ def link(
             candidates[key] = _candidate(gazetteer, key, score, evidence)
         else:
             combined = 1 - (1 - current.score) * (1 - score)
-            candidates[key] = AuthorityCandidate(key, current.name, current.kind, combined, (*current.evidence, evidence))
+            candidates[key] = AuthorityCandidate(
+                key, current.name, current.kind, combined, (*current.evidence, evidence)
+            )
 
     sender = parsed.original_sender or parsed.sender
     if sender and known_senders and sender.address in known_senders:

@@ -56,7 +56,13 @@ class AuthorityMatch:
 
     def as_dict(self) -> dict:
         def cand(c: AuthorityCandidate) -> dict:
-            return {"key": c.key, "name": c.name, "kind": c.kind, "score": round(c.score, 4), "evidence": list(c.evidence)}
+            return {
+                "key": c.key,
+                "name": c.name,
+                "kind": c.kind,
+                "score": round(c.score, 4),
+                "evidence": list(c.evidence),
+            }
 
         return {
             "match": cand(self.match) if self.match else None,

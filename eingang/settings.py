@@ -26,9 +26,7 @@ def _split_list(value: object) -> object:
 class Settings(BaseSettings):
     """Eingang's configuration. Every field maps to ``EINGANG_<FIELD>``."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="EINGANG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="EINGANG_", env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     database_url: str = Field(
         default_factory=lambda: f"sqlite:///{Path.cwd() / 'eingang.db'}",
@@ -64,9 +62,7 @@ class Settings(BaseSettings):
     web_host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
     web_port: int = Field(default=8000, description="Port of the web app.")
 
-    taxonomy_path: str | None = Field(
-        default=None, description="Topic taxonomy YAML overriding the packaged one."
-    )
+    taxonomy_path: str | None = Field(default=None, description="Topic taxonomy YAML overriding the packaged one.")
     reference_prefix: str = Field(default="KV", description="Prefix of consultation references (KV-2026-00042).")
     processing_wait_seconds: float = Field(
         default=60.0, description="How long `eingang ingest` waits for each message to be processed."

@@ -8,7 +8,10 @@ import re
 _QUOTE_HEADERS = [
     re.compile(r"^\s*Am .{4,120}(schrieb|wrote)[^\n]*:\s*$", re.IGNORECASE),
     re.compile(r"^\s*On .{4,160}wrote:\s*$", re.IGNORECASE),
-    re.compile(r"^\s*-{2,}\s*(Ursprüngliche Nachricht|Original Message|Weitergeleitete Nachricht|Forwarded message)\s*-{2,}", re.IGNORECASE),
+    re.compile(
+        r"^\s*-{2,}\s*(Ursprüngliche Nachricht|Original Message|Weitergeleitete Nachricht|Forwarded message)\s*-{2,}",
+        re.IGNORECASE,
+    ),
     re.compile(r"^\s*(Von|From):\s.+$", re.IGNORECASE),
 ]
 _SIGNATURE_START = [

@@ -57,12 +57,8 @@ class IntakeHandler:
         return "250 2.0.0 Message accepted for delivery"
 
 
-def start_smtp_server(
-    handler: IntakeHandler, *, host: str, port: int, max_message_size: int
-) -> Controller:
+def start_smtp_server(handler: IntakeHandler, *, host: str, port: int, max_message_size: int) -> Controller:
     """Start the receiver in a background thread; call ``.stop()`` on the result to end it."""
-    controller = Controller(
-        handler, hostname=host, port=port, data_size_limit=max_message_size, ident="Eingang ESMTP"
-    )
+    controller = Controller(handler, hostname=host, port=port, data_size_limit=max_message_size, ident="Eingang ESMTP")
     controller.start()
     return controller

@@ -75,7 +75,9 @@ class Consultation(SQLModel, table=True):
     needs_review: bool = False
     review_reason: str | None = Field(default=None, sa_column=Column(Text))
 
-    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    received_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
+    )
     first_response_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     closed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
@@ -165,7 +167,9 @@ class OutboundMail(SQLModel, table=True):
     message_id: str = Field(max_length=998, unique=True)
     status: str = Field(default="pending", max_length=16)
     error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
+    )
     sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
 
 

@@ -44,7 +44,9 @@ class InboundMessage(SQLModel, table=True):
     content_hash: str = Field(max_length=64, index=True, description="SHA-256 of the raw bytes")
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     size: int = 0
-    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    received_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
+    )
     status: str = Field(default=ProcessingStatus.RECEIVED, max_length=16, index=True)
     error: str | None = Field(default=None, sa_column=Column(Text))
     attempts: int = 0

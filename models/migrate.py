@@ -38,17 +38,25 @@ def sync_gazetteer(session: Session, gazetteer: Gazetteer) -> dict[str, int]:
     for association in gazetteer.associations.values():
         session.merge(
             AdministrativeAssociation(
-                key=association.key, name=association.name, kind=association.kind,
-                district_key=association.district_key, seat=association.seat,
-                member_keys=list(association.member_keys), email_domain=association.email_domain,
+                key=association.key,
+                name=association.name,
+                kind=association.kind,
+                district_key=association.district_key,
+                seat=association.seat,
+                member_keys=list(association.member_keys),
+                email_domain=association.email_domain,
             )
         )
     for municipality in gazetteer.municipalities.values():
         session.merge(
             Municipality(
-                key=municipality.key, name=municipality.name, official_name=municipality.official_name,
-                kind=municipality.kind, district_key=municipality.district_key,
-                association_key=municipality.association_key, postal_codes=list(municipality.postal_codes),
+                key=municipality.key,
+                name=municipality.name,
+                official_name=municipality.official_name,
+                kind=municipality.kind,
+                district_key=municipality.district_key,
+                association_key=municipality.association_key,
+                postal_codes=list(municipality.postal_codes),
                 email_domain=municipality.email_domain,
             )
         )

@@ -26,7 +26,12 @@ def authority_summary(session: Session, key: str | None) -> dict | None:
     association = session.get(AdministrativeAssociation, key)
     if association is not None:
         prefix = "VG" if association.kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
-        return {"key": key, "name": f"{prefix} {association.name}", "kind": association.kind, "district": association.district_key}
+        return {
+            "key": key,
+            "name": f"{prefix} {association.name}",
+            "kind": association.kind,
+            "district": association.district_key,
+        }
     return {"key": key, "name": key, "kind": None, "district": None}
 
 
@@ -37,7 +42,9 @@ def _iso(value: datetime | None) -> str | None:
 
 def consultation_summary(session: Session, consultation: Consultation) -> dict:
     tasks = session.exec(
-        select(FollowUpTask).where(FollowUpTask.consultation_id == consultation.id).order_by(FollowUpTask.due, FollowUpTask.id)
+        select(FollowUpTask)
+        .where(FollowUpTask.consultation_id == consultation.id)
+        .order_by(FollowUpTask.due, FollowUpTask.id)
     ).all()
     return {
         "reference": consultation.reference,
@@ -55,7 +62,9 @@ def consultation_summary(session: Session, consultation: Consultation) -> dict:
     }
 
 
-def list_consultations(session: Session, *, statuses: Iterable[str] | None = None, limit: int | None = None) -> list[Consultation]:
+def list_consultations(
+    session: Session, *, statuses: Iterable[str] | None = None, limit: int | None = None
+) -> list[Consultation]:
     query = select(Consultation).order_by(Consultation.received_at.desc(), Consultation.id.desc())
     if statuses:
         query = query.where(Consultation.status.in_(list(statuses)))

@@ -15,10 +15,7 @@ def next_reference(session: Session, *, prefix: str, year: int) -> str:
     takes a row lock (PostgreSQL) or the write lock (SQLite) until the caller commits."""
     for _attempt in range(3):
         number = session.execute(
-            text(
-                "UPDATE reference_counter SET last_number = last_number + 1 "
-                "WHERE year = :year RETURNING last_number"
-            ),
+            text("UPDATE reference_counter SET last_number = last_number + 1 WHERE year = :year RETURNING last_number"),
             {"year": year},
         ).scalar()
         if number is not None:

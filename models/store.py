@@ -45,9 +45,7 @@ def store_inbound(
     digest = hashlib.sha256(raw).hexdigest()
     message_id = extract_message_id(raw, digest)
     existing = session.exec(
-        select(InboundMessage).where(
-            InboundMessage.message_id == message_id, InboundMessage.content_hash == digest
-        )
+        select(InboundMessage).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
     ).first()
     if existing is not None:
         return existing, False
@@ -68,9 +66,7 @@ def store_inbound(
     except IntegrityError:
         # A concurrent delivery of the same message won the race; use its row.
         existing = session.exec(
-            select(InboundMessage).where(
-                InboundMessage.message_id == message_id, InboundMessage.content_hash == digest
-            )
+            select(InboundMessage).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
         ).one()
         return existing, False
     return row, True

@@ -28,7 +28,9 @@ def process_message(inbound_id: int) -> None:
     try:
         with session_scope(runtime.engine) as session:
             result = process_stored_message(
-                session, inbound_id, taxonomy=runtime.taxonomy,
+                session,
+                inbound_id,
+                taxonomy=runtime.taxonomy,
                 reference_prefix=runtime.settings.reference_prefix,
             )
     except TRANSIENT_ERRORS:
@@ -40,6 +42,8 @@ def process_message(inbound_id: int) -> None:
             mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
         return
     logger.info(
-        "message %s processed into %s%s", inbound_id, result.reference,
+        "message %s processed into %s%s",
+        inbound_id,
+        result.reference,
         " (new)" if result.created else "",
     )

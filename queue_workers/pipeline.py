@@ -58,11 +58,14 @@ def find_thread(session: Session, parsed: ParsedMail, *, reference_prefix: str) 
     """The consultation a message replies to: by Message-ID chain first, then by reference."""
     keys = thread_keys(parsed, reference_prefix)
     if keys.message_ids:
-        consultation_id = session.exec(
-            select(ConsultationMessage.consultation_id).where(ConsultationMessage.message_id.in_(keys.message_ids))
-        ).first() or session.exec(
-            select(OutboundMail.consultation_id).where(OutboundMail.message_id.in_(keys.message_ids))
-        ).first()
+        consultation_id = (
+            session.exec(
+                select(ConsultationMessage.consultation_id).where(ConsultationMessage.message_id.in_(keys.message_ids))
+            ).first()
+            or session.exec(
+                select(OutboundMail.consultation_id).where(OutboundMail.message_id.in_(keys.message_ids))
+            ).first()
+        )
         if consultation_id:
             return session.get(Consultation, consultation_id)
     for reference in keys.references:
@@ -158,13 +161,22 @@ def process_stored_message(
     created = consultation is None
     if consultation is None:
         consultation = _open_consultation(
-            session, inbound=inbound, parsed=parsed, prediction=prediction, match=match,
+            session,
+            inbound=inbound,
+            parsed=parsed,
+            prediction=prediction,
+            match=match,
             reference_prefix=reference_prefix,
         )
     elif consultation.status == ConsultationStatus.CLOSED and not parsed.auto_reply:
         record_change(
-            session, consultation_id=consultation.id, actor=SYSTEM, action="reopened",
-            field="status", before=consultation.status, after=ConsultationStatus.IN_PROGRESS,
+            session,
+            consultation_id=consultation.id,
+            actor=SYSTEM,
+            action="reopened",
+            field="status",
+            before=consultation.status,
+            after=ConsultationStatus.IN_PROGRESS,
         )
         consultation.status = ConsultationStatus.IN_PROGRESS
         consultation.closed_at = None

@@ -18,7 +18,9 @@ from sqlalchemy import create_engine, text
 from eingang.runtime import Runtime
 from eingang.settings import Settings
 
-POSTGRES_ADMIN_URL = os.environ.get("EINGANG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "EINGANG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 REDIS_TEST_URL = os.environ.get("EINGANG_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -79,7 +81,7 @@ def postgres_url() -> Iterator[str]:
         admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         service_missing("PostgreSQL at 127.0.0.1:5432", str(error).splitlines()[0])
     name = f"eingang_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:
@@ -108,7 +110,7 @@ def redis_namespace() -> Iterator[str]:
     client = redis.Redis.from_url(REDIS_TEST_URL)
     try:
         client.ping()
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         service_missing("Redis at 127.0.0.1:6379", str(error))
     namespace = f"eingang-test-{uuid.uuid4().hex[:12]}"
     try:

@@ -19,7 +19,9 @@ def list_command(
 ) -> None:
     """List consultations, newest first."""
     with session_scope(runtime().engine) as session:
-        rows = [consultation_summary(session, c) for c in list_consultations(session, statuses=status, limit=limit or None)]
+        rows = [
+            consultation_summary(session, c) for c in list_consultations(session, statuses=status, limit=limit or None)
+        ]
     if output_format == OutputFormat.JSON:
         print_json(rows)
         return

@@ -153,8 +153,14 @@ def ingest(
             if status != ProcessingStatus.PROCESSED:
                 failures += 1
             results.append(
-                {"source": label, "message": inbound_id, "new": created, "status": status,
-                 "reference": reference, "error": error if status != ProcessingStatus.PROCESSED else None}
+                {
+                    "source": label,
+                    "message": inbound_id,
+                    "new": created,
+                    "status": status,
+                    "reference": reference,
+                    "error": error if status != ProcessingStatus.PROCESSED else None,
+                }
             )
     if output_format == OutputFormat.JSON:
         print_json(results)

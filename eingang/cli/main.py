@@ -7,7 +7,7 @@ import logging
 
 import typer
 
-from eingang.cli import db_commands, consultation_commands, intake_commands
+from eingang.cli import consultation_commands, db_commands, intake_commands
 
 app = typer.Typer(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
