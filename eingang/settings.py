@@ -61,6 +61,18 @@ class Settings(BaseSettings):
 
     web_host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
     web_port: int = Field(default=8000, description="Port of the web app.")
+    environment: str = Field(
+        default="development",
+        description="`development` or `production`; outside development a real web secret key is required.",
+    )
+    web_secret_key: str | None = Field(
+        default=None,
+        description="Signs session cookies (≥ 32 characters); unset = random per process (development only).",
+    )
+    web_cookie_secure: bool | None = Field(
+        default=None, description="Send the session cookie only over HTTPS; unset = on outside development."
+    )
+    web_session_hours: float = Field(default=10.0, description="How long a login stays valid (hours).")
 
     taxonomy_path: str | None = Field(default=None, description="Topic taxonomy YAML overriding the packaged one.")
     reference_prefix: str = Field(default="KV", description="Prefix of consultation references (KV-2026-00042).")
@@ -77,6 +89,17 @@ class Settings(BaseSettings):
     @classmethod
     def _lowercase(cls, value: list[str]) -> list[str]:
         return [item.lower() for item in value]
+
+    @field_validator("web_secret_key")
+    @classmethod
+    def _no_weak_secret(cls, value: str | None) -> str | None:
+        if value is not None and len(value) < 32:
+            raise ValueError("EINGANG_WEB_SECRET_KEY must be a random string of at least 32 characters")
+        return value
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment.strip().lower() == "development"
 
     @property
     def embedded_queue(self) -> bool:
