@@ -46,6 +46,45 @@ class Settings(BaseSettings):
     smtp_max_message_size: int = Field(
         default=25 * 1024 * 1024, description="Largest message the SMTP receiver accepts (bytes)."
     )
+    smtp_tls_cert: str | None = Field(
+        default=None, description="PEM certificate (chain) file; when set, the SMTP receiver offers STARTTLS."
+    )
+    smtp_tls_key: str | None = Field(default=None, description="PEM private key file belonging to smtp_tls_cert.")
+
+    imap_host: str | None = Field(
+        default=None, description="IMAP server to poll (`eingang imap-poll`, and in `serve`); unset = no IMAP."
+    )
+    imap_port: int | None = Field(default=None, description="IMAP port; unset = 993 for ssl, 143 otherwise.")
+    imap_tls: str = Field(
+        default="ssl", pattern="^(ssl|starttls|plain)$", description="IMAP transport: ssl, starttls or plain."
+    )
+    imap_tls_ca_file: str | None = Field(
+        default=None, description="CA certificate file to verify the IMAP server with (default: system CAs)."
+    )
+    imap_username: str | None = Field(default=None, description="IMAP login.")
+    imap_password: str | None = Field(default=None, description="IMAP password.")
+    imap_folder: str = Field(default="INBOX", description="IMAP folder read for new mail.")
+    imap_processed_folder: str | None = Field(
+        default="Eingang-verarbeitet",
+        description="Folder stored mail is moved to; empty = leave it in place and set imap_processed_flag.",
+    )
+    imap_processed_flag: str = Field(
+        default="$Eingang", description="Flag/keyword set on stored mail when no processed folder is configured."
+    )
+    imap_failed_folder: str = Field(
+        default="Eingang-fehlerhaft", description="Folder unreadable mail is moved to (it is stored as failed)."
+    )
+    imap_idle: bool = Field(default=True, description="Use IMAP IDLE when the server supports it.")
+    imap_poll_interval: float = Field(
+        default=60.0, description="Seconds between IMAP polls (without IDLE; with IDLE the longest wait)."
+    )
+
+    acknowledgement_enabled: bool = Field(
+        default=True, description="Send an acknowledgement with the reference number for new consultations."
+    )
+    acknowledgement_daily_limit: int = Field(
+        default=3, description="At most this many acknowledgements per sender address within 24 hours."
+    )
 
     relay_host: str | None = Field(
         default=None, description="Outgoing SMTP relay for acknowledgements and answers; unset = no mail is sent."
