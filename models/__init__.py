@@ -1,6 +1,7 @@
 """Database tables, engine/session handling, the queries the rest of Eingang uses, and the
 Alembic migrations (``models/migrations``). Importing this package registers every table."""
 
+from models.chat import ChatDelivery, ChatMessage, ChatRole, ChatSession
 from models.consultations import (
     AuditEntry,
     Consultation,
@@ -28,6 +29,10 @@ __all__ = [
     "AttachmentBlob",
     "AuditEntry",
     "Channel",
+    "ChatDelivery",
+    "ChatMessage",
+    "ChatRole",
+    "ChatSession",
     "Consultation",
     "ConsultationMessage",
     "ConsultationNote",
