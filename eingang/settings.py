@@ -113,6 +113,23 @@ class Settings(BaseSettings):
     )
     web_session_hours: float = Field(default=10.0, description="How long a login stays valid (hours).")
 
+    chat_guidance_path: str | None = Field(
+        default=None, description="Chat guidance YAML (answers per topic) overriding the packaged one."
+    )
+    chat_max_message_chars: int = Field(default=4000, description="Longest chat message accepted (characters).")
+    chat_rate_limit_per_minute: int = Field(
+        default=12, description="Chat messages one client (IP address) may send per minute."
+    )
+    chat_sessions_per_hour: int = Field(
+        default=20, description="Chat sessions one client (IP address) may start per hour."
+    )
+    chat_presence_seconds: float = Field(
+        default=30.0, description="A chat visitor unseen this long has left; answers then go out by e-mail."
+    )
+    chat_reply_wait_seconds: float = Field(
+        default=8.0, description="With Redis: how long the chat waits for the worker before replying without reference."
+    )
+
     taxonomy_path: str | None = Field(default=None, description="Topic taxonomy YAML overriding the packaged one.")
     reference_prefix: str = Field(default="KV", description="Prefix of consultation references (KV-2026-00042).")
     processing_wait_seconds: float = Field(
