@@ -7,7 +7,7 @@ import logging
 
 import typer
 
-from eingang.cli import consultation_commands, db_commands, intake_commands
+from eingang.cli import classifier_commands, consultation_commands, db_commands, intake_commands
 
 app = typer.Typer(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
@@ -17,6 +17,7 @@ app = typer.Typer(
 app.add_typer(db_commands.app, name="db")
 app.add_typer(consultation_commands.app, name="consultations")
 intake_commands.register(app)
+classifier_commands.register(app)
 
 
 @app.callback()
