@@ -136,6 +136,27 @@ class Settings(BaseSettings):
         default=60.0, description="How long `eingang ingest` waits for each message to be processed."
     )
 
+    # Workflow, reminders and the scheduler (issue 6).
+    sla_hours_normal: float = Field(default=72.0, description="First-response SLA for priority `normal` (hours).")
+    sla_hours_high: float = Field(default=24.0, description="First-response SLA for priority `hoch` (hours).")
+    sla_hours_urgent: float = Field(default=4.0, description="First-response SLA for priority `dringend` (hours).")
+    escalation_hours: float = Field(
+        default=2.0, description="Urgent consultations without a first response after this many hours: team lead."
+    )
+    digest_time: str = Field(default="07:30", description="Local time (HH:MM) of the daily task digest (working days).")
+    local_timezone: str = Field(default="Europe/Berlin", description="Time zone for the digest time and due dates.")
+    scheduler_tick_seconds: float = Field(default=15.0, description="How often the scheduler checks for due jobs.")
+    sweeper_interval_seconds: int = Field(default=60, description="Period of the sweeper job (seconds).")
+    sweeper_min_age_seconds: int = Field(
+        default=120, description="The sweeper re-enqueues stored messages unprocessed for at least this long."
+    )
+    sla_check_interval_seconds: int = Field(
+        default=300, description="Period of the SLA-breach and escalation job (seconds)."
+    )
+    test_processing_delay_seconds: float = Field(
+        default=0.0, description="Tests only: sleep this long inside message processing before the commit."
+    )
+
     @field_validator("accepted_recipients", mode="before")
     @classmethod
     def _recipients_from_csv(cls, value: object) -> object:
