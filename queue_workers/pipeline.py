@@ -12,12 +12,14 @@ from classifiers.linker import link
 from classifiers.predictions import AuthorityMatch, TopicPrediction
 from classifiers.taxonomy import Taxonomy
 from classifiers.topics import classify
+from intake.chat import with_declared_authority
 from intake.parsed import ParsedMail
 from intake.parsing import parse
 from intake.threading import thread_keys
 from models import (
     Attachment,
     AttachmentBlob,
+    Channel,
     Consultation,
     ConsultationMessage,
     ConsultationStatus,
@@ -156,6 +158,8 @@ def process_stored_message(
     parsed = parse(inbound.raw)
     prediction = classify(parsed)
     match = link(parsed, known_senders=_known_senders(session, parsed))
+    if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)
+        match = with_declared_authority(match, inbound.raw)
 
     consultation = find_thread(session, parsed, reference_prefix=reference_prefix)
     created = consultation is None
