@@ -1,11 +1,60 @@
-"""The durable first step every channel shares: store the raw bytes and commit."""
+"""The durable first step every channel shares: store the raw bytes and commit.
+
+Also the channels' sanity check (is this an RFC 5322 message at all?) and the failure
+marking for messages that are stored but cannot be read, so they never block a channel."""
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 
-from models import session_scope
-from models.store import store_inbound
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from models import InboundMessage, ProcessingStatus, session_scope
+from models.store import extract_message_id, store_inbound
+
+
+class UnreadableMessage(ValueError):
+    """The stored bytes are not a mail message (no header fields) or the parser gave up."""
+
+
+def require_headers(raw: bytes) -> None:
+    """Raise UnreadableMessage unless ``raw`` starts with RFC 5322 header fields."""
+    if not raw.strip():
+        raise UnreadableMessage("leere Nachricht")
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536], headersonly=True)
+    if not headers.keys():
+        raise UnreadableMessage("keine Kopfzeilen gefunden: die Daten sind keine E-Mail nach RFC 5322")
+
+
+def unreadable_reason(raw: bytes) -> str | None:
+    """Why ``raw`` cannot be processed, or None when it parses. Used by channels that must move
+    an unreadable message out of the way right after storing it (IMAP)."""
+    from intake.parsing import parse
+
+    try:
+        require_headers(raw)
+        parse(raw)
+    except Exception as error:  # any parser failure counts: the message is kept, marked failed
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def _same_delivery(engine: Engine, raw: bytes, trace: bytes) -> int | None:
+    """The id of a message stored earlier from the same client bytes with another trace header
+    (an SMTP client retrying after a lost 250): Message-ID and the bytes after our trace match."""
+    import hashlib
+
+    message_id = extract_message_id(raw, hashlib.sha256(trace + raw).hexdigest())
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(InboundMessage.id, InboundMessage.raw).where(InboundMessage.message_id == message_id)
+        ).all()
+    for row_id, stored in rows:
+        if stored.endswith(raw) and stored[: len(stored) - len(raw)].startswith(b"Received:"):
+            return row_id
+    return None
 
 
 def store_raw(
@@ -16,12 +65,30 @@ def store_raw(
     envelope_from: str | None = None,
     envelope_to: list[str] | None = None,
     peer: str | None = None,
+    trace: bytes = b"",
 ) -> tuple[int, bool]:
     """Store one raw message in its own transaction; returns (id, newly stored).
-    When this returns, the message is committed and may be acknowledged to the sender."""
+    When this returns, the message is committed and may be acknowledged to the sender.
+
+    ``trace`` (a ``Received:`` header of this hop) is prepended to the stored bytes; a retried
+    delivery of the same bytes is recognised despite the trace's different timestamp."""
+    if trace:
+        earlier = _same_delivery(engine, raw, trace)
+        if earlier is not None:
+            return earlier, False
     with session_scope(engine) as session:
         row, created = store_inbound(
-            session, raw, channel=channel, envelope_from=envelope_from, envelope_to=envelope_to, peer=peer
+            session, trace + raw, channel=channel, envelope_from=envelope_from, envelope_to=envelope_to, peer=peer
         )
         inbound_id = row.id
     return inbound_id, created
+
+
+def mark_unreadable(engine: Engine, inbound_id: int, reason: str) -> None:
+    """Mark a stored message as failed with ``reason`` (committed); it keeps its raw bytes."""
+    with session_scope(engine) as session:
+        row = session.get(InboundMessage, inbound_id)
+        if row is not None and row.status != ProcessingStatus.PROCESSED:
+            row.status = ProcessingStatus.FAILED
+            row.error = reason[:4000]
+            row.attempts += 1

@@ -48,16 +48,16 @@ def _start_queue(rt: Runtime):
 def serve() -> None:
     """Run the SMTP receiver and, without EINGANG_REDIS_URL, the embedded queue worker."""
     from intake.recipients import RecipientPolicy
-    from intake.smtp_server import IntakeHandler, start_smtp_server
+    from intake.smtp_server import IntakeHandler, server_tls_context, start_smtp_server
     from queue_workers.dispatch import enqueue_processing, sweep_unprocessed
 
     rt = runtime()
     settings = rt.settings
     worker = _start_queue(rt)
 
-    def store(raw: bytes, mail_from: str | None, rcpt_tos: list[str], peer: str | None) -> int:
+    def store(raw: bytes, mail_from: str | None, rcpt_tos: list[str], peer: str | None, trace: bytes = b"") -> int:
         inbound_id, _created = store_raw(
-            rt.engine, raw, channel=Channel.SMTP, envelope_from=mail_from, envelope_to=rcpt_tos, peer=peer
+            rt.engine, raw, channel=Channel.SMTP, envelope_from=mail_from, envelope_to=rcpt_tos, peer=peer, trace=trace
         )
         return inbound_id
 
@@ -65,7 +65,11 @@ def serve() -> None:
         policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing
     )
     controller = start_smtp_server(
-        handler, host=settings.smtp_host, port=settings.smtp_port, max_message_size=settings.smtp_max_message_size
+        handler,
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        max_message_size=settings.smtp_max_message_size,
+        tls_context=server_tls_context(settings.smtp_tls_cert, settings.smtp_tls_key),
     )
     # Further components of `serve` (each returns an object with .stop()); one line each:
     components: list = []
