@@ -99,7 +99,9 @@ def test_unknown_recipient_is_refused_with_550(receiver):
 
 def test_storage_outage_answers_451_and_the_retry_is_stored_once(sqlite_runtime):
     # A database nobody listens on: the store really fails (connection refused).
-    down = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/nowhere", connect_args={"connect_timeout": 2})
+    down = make_engine(
+        f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/nowhere", connect_args={"connect_timeout": 2}
+    )
     port = free_port()
     controller = start_smtp_server(
         IntakeHandler(policy=RecipientPolicy([RECIPIENT]), store=_store_into(down)),
