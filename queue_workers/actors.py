@@ -1,15 +1,21 @@
-"""Dramatiq actors: one per pipeline stage, ids as arguments, idempotent on the stored row."""
+"""Dramatiq actors: one per pipeline stage, ids as arguments, idempotent on the stored row.
+
+Transient errors (database or network briefly away) are raised so dramatiq retries them with
+exponential backoff; when the retries are exhausted, ``processing_retries_exhausted`` marks the
+message failed. Permanent errors mark the message failed with its error at once. A failed
+message is kept, shown to consultants and can be reprocessed — never dropped."""
 
 from __future__ import annotations
 
 import logging
+import time
 
 from queue_workers.broker import ensure_broker
 
 ensure_broker()  # the broker must exist before actors are declared
 
 import dramatiq  # noqa: E402
-from sqlalchemy.exc import OperationalError  # noqa: E402
+from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
 from models import session_scope  # noqa: E402
 from queue_workers.context import current_runtime  # noqa: E402
@@ -21,7 +27,39 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, ConnectionError, TimeoutError)
 
 
-@dramatiq.actor(queue_name="eingang", max_retries=5, min_backoff=1000, max_backoff=60_000)
+def is_transient(error: BaseException) -> bool:
+    if isinstance(error, TRANSIENT_ERRORS):
+        return True
+    # A dropped connection surfaces as DBAPIError with connection_invalidated set.
+    return isinstance(error, DBAPIError) and bool(getattr(error, "connection_invalidated", False))
+
+
+@dramatiq.actor(queue_name="eingang", max_retries=0)
+def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
+    """Called by dramatiq's Retries middleware when ``process_message`` ran out of retries."""
+    args = message_data.get("args") or []
+    if not args:
+        return
+    inbound_id = int(args[0])
+    last_error = (message_data.get("options") or {}).get("traceback") or "unbekannter Fehler"
+    last_line = last_error.strip().splitlines()[-1] if last_error.strip() else last_error
+    runtime = current_runtime()
+    with session_scope(runtime.engine) as session:
+        mark_failed(
+            session,
+            inbound_id,
+            f"Vorübergehender Fehler, {retry_info.get('retries', '?')} Wiederholungen erschöpft: {last_line}",
+        )
+    logger.warning("message %s failed after exhausting its retries", inbound_id)
+
+
+@dramatiq.actor(
+    queue_name="eingang",
+    max_retries=5,
+    min_backoff=1000,
+    max_backoff=60_000,
+    on_retry_exhausted=processing_retries_exhausted.actor_name,
+)
 def process_message(inbound_id: int) -> None:
     """Parse, classify, link and thread one stored message."""
     runtime = current_runtime()
@@ -33,10 +71,12 @@ def process_message(inbound_id: int) -> None:
                 taxonomy=runtime.taxonomy,
                 reference_prefix=runtime.settings.reference_prefix,
             )
-    except TRANSIENT_ERRORS:
-        logger.warning("transient error processing message %s; will retry", inbound_id, exc_info=True)
-        raise
-    except Exception as error:  # permanent: keep the message, record the error
+            if runtime.settings.test_processing_delay_seconds:  # test seam: a worker killed mid-transaction
+                time.sleep(runtime.settings.test_processing_delay_seconds)
+    except Exception as error:
+        if is_transient(error):
+            logger.warning("transient error processing message %s; will retry", inbound_id, exc_info=True)
+            raise
         logger.exception("processing message %s failed", inbound_id)
         with session_scope(runtime.engine) as session:
             mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")

@@ -1,13 +1,14 @@
-"""Handing stored messages to the queue. Enqueueing is best effort: the message is already
-committed, and the sweeper re-enqueues whatever was not processed."""
+"""Handing stored messages to the queue, and the sweeper. Enqueueing is best effort: the
+message is already committed, and the sweeper re-enqueues whatever was not processed — the
+database, not the broker, is the source of truth."""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from models import InboundMessage, ProcessingStatus, session_scope, utcnow
 
@@ -25,15 +26,24 @@ def enqueue_processing(inbound_id: int) -> bool:
     return True
 
 
-def sweep_unprocessed(engine: Engine, *, older_than: timedelta = timedelta(minutes=2)) -> list[int]:
-    """Re-enqueue stored messages still waiting for processing (broker outage, killed worker)."""
-    cutoff = utcnow() - older_than
-    with session_scope(engine) as session:
-        ids = list(
-            session.exec(
-                select(InboundMessage.id).where(
-                    InboundMessage.status == ProcessingStatus.RECEIVED, InboundMessage.received_at <= cutoff
-                )
-            )
+def unprocessed_ids(
+    session: Session, *, older_than_seconds: float = 120, now: datetime | None = None, limit: int = 1000
+) -> list[int]:
+    """Stored messages still waiting for processing after ``older_than_seconds`` (oldest first)."""
+    cutoff = (now or utcnow()) - timedelta(seconds=older_than_seconds)
+    return list(
+        session.exec(
+            select(InboundMessage.id)
+            .where(InboundMessage.status == ProcessingStatus.RECEIVED, InboundMessage.received_at <= cutoff)
+            .order_by(InboundMessage.id)
+            .limit(limit)
         )
+    )
+
+
+def sweep_unprocessed(engine: Engine, *, older_than: timedelta = timedelta(minutes=2)) -> list[int]:
+    """Re-enqueue stored messages still waiting for processing (broker outage, killed worker).
+    Re-enqueueing a message that is in flight is harmless: processing is idempotent."""
+    with session_scope(engine) as session:
+        ids = unprocessed_ids(session, older_than_seconds=older_than.total_seconds())
     return [inbound_id for inbound_id in ids if enqueue_processing(inbound_id)]

@@ -22,7 +22,6 @@ from models import (
     Channel,
     Consultation,
     ConsultationMessage,
-    ConsultationStatus,
     Direction,
     InboundMessage,
     KnownSender,
@@ -172,18 +171,10 @@ def process_stored_message(
             match=match,
             reference_prefix=reference_prefix,
         )
-    elif consultation.status == ConsultationStatus.CLOSED and not parsed.auto_reply:
-        record_change(
-            session,
-            consultation_id=consultation.id,
-            actor=SYSTEM,
-            action="reopened",
-            field="status",
-            before=consultation.status,
-            after=ConsultationStatus.IN_PROGRESS,
-        )
-        consultation.status = ConsultationStatus.IN_PROGRESS
-        consultation.closed_at = None
+    else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
+        from queue_workers.workflow import on_inbound_message
+
+        on_inbound_message(session, consultation=consultation, auto_reply=parsed.auto_reply)
 
     sender = parsed.sender
     session.add(

@@ -67,7 +67,7 @@ S = ConsultationStatus
 # The one table of allowed status changes. Nothing goes back to "neu"; a closed consultation
 # can only be reopened (to "in_bearbeitung").
 TRANSITIONS: dict[str, frozenset[str]] = {
-    S.NEW: frozenset({S.IN_PROGRESS, S.ANSWERED, S.CLOSED}),
+    S.NEW: frozenset({S.IN_PROGRESS, S.WAITING, S.ANSWERED, S.CLOSED}),
     S.IN_PROGRESS: frozenset({S.WAITING, S.ANSWERED, S.CLOSED}),
     S.WAITING: frozenset({S.IN_PROGRESS, S.ANSWERED, S.CLOSED}),
     S.ANSWERED: frozenset({S.IN_PROGRESS, S.WAITING, S.CLOSED}),

@@ -76,11 +76,12 @@ def test_status_follows_the_allowed_transitions_and_is_audited(sqlite_runtime):
     ]
 
 
-def test_new_consultation_cannot_wait_and_unknown_reference_is_not_found(sqlite_runtime):
+def test_nothing_goes_back_to_new_and_unknown_reference_is_not_found(sqlite_runtime):
     with session_scope(sqlite_runtime.engine) as session:
         row = make_consultation(session)
-        with pytest.raises(WorkflowError):
-            workflow.change_status(session, consultation=row, actor="anna", status="wartet_auf_rueckmeldung")
+        workflow.change_status(session, consultation=row, actor="anna", status="beantwortet")
+        with pytest.raises(WorkflowError, match="nicht erlaubt"):
+            workflow.change_status(session, consultation=row, actor="anna", status="neu")
         with pytest.raises(NotFound, match="KV-2026-99999"):
             workflow.load_consultation(session, "KV-2026-99999")
     assert "neu" not in workflow.allowed_transitions("abgeschlossen")

@@ -1,0 +1,116 @@
+"""Periodic jobs and their exactly-once bookkeeping.
+
+Each job names its current *period* (``sweeper`` every ``sweeper_interval_seconds``,
+``sla`` every ``sla_check_interval_seconds``, ``digest`` once per working day after
+``digest_time``). A run first inserts ``PeriodicRun(job, period)``; the unique constraint lets
+exactly one scheduler win per period, however many run. The claim and the job's database work
+share one transaction, so a run that crashes is rolled back and retried in the same period.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from eingang.runtime import Runtime
+from models import PeriodicRun, session_scope, utcnow
+from queue_workers.followups import is_working_day
+from queue_workers.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    # The period ``now`` falls in, or None when the job is not due (e.g. before the digest time).
+    period: Callable[[Runtime, datetime], str | None]
+    # The work; runs inside the claiming transaction and returns a short JSON-able summary.
+    run: Callable[[Runtime, Session, datetime], dict]
+
+
+def _every(seconds: int, now: datetime) -> str:
+    seconds = max(1, int(seconds))
+    return f"{int(now.timestamp()) // seconds * seconds}"
+
+
+def _digest_period(runtime: Runtime, now: datetime) -> str | None:
+    settings = runtime.settings
+    local = now.astimezone(ZoneInfo(settings.local_timezone))
+    if not is_working_day(local.date()) or local.time() < time.fromisoformat(settings.digest_time):
+        return None
+    return local.date().isoformat()
+
+
+def _run_sweeper(runtime: Runtime, session: Session, now: datetime) -> dict:
+    from queue_workers.dispatch import enqueue_processing, unprocessed_ids
+
+    ids = unprocessed_ids(session, older_than_seconds=runtime.settings.sweeper_min_age_seconds, now=now)
+    enqueued = [inbound_id for inbound_id in ids if enqueue_processing(inbound_id)]
+    return {"found": len(ids), "enqueued": len(enqueued)}
+
+
+def _run_sla(runtime: Runtime, session: Session, now: datetime) -> dict:
+    escalated = escalate_unanswered_urgent(session, settings=runtime.settings, now=now)
+    breaches = record_sla_breaches(session, settings=runtime.settings, now=now)
+    return {"escalated": [c.reference for c in escalated], "breaches": len(breaches)}
+
+
+def _run_digest(runtime: Runtime, session: Session, now: datetime) -> dict:
+    today = now.astimezone(ZoneInfo(runtime.settings.local_timezone)).date()
+    mails = send_task_digests(session, settings=runtime.settings, today=today)
+    return {"digests": len(mails), "failed": sum(1 for m in mails if m.status != "sent")}
+
+
+JOBS: tuple[PeriodicJob, ...] = (
+    PeriodicJob("sweeper", lambda rt, now: _every(rt.settings.sweeper_interval_seconds, now), _run_sweeper),
+    PeriodicJob("sla", lambda rt, now: _every(rt.settings.sla_check_interval_seconds, now), _run_sla),
+    PeriodicJob("digest", _digest_period, _run_digest),
+)
+
+
+def claim(session: Session, *, job: str, period: str) -> bool:
+    """Insert the (job, period) row; False when another scheduler has it already. On
+    PostgreSQL a concurrent claimer waits here until the first one commits or rolls back."""
+    try:
+        with session.begin_nested():
+            session.add(PeriodicRun(job=job, period=period))
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) -> dict | None:
+    """Run ``job`` for its current period unless some scheduler already did; returns the
+    job's summary, or None when not due or already done."""
+    now = now or utcnow()
+    period = job.period(runtime, now)
+    if period is None:
+        return None
+    with session_scope(runtime.engine) as session:
+        if not claim(session, job=job.name, period=period):
+            return None
+        summary = job.run(runtime, session, now)
+    logger.info("periodic job %s ran for period %s: %s", job.name, period, summary)
+    return summary
+
+
+def run_due_jobs(
+    runtime: Runtime, *, now: datetime | None = None, jobs: tuple[PeriodicJob, ...] = JOBS
+) -> dict[str, dict | None]:
+    """Run every due job once (a failing job is logged and does not stop the others)."""
+    results: dict[str, dict | None] = {}
+    for job in jobs:
+        try:
+            results[job.name] = run_job(runtime, job, now=now)
+        except Exception:
+            logger.exception("periodic job %s failed; it will be retried", job.name)
+            results[job.name] = {"error": True}
+    return results

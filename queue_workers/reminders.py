@@ -1,0 +1,259 @@
+"""Erinnerungen und Fristen: die tägliche Aufgaben-Übersicht je Beraterin, die Eskalation
+dringender Fälle ohne erste Antwort an die Teamleitung und die Erfassung verletzter
+Erstantwort-Fristen (SLA). Aufgerufen von den periodischen Jobs (``queue_workers.periodic``)
+innerhalb von deren Transaktion; jede gesendete oder versuchte Mail steht in ``OutboundMail``.
+
+- ``send_task_digests(session, *, settings, today, send=send_message)`` — je Person eine Mail
+  mit heute fälligen und überfälligen Aufgaben (Teamleitung zusätzlich: Aufgaben ohne Zuständige).
+- ``escalate_unanswered_urgent(session, *, settings, now, send=send_message)`` — dringende Fälle
+  ohne erste Antwort nach ``escalation_hours`` an die Teamleitung, je Fall genau einmal.
+- ``record_sla_breaches(session, *, settings, now)`` — ``SlaBreach`` für jeden Fall, dessen erste
+  Antwort später als die Frist seiner Priorität kam oder noch aussteht.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from email.message import EmailMessage
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from eingang.settings import Settings
+from models import (
+    Consultation,
+    ConsultationStatus,
+    FollowUpTask,
+    OutboundMail,
+    Priority,
+    SlaBreach,
+    TaskStatus,
+    UserAccount,
+    as_utc,
+    utcnow,
+)
+from models.audit import record_change
+from queue_workers.mailer import new_message, send_message
+from queue_workers.tasks import effective_assignee_id
+
+logger = logging.getLogger(__name__)
+
+SendFunction = Callable[[Settings, EmailMessage], None]
+
+FIRST_RESPONSE = "first_response"
+ESCALATION = "escalation"
+
+
+def sla_hours(settings: Settings, priority: str) -> float:
+    return {
+        Priority.URGENT: settings.sla_hours_urgent,
+        Priority.HIGH: settings.sla_hours_high,
+    }.get(priority, settings.sla_hours_normal)
+
+
+def first_response_due(settings: Settings, consultation: Consultation) -> datetime:
+    return as_utc(consultation.received_at) + timedelta(hours=sla_hours(settings, consultation.priority))
+
+
+def deliver(
+    session: Session,
+    *,
+    settings: Settings,
+    kind: str,
+    to: str,
+    subject: str,
+    body: str,
+    consultation_id: int | None = None,
+    send: SendFunction = send_message,
+) -> OutboundMail:
+    """Send one mail of Eingang's own and record it; a failure is recorded, not raised."""
+    message = new_message(settings, to=to, subject=subject, body=body, auto_submitted="auto-generated")
+    record = OutboundMail(
+        consultation_id=consultation_id, kind=kind, recipient=to, subject=subject, message_id=message["Message-ID"]
+    )
+    try:
+        send(settings, message)
+    except Exception as error:  # the relay's error is kept for the operator
+        record.status = "failed"
+        record.error = f"{type(error).__name__}: {error}"[:2000]
+        logger.warning("could not send %s mail %s: %s", kind, record.message_id, record.error)
+    else:
+        record.status = "sent"
+        record.sent_at = utcnow()
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _task_line(task: FollowUpTask, consultation: Consultation, today: date) -> str:
+    late = (today - task.due).days
+    when = "heute" if late == 0 else f"seit {task.due:%d.%m.%Y} ({late} Tag{'e' if late != 1 else ''} überfällig)"
+    return f"- [{consultation.reference}] {task.title} — fällig {when}\n  Fall: {consultation.subject}"
+
+
+def digest_body(user: UserAccount, rows: list[tuple[FollowUpTask, Consultation]], today: date) -> str:
+    due_today = [(t, c) for t, c in rows if t.due == today]
+    overdue = [(t, c) for t, c in rows if t.due < today]
+    name = user.display_name or user.username
+    parts = [f"Guten Morgen {name},", "", f"Ihre Aufgaben am {today:%d.%m.%Y}:", ""]
+    if overdue:
+        parts += [f"Überfällig ({len(overdue)}):", *(_task_line(t, c, today) for t, c in overdue), ""]
+    if due_today:
+        parts += [f"Heute fällig ({len(due_today)}):", *(_task_line(t, c, today) for t, c in due_today), ""]
+    parts += ["Diese Übersicht verschickt Eingang automatisch an jedem Arbeitstag.", ""]
+    return "\n".join(parts)
+
+
+def send_task_digests(
+    session: Session, *, settings: Settings, today: date, send: SendFunction = send_message
+) -> list[OutboundMail]:
+    """One digest per person with open tasks due today or overdue. Tasks without any assignee
+    (neither the task's nor the consultation's) go to every team lead."""
+    rows = list(
+        session.exec(
+            select(FollowUpTask, Consultation)
+            .join(Consultation, Consultation.id == FollowUpTask.consultation_id)
+            .where(FollowUpTask.status == TaskStatus.OPEN, FollowUpTask.due <= today)
+            .where(Consultation.status != ConsultationStatus.CLOSED)
+            .order_by(FollowUpTask.due, FollowUpTask.id)
+        )
+    )
+    users = {u.id: u for u in session.exec(select(UserAccount).where(UserAccount.active == True))}  # noqa: E712
+    per_user: dict[int, list[tuple[FollowUpTask, Consultation]]] = {}
+    unassigned = []
+    for task, consultation in rows:
+        owner = effective_assignee_id(task, consultation)
+        if owner in users:
+            per_user.setdefault(owner, []).append((task, consultation))
+        else:
+            unassigned.append((task, consultation))
+    for lead in (u for u in users.values() if u.is_team_lead):
+        per_user.setdefault(lead.id, []).extend(unassigned)
+    sent = []
+    for user_id, items in sorted(per_user.items()):
+        user = users[user_id]
+        if not items:
+            continue
+        if not user.email:
+            logger.warning("user %s has tasks due but no e-mail address; no digest", user.username)
+            continue
+        items.sort(key=lambda pair: (pair[0].due, pair[0].id))
+        subject = f"Eingang: {len(items)} Aufgabe{'n' if len(items) != 1 else ''} fällig am {today:%d.%m.%Y}"
+        sent.append(
+            deliver(
+                session,
+                settings=settings,
+                kind="digest",
+                to=user.email,
+                subject=subject,
+                body=digest_body(user, items, today),
+                send=send,
+            )
+        )
+    return sent
+
+
+def _claim_breach(session: Session, consultation: Consultation, kind: str, due_at: datetime) -> SlaBreach | None:
+    """Record the breach once per (consultation, kind); None if it was recorded before."""
+    breach = SlaBreach(consultation_id=consultation.id, kind=kind, due_at=due_at)
+    try:
+        with session.begin_nested():
+            session.add(breach)
+            session.flush()
+    except IntegrityError:
+        return None
+    return breach
+
+
+def _without_breach(kind: str):
+    recorded = select(SlaBreach.consultation_id).where(SlaBreach.kind == kind)
+    return select(Consultation).where(Consultation.id.not_in(recorded))
+
+
+def escalate_unanswered_urgent(
+    session: Session, *, settings: Settings, now: datetime, send: SendFunction = send_message
+) -> list[Consultation]:
+    """Urgent consultations without a first response after ``escalation_hours`` go to the team
+    lead(s), once per consultation (``SlaBreach`` kind ``escalation``)."""
+    cutoff = now - timedelta(hours=settings.escalation_hours)
+    candidates = session.exec(
+        _without_breach(ESCALATION).where(
+            Consultation.priority == Priority.URGENT,
+            Consultation.first_response_at.is_(None),
+            Consultation.status != ConsultationStatus.CLOSED,
+            Consultation.received_at <= cutoff,
+        )
+    ).all()
+    leads = [
+        u
+        for u in session.exec(select(UserAccount).where(UserAccount.is_team_lead == True, UserAccount.active == True))  # noqa: E712
+        if u.email
+    ]
+    escalated = []
+    for consultation in candidates:
+        due_at = as_utc(consultation.received_at) + timedelta(hours=settings.escalation_hours)
+        if _claim_breach(session, consultation, ESCALATION, due_at) is None:
+            continue
+        hours = (now - as_utc(consultation.received_at)).total_seconds() / 3600
+        body = (
+            "Hallo,\n\n"
+            f"der dringende Beratungsfall {consultation.reference} ist seit {hours:.1f} Stunden ohne erste Antwort.\n\n"
+            f"Betreff: {consultation.subject}\n"
+            f"Absender: {consultation.sender_address or '—'}\n"
+            f"Eingegangen: {as_utc(consultation.received_at):%d.%m.%Y %H:%M} UTC\n\n"
+            "Bitte sorgen Sie für eine Antwort oder weisen Sie den Fall zu.\n\n"
+            "— Eingang (automatische Eskalation)\n"
+        )
+        recipients = []
+        for lead in leads:
+            deliver(
+                session,
+                settings=settings,
+                kind="escalation",
+                to=lead.email,
+                subject=f"Eskalation: dringender Fall {consultation.reference} ohne Antwort",
+                body=body,
+                consultation_id=consultation.id,
+                send=send,
+            )
+            recipients.append(lead.username)
+        if not leads:
+            logger.warning("no team lead with an e-mail address; escalation of %s recorded only", consultation.id)
+        record_change(
+            session,
+            consultation_id=consultation.id,
+            actor="rule:escalation",
+            action="escalated",
+            after={"to": recipients, "hours_without_response": round(hours, 1)},
+        )
+        escalated.append(consultation)
+    return escalated
+
+
+def record_sla_breaches(session: Session, *, settings: Settings, now: datetime) -> list[SlaBreach]:
+    """Record a first-response SLA breach for every consultation answered too late or still
+    unanswered after its priority's deadline (once per consultation)."""
+    earliest_deadline = min(settings.sla_hours_normal, settings.sla_hours_high, settings.sla_hours_urgent)
+    candidates = session.exec(
+        _without_breach(FIRST_RESPONSE).where(Consultation.received_at <= now - timedelta(hours=earliest_deadline))
+    ).all()
+    breaches = []
+    for consultation in candidates:
+        due_at = first_response_due(settings, consultation)
+        answered = as_utc(consultation.first_response_at)
+        late = answered > due_at if answered else now > due_at and consultation.status != ConsultationStatus.CLOSED
+        breach = _claim_breach(session, consultation, FIRST_RESPONSE, due_at) if late else None
+        if breach is None:
+            continue
+        record_change(
+            session,
+            consultation_id=consultation.id,
+            actor="rule:sla",
+            action="sla_breached",
+            field="first_response_at",
+            after={"due_at": due_at.isoformat(), "answered_at": answered.isoformat() if answered else None},
+        )
+        breaches.append(breach)
+    return breaches
