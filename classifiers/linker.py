@@ -1,55 +1,167 @@
-"""Linking a message to the Thuringian authority it comes from:
-``link(ParsedMail, known_senders=...) -> AuthorityMatch``.
+"""Linking a message to the Thuringian authority it concerns:
+``link(ParsedMail, known_senders=..., learned_domains=...) -> AuthorityMatch``.
 
-First version: the sender registry, the sender's domain (the gazetteer's office domains), and
-"Stadt/Gemeinde/Landratsamt X" phrases in the signature and text. Pure: the gazetteer is loaded
-once per process; the sender registry is passed in by the caller."""
+Evidence is weighed together per candidate authority (noisy-OR of the evidence weights):
+
+- the sender registry (addresses a consultant confirmed) decides on its own,
+- the sender's domain: domains learned from confirmed consultations, the gazetteer's VG/EG office
+  domains, and weak hints in the domain itself ("landkreis-…", "stadt-…"),
+- the letterhead and closing: "Stadtverwaltung X", "Gemeinde X", "Landratsamt X", "VG X",
+  "Der Bürgermeister der Stadt X", address lines (PLZ + place), datelines, AGS numbers,
+- mentions in subject and text, weak on their own; a partner municipality named in the text is
+  not the sender; an IT provider writing on behalf of a municipality links to that municipality.
+
+A VG office writing about exactly one of its members links to that member; an erfüllende
+Gemeinde's own office links to the Gemeinde itself. Below ``MATCH_THRESHOLD`` (or when two
+unrelated authorities are equally likely) the linker abstains and offers its candidates.
+Pure: the gazetteer's indexes are built once per gazetteer; registry and learned domains are
+passed in by the caller."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from functools import lru_cache
 
+from classifiers import linking_text as lt
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer
+from classifiers.linking_index import LinkingIndex, fold, linking_index
 from classifiers.predictions import AuthorityCandidate, AuthorityMatch
 from intake.parsed import ParsedMail
 
 MATCH_THRESHOLD = 0.6
+AMBIGUITY_MARGIN = 0.1
+MAX_CANDIDATES = 5
+
+GENERIC_MAIL_PROVIDERS = frozenset(
+    {
+        "t-online.de", "gmx.de", "gmx.net", "gmx.at", "web.de", "gmail.com", "googlemail.com", "yahoo.de",
+        "yahoo.com", "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "live.de", "freenet.de", "arcor.de",
+        "posteo.de", "mailbox.org", "icloud.com", "me.com", "aol.com", "aol.de", "online.de", "email.de",
+        "vodafone.de", "kabelmail.de", "mail.de", "magenta.de", "1und1.de", "ionos.de",
+    }
+)  # fmt: skip
+_DISTRICT_DOMAIN_WORDS = {"landkreis", "lra", "kreis", "landratsamt", "kreisverwaltung", "lk"}
+_MUNICIPALITY_DOMAIN_WORDS = {"stadt", "gemeinde", "rathaus", "stadtverwaltung", "gemeindeverwaltung", "vg", "lg"}
+_PROVIDER_DOMAIN_WORDS = {"kiv", "zweckverband", "rechenzentrum", "kdrs", "ekom21"}
+
+# Evidence weights (probability-like, combined by noisy-OR per candidate).
+W_REGISTRY = 0.99
+W_LEARNED_DOMAIN = 0.9
+W_GAZETTEER_DOMAIN = 0.8
+W_DOMAIN_HINT = 0.35
+W_HEADER = 0.8
+W_HEADER_KIND_MISMATCH = 0.5
+W_DISTRICT_ALONE = 0.75
+W_ADDRESS = 0.45
+W_ADDRESS_SUPPORT = 0.3
+W_OFFICE_CUE = 0.3
+W_DATELINE = 0.25
+W_AGS = 0.85
+W_ON_BEHALF = 0.75
+W_SELF_MENTION = 0.4
+W_SUBJECT_MENTION = 0.35
+W_PROSE_MENTION = 0.15
+CAP_WITHOUT_IDENTITY = 0.55  # text mentions alone never link
+CAP_CITIZEN_OR_FOREIGN = 0.4
 
 
-@lru_cache(maxsize=1)
-def _domain_index(gazetteer: Gazetteer) -> dict[str, str]:
-    """Office e-mail domain -> authority key (the VG/EG, or the Gemeinde when it is alone)."""
-    index: dict[str, str] = {}
-    for association in gazetteer.associations.values():
-        if association.email_domain:
-            index[association.email_domain.lower()] = association.key
-    return index
+class _Board:
+    """Candidates with their combined score and evidence."""
+
+    def __init__(self) -> None:
+        self.scores: dict[str, float] = {}
+        self.evidence: dict[str, list[str]] = {}
+        self.identity: set[str] = set()  # candidates with evidence about the sender itself
+
+    def add(self, key: str, weight: float, evidence: str, *, identity: bool = False) -> None:
+        current = self.scores.get(key, 0.0)
+        self.scores[key] = 1 - (1 - current) * (1 - weight)
+        self.evidence.setdefault(key, []).append(evidence)
+        if identity:
+            self.identity.add(key)
+
+    def cap(self, key: str, limit: float, reason: str) -> None:
+        if self.scores.get(key, 0.0) > limit:
+            self.scores[key] = limit
+            self.evidence[key].append(reason)
 
 
-@lru_cache(maxsize=1)
-def _name_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for municipality in gazetteer.municipalities.values():
-        index.setdefault(municipality.name.lower(), []).append(municipality.key)
-    return index
+def _domains_of(domain: str) -> list[str]:
+    """``a.b.example.de`` -> [a.b.example.de, b.example.de, example.de]."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
-_PHRASE = re.compile(
-    r"\b(Stadtverwaltung|Gemeindeverwaltung|Stadt|Gemeinde|Landratsamt|Landkreis|Verwaltungsgemeinschaft|VG)\s+"
-    r"([A-ZÄÖÜ][\wäöüß.\-/]+(?:\s+(?:an der|am|im|in|ob der|vor der)?\s*[A-ZÄÖÜ][\wäöüß.\-/]+)?)"
-)
+def _domain_evidence(
+    board: _Board, index: LinkingIndex, domain: str, learned: Mapping[str, str] | None, gazetteer: Gazetteer
+) -> tuple[str | None, str | None]:
+    """Add domain evidence; return (association key of the office domain, kind hint)."""
+    if not domain or domain in GENERIC_MAIL_PROVIDERS:
+        return None, None
+    for candidate in _domains_of(domain):
+        if learned and candidate in learned and learned[candidate]:
+            board.add(learned[candidate], W_LEARNED_DOMAIN, f"gelernte Domain {candidate}", identity=True)
+            break
+    office = None
+    for candidate in _domains_of(domain):
+        if candidate in index.domains:
+            office = index.domains[candidate]
+            board.add(
+                office, W_GAZETTEER_DOMAIN, f"Absender-Domain {candidate} (Verwaltung laut Gazetteer)", identity=True
+            )
+            break
+    labels = domain.split(".")[:-1]
+    words = [w for label in labels for w in label.split("-") if w]
+    hint = None
+    if any(w in _DISTRICT_DOMAIN_WORDS or (w.endswith("kreis") and len(w) > 5) for w in words):
+        hint = "district"
+    elif any(w in _PROVIDER_DOMAIN_WORDS for w in words):
+        hint = "provider"
+    elif any(w in _MUNICIPALITY_DOMAIN_WORDS for w in words):
+        hint = "municipality"
+    if office is None and hint != "provider":
+        name_words = [
+            w for w in words if w not in _DISTRICT_DOMAIN_WORDS | _MUNICIPALITY_DOMAIN_WORDS | {"www", "mail"}
+        ]
+        for size in range(len(name_words), 0, -1):
+            folded = fold(" ".join(name_words[-size:]))
+            if hint == "district" or folded.endswith("kreis"):
+                key = index.district_names.get(folded)
+                if key:
+                    board.add(key, W_DOMAIN_HINT, f"Domain {domain} nennt den Landkreis")
+                    break
+            keys = index.municipality_names.get(folded, ())
+            if len(keys) == 1 and folded not in index.prose_blocked and hint != "district":
+                board.add(keys[0], W_DOMAIN_HINT, f"Domain {domain} nennt {gazetteer.authority_name(keys[0])}")
+                break
+    return office, hint
 
 
-def _candidate(gazetteer: Gazetteer, key: str, score: float, evidence: str) -> AuthorityCandidate:
-    return AuthorityCandidate(
-        key=key,
-        name=gazetteer.authority_name(key) or key,
-        kind=gazetteer.authority_kind(key) or "",
-        score=score,
-        evidence=(evidence,),
-    )
+def _filter_by_context(
+    keys: tuple[str, ...], districts: set[str], associations: set[str], index: LinkingIndex
+) -> tuple[str, ...]:
+    """Pick among same-named municipalities (Eichenberg, Elxleben, Lehesten) by district or VG."""
+    if len(keys) <= 1:
+        return keys
+    by_vg = tuple(k for k in keys if index.association_of.get(k) in associations)
+    if len(by_vg) == 1:
+        return by_vg
+    by_district = tuple(k for k in keys if k[:5] in districts)
+    if len(by_district) == 1:
+        return by_district
+    return keys
+
+
+def _kind_fits(gazetteer: Gazetteer, key: str, phrase: str) -> bool:
+    """ "Stadt X" for a Gemeinde (or "Gemeinde X" for a Stadt) hints at a namesake elsewhere."""
+    municipality = gazetteer.municipalities.get(key)
+    if municipality is None:
+        return True
+    word = phrase.split()[0].lower()
+    if word.startswith("stadt") or word in ("kreisstadt", "kurstadt"):
+        return municipality.kind != "Gemeinde"
+    if word.startswith("gemeinde") or word == "landgemeinde":
+        return municipality.kind == "Gemeinde"
+    return True
 
 
 def link(
@@ -57,44 +169,212 @@ def link(
     *,
     known_senders: Mapping[str, str] | None = None,
     gazetteer: Gazetteer | None = None,
+    learned_domains: Mapping[str, str] | None = None,
 ) -> AuthorityMatch:
-    """Decide which authority sent ``parsed``; abstain (match None) without real evidence."""
+    """Decide which authority ``parsed`` concerns; abstain (match None) without enough evidence.
+
+    ``known_senders`` maps confirmed addresses to authority keys, ``learned_domains`` maps mail
+    domains to the authority that confirmed consultations from them belong to."""
     gazetteer = gazetteer or packaged_gazetteer()
-    candidates: dict[str, AuthorityCandidate] = {}
+    index = linking_index(gazetteer)
+    board = _Board()
 
-    def add(key: str, score: float, evidence: str) -> None:
-        current = candidates.get(key)
-        if current is None:
-            candidates[key] = _candidate(gazetteer, key, score, evidence)
+    senders = [a for a in (parsed.original_sender, parsed.sender) if a and a.address]
+    for address in senders:
+        if known_senders and address.address in known_senders:
+            key = known_senders[address.address]
+            board.add(key, W_REGISTRY, f"bestätigter Absender {address.address}", identity=True)
+            return _decide(board, gazetteer, index, forced=key)
+
+    domain = senders[0].domain if senders else ""
+    office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
+
+    own_text = "\n\n".join(t for t in (parsed.new_text, parsed.signature) if t) or parsed.body_text
+    zones = lt.split_zones(own_text, parsed.signature)
+    quoted_fallback = False
+    header_text = f"{zones.letterhead}\n{zones.closing}"
+    header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
+    addresses = lt.find_addresses(index, header_text)
+    if not header and not addresses and office is None and parsed.quoted_text and not board.scores:
+        # A short reply or a forward: the sender's letterhead may be in the quoted part.
+        quoted_zones = lt.split_zones(parsed.quoted_text)
+        header_text = f"{quoted_zones.letterhead}\n{quoted_zones.closing}"
+        header = lt.find_mentions(index, quoted_zones.letterhead, "quoted") + lt.find_mentions(
+            index, quoted_zones.closing, "quoted"
+        )
+        addresses = lt.find_addresses(index, header_text)
+        quoted_fallback = True
+    prose_text = zones.prose
+    subject = parsed.subject or ""
+
+    company = lt.is_company(header_text) or domain_hint == "provider"
+    provider = lt.is_provider(header_text) or domain_hint == "provider"
+    citizen = lt.is_citizen(f"{subject}\n{prose_text}")
+    foreign = lt.other_state(header_text) or any(not a.thuringian for a in addresses)
+    district_office = lt.has_district_cue(header_text) or domain_hint == "district"
+    office_cue = lt.has_office_cue(header_text)
+
+    context_districts = {m.keys[0] for m in header if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE)}
+    context_districts |= {k[:5] for a in addresses for k in a.keys}
+    context_associations = {office} if office else set()
+    context_associations |= {k for m in header if m.kind == lt.ASSOCIATION for k in m.keys}
+    if office:
+        context_districts.add(gazetteer.associations[office].district_key)
+
+    weight_factor = 0.9 if quoted_fallback else 1.0
+    has_local_header = any(m.kind in (lt.MUNICIPALITY, lt.ASSOCIATION) for m in header)
+    for mention in header:
+        keys = _filter_by_context(mention.keys, context_districts, context_associations, index)
+        if len(keys) != 1:
+            continue
+        key = keys[0]
+        where = "Briefkopf" if mention.zone == "letterhead" else "Signatur"
+        if mention.kind == lt.DISTRICT_OFFICE:
+            board.add(key, W_HEADER * weight_factor, f"{where}: „{mention.text}“", identity=True)
+        elif mention.kind == lt.DISTRICT:
+            if district_office or not has_local_header:
+                board.add(key, W_DISTRICT_ALONE * weight_factor, f"{where}: „{mention.text}“", identity=True)
         else:
-            combined = 1 - (1 - current.score) * (1 - score)
-            candidates[key] = AuthorityCandidate(
-                key, current.name, current.kind, combined, (*current.evidence, evidence)
+            weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
+            board.add(key, weight * weight_factor, f"{where}: „{mention.text}“", identity=True)
+
+    header_keys = set(board.scores)
+    for address in addresses:
+        if len(address.keys) != 1 or not address.thuringian:
+            continue
+        key = address.keys[0]
+        if header_keys:
+            for candidate in header_keys:
+                related = (
+                    candidate == key
+                    or (candidate in gazetteer.associations and key in gazetteer.associations[candidate].member_keys)
+                    or (len(candidate) == 5 and key.startswith(candidate))
+                )
+                if related:
+                    board.add(candidate, W_ADDRESS_SUPPORT, f"Anschrift {address.text}", identity=True)
+        elif district_office:
+            board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
+        elif not company:
+            board.add(key, W_ADDRESS, f"Anschrift {address.text}")
+            if office_cue:
+                board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)
+
+    for keys, phrase in lt.find_datelines(index, header_text + "\n" + zones.prose[:200]):
+        if len(keys) == 1 and (not header_keys or keys[0] in header_keys):
+            board.add(keys[0], W_DATELINE, f"Ortsangabe „{phrase}“")
+
+    for key in lt.find_ags(f"{subject}\n{own_text}"):
+        if key in gazetteer.municipalities or key in gazetteer.districts or key in gazetteer.associations:
+            board.add(key, W_AGS, f"Schlüsselnummer {key}", identity=True)
+
+    prose_mentions = lt.find_mentions(index, subject, "subject") + lt.find_mentions(index, prose_text, "prose")
+    on_behalf = provider and lt.acts_on_behalf(f"{subject}\n{prose_text}\n{header_text}")
+    if on_behalf:
+        concerned = {
+            k
+            for m in prose_mentions + header
+            if not m.partner and m.kind != lt.DISTRICT
+            for k in _filter_by_context(m.keys, context_districts, context_associations, index)[:1]
+        }
+        if len(concerned) == 1:
+            key = concerned.pop()
+            board.add(
+                key,
+                W_ON_BEHALF,
+                "IT-Dienstleister schreibt im Auftrag von " + (gazetteer.authority_name(key) or key),
+                identity=True,
             )
+    for mention in prose_mentions:
+        keys = _filter_by_context(mention.keys, context_districts, context_associations, index)
+        if len(keys) != 1 or mention.partner:
+            continue
+        if mention.zone == "subject":
+            board.add(keys[0], W_SUBJECT_MENTION, f"Betreff: „{mention.text}“")
+        elif mention.self_reference:
+            board.add(keys[0], W_SELF_MENTION, f"Text: „{mention.text}“")
+        else:
+            board.add(keys[0], W_PROSE_MENTION, f"Text: „{mention.text}“")
 
-    sender = parsed.original_sender or parsed.sender
-    if sender and known_senders and sender.address in known_senders:
-        add(known_senders[sender.address], 0.99, f"bestätigter Absender {sender.address}")
-    if sender and sender.domain:
-        key = _domain_index(gazetteer).get(sender.domain)
-        if key:
-            add(key, 0.7, f"Absender-Domain {sender.domain}")
+    for key in list(board.scores):
+        learned = learned_domains and any(learned_domains.get(d) == key for d in _domains_of(domain))
+        if learned:
+            continue
+        if foreign:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Anschrift/Hinweis außerhalb Thüringens")
+        elif citizen and key not in board.identity:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender schreibt als Bürger")
+        elif key not in board.identity:
+            board.cap(key, CAP_WITHOUT_IDENTITY, "nur im Text erwähnt")
+        elif company and not on_behalf and office is None:
+            board.cap(key, CAP_WITHOUT_IDENTITY, "Absender ist ein Unternehmen")
 
-    names = _name_index(gazetteer)
-    for text, weight in ((parsed.signature, 0.7), (parsed.new_text, 0.4)):
-        for kind_word, name in _PHRASE.findall(text or ""):
-            for candidate_name in (name, name.split()[0]):
-                lowered = candidate_name.strip(".,").lower()
-                if kind_word in ("Landratsamt", "Landkreis"):
-                    for district in gazetteer.districts.values():
-                        if district.name.lower() == lowered and district.kind == "Landkreis":
-                            add(district.key, weight, f"„{kind_word} {candidate_name}“")
-                    continue
-                keys = names.get(lowered, [])
-                if len(keys) == 1:
-                    add(keys[0], weight, f"„{kind_word} {candidate_name}“")
-                    break
+    explicit_eg = any(m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in header)
+    member_text = f"{subject}\n{prose_text}"
+    return _decide(board, gazetteer, index, member_text=member_text, explicit_eg=explicit_eg)
 
-    ranked = tuple(sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:5])
-    best = ranked[0] if ranked and ranked[0].score >= MATCH_THRESHOLD else None
-    return AuthorityMatch(match=best, candidates=ranked, evidence=best.evidence if best else ())
+
+def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:
+    """Same authority family: a VG and its member, or a district and something inside it."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x in gazetteer.associations and y in gazetteer.associations[x].member_keys:
+            return True
+        if len(x) == 5 and y.startswith(x):
+            return True
+    return False
+
+
+def _decide(
+    board: _Board,
+    gazetteer: Gazetteer,
+    index: LinkingIndex,
+    *,
+    forced: str | None = None,
+    member_text: str = "",
+    explicit_eg: bool = False,
+) -> AuthorityMatch:
+    def candidate(key: str) -> AuthorityCandidate:
+        return AuthorityCandidate(
+            key=key,
+            name=gazetteer.authority_name(key) or key,
+            kind=gazetteer.authority_kind(key) or "",
+            score=round(board.scores[key], 4),
+            evidence=tuple(board.evidence[key]),
+        )
+
+    ranked = sorted(board.scores, key=lambda k: (-board.scores[k], k))
+    if forced:
+        chosen = candidate(forced)
+        return AuthorityMatch(match=chosen, candidates=(chosen,), evidence=chosen.evidence)
+    if not ranked:
+        return AuthorityMatch(match=None, candidates=())
+
+    for key in [k for k in ranked if k in gazetteer.associations]:
+        # A VG office writing about exactly one member links to that member; the office of an
+        # erfüllende Gemeinde is the Gemeinde itself.
+        association = gazetteer.associations[key]
+        members = set(association.member_keys)
+        mentioned = {k for k in board.scores if k in members}
+        mentioned |= set(lt.find_bare_names(index, member_text, members))
+        seat = index.seat_municipality.get(key)
+        if len(mentioned) > 1 and seat in mentioned:
+            mentioned.discard(seat)
+        score = board.scores[key]
+        if len(mentioned) == 1:
+            member = mentioned.pop()
+            board.add(member, score, f"{gazetteer.authority_name(key)} schreibt über dieses Mitglied")
+        elif seat and not mentioned and not explicit_eg:
+            board.add(seat, score, "Verwaltung der erfüllenden Gemeinde ist die Gemeinde selbst")
+    ranked = sorted(board.scores, key=lambda k: (-board.scores[k], k))
+    best = ranked[0]
+
+    candidates = tuple(candidate(k) for k in ranked[:MAX_CANDIDATES])
+    top = board.scores[best]
+    if top < MATCH_THRESHOLD:
+        return AuthorityMatch(match=None, candidates=candidates)
+    for other in ranked[1:]:
+        if board.scores[other] >= top - AMBIGUITY_MARGIN and not _related(gazetteer, best, other):
+            return AuthorityMatch(match=None, candidates=candidates, evidence=("mehrdeutig",))
+    chosen = candidates[0]
+    return AuthorityMatch(match=chosen, candidates=candidates, evidence=chosen.evidence)

@@ -1,0 +1,316 @@
+"""Reading a mail's text for authority evidence: where the letterhead and the closing are, which
+"Stadt X" / "Landratsamt X" / "VG X" phrases, address lines (PLZ + place), AGS numbers and
+sender cues (citizen, company, IT provider, another state) they contain.
+
+Pure text functions; names are resolved against a ``LinkingIndex``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classifiers.linking_index import LinkingIndex, fold
+
+# What kind of authority a phrase names.
+MUNICIPALITY = "municipality"
+DISTRICT_OFFICE = "district_office"  # Landratsamt, Landrat, Kreisverwaltung: the district administration
+DISTRICT = "district"  # "Landkreis X": the administration, or merely where a Gemeinde lies
+ASSOCIATION = "association"  # VG or erfüllende Gemeinde
+CITY = "city"  # "Stadt X" where X may be a kreisfreie Stadt
+
+_KIND_WORDS = [
+    (r"Stadtverwaltung|Gemeindeverwaltung|Stadt-\s*und\s*Kurverwaltung|Bürgermeisteramt|Rathaus", MUNICIPALITY),
+    (r"Landgemeinde|Einheitsgemeinde|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt", CITY),
+    (r"Bürgermeister(?:in)?\s+(?:von|in)|Oberbürgermeister(?:in)?\s+(?:von|in)", MUNICIPALITY),
+    (r"Landratsamt|Landratsamtes|LRA|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)", DISTRICT_OFFICE),
+    (r"Landkreis|Landkreises|Lkr\.|LK", DISTRICT),
+    (r"Verwaltungsgemeinschaft|Verwaltungsgem\.|Verw\.-Gem\.|VGem|VG", ASSOCIATION),
+    (r"[Ee]rfüllende\s+Gemeinde|EG", ASSOCIATION),
+]
+_KIND_PATTERN = re.compile(
+    r"(?<![\w-])(?P<kind>"
+    + "|".join(f"(?P<k{i}>{words})" for i, (words, _) in enumerate(_KIND_WORDS))
+    + r")(?![\w-])\.?[ \t]*(?:(?:der|des|von|in)[ \t]+)?(?P<rest>[^\n]{0,70})"
+)
+_TOKEN_SPLIT = re.compile(r"[ \t]+")
+_TRAILING_REGION = ("thuer", "thueringen", "thur", "thuringen", "th", "i th", "in thueringen")
+
+_POSTAL_LINE = re.compile(r"(?<![\d\w-])(?:D-?\s?)?(\d{5})[ \t]+([A-ZÄÖÜ][^\n,;|]{1,50})")
+_DATELINE = re.compile(r"^\s*([A-ZÄÖÜ][\wäöüß.\-/ ]{2,40}?),?\s+(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$")
+_AGS = re.compile(
+    r"(?:AGS|Gemeindeschlüssel|Gemeindekennziffer|Gemeindekennzahl|Regionalschlüssel|ARS)\s*[:.]?\s*(?:Nr\.?\s*)?"
+    r"(1\s?6\s?0\s?\d\s?\d(?:\s?\d){3,7})"
+)
+_SALUTATION = re.compile(
+    r"^\s*(sehr geehrte|liebe |lieber |hallo|guten (tag|morgen|abend)|moin|servus|werte )", re.IGNORECASE
+)
+_CLOSING = re.compile(
+    r"^\s*(-- ?$|mit (freundlichen|besten|herzlichen|kollegialen|freundlichem) gr(ü|ue)(ß|ss)|"
+    r"(freundliche|beste|herzliche|viele|sonnige|liebe) gr(ü|ue)(ß|ss)e|gr(ü|ue)(ß|ss)e? aus|"
+    r"(mfg|vg|lg|gruß|gruss|grüße|gruesse)[,.!]?\s*$|hochachtungsvoll|kind regards|best regards|"
+    r"im auftrag\s*$|i\.\s?a\.\s)",
+    re.IGNORECASE,
+)
+# Paragraphs that describe the recipient (the ministry), not the sender.
+_RECIPIENT_BLOCK = re.compile(
+    r"finanzministerium|ministerium f(ü|ue)r|kompetenzzentrum|tfm\.thueringen|ludwig-erhard-ring|"
+    r"egovernment@|thüringer landesverwaltungsamt",
+    re.IGNORECASE,
+)
+_OFFICE_CUES = re.compile(
+    r"\b(Hauptamt|Ordnungsamt|Bauamt|Kämmerei|Kaemmerei|Bürgerbüro|Einwohnermeldeamt|Standesamt|Amtsleiter(in)?|"
+    r"Bürgermeister(in)?|Oberbürgermeister(in)?|Sachgebiet|Fachbereich|Fachdienst|Hauptverwaltung|Rathaus|"
+    r"Finanzverwaltung|Sachbearbeiter(in)?|Amtsleitung|Kasse|IT-Koordinat\w*|Digitalisierungsbeauftragte\w*|"
+    r"Informationssicherheitsbeauftragte\w*|ISB\b|Verwaltung|Amt für)",
+)
+_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag|Dezernat)\b")
+_COMPANY_CUES = re.compile(
+    r"(\bGmbH\b|\bmbH\b|\bAG\b|\bUG\b|\bKG\b|\bOHG\b|\be\.\s?K\.|Geschäftsführer|Handelsregister|\bHRB\b|"
+    r"USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)"
+)
+_PROVIDER_CUES = re.compile(
+    r"(\bKIV\b|Kommunale Informationsverarbeitung|Zweckverband|Rechenzentrum|IT-Dienstleister|"
+    r"kommunale(n|r)? IT|Kommunaler? Datenverarbeitung|Kommunales? Rechenzentrum|Dienstleister der Kommunen)",
+    re.IGNORECASE,
+)
+_ON_BEHALF = re.compile(
+    r"(im Auftrag (der|des|unserer|unseres)|namens (der|des)|in Vertretung (der|des)|für (unsere(n)? )?"
+    r"(Kunden|Kundin|Mitgliedsgemeinde|Mitgliedskommune|Verbandsmitglied)|für die (Stadt|Gemeinde|Stadtverwaltung|"
+    r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die))",
+    re.IGNORECASE,
+)
+_CITIZEN_CUES = re.compile(
+    r"(\bals Bürger(in)?\b|\bals Privatperson\b|\bich wohne\b|\bals Einwohner(in)?\b|"
+    r"\bmeine(r|n)? Wohn(ort|gemeinde)\b|"
+    r"\bBürgeranfrage\b|\bich bin Bürger(in)?\b|\bprivat(e)? Anfrage\b)",
+    re.IGNORECASE,
+)
+_OTHER_STATE = re.compile(
+    r"(Freistaat (Bayern|Sachsen)\b|\bLand (Hessen|Niedersachsen|Brandenburg)\b|\(Hessen\)|\(Bayern\)|\(Sachsen\)|"
+    r"\bSachsen-Anhalt\b|\bNiedersachsen\b|Landkreis (Coburg|Kronach|Hof|Fulda|Göttingen|Harz|Mansfeld-Südharz|"
+    r"Burgenlandkreis|Zwickau|Leipzig|Vogtlandkreis|Hersfeld-Rotenburg|Werra-Meißner-Kreis|Rhön-Grabfeld|"
+    r"Kyffhäuser-Süd)|\bVogtlandkreis\b|\bOberfranken\b|\bUnterfranken\b|\.bayern\.de|\.sachsen\.de|\.hessen\.de)",
+)
+_SELF_REFERENCE = re.compile(
+    r"(\bwir als\b|\bunsere(r|s|n|m)?\b|\bals\b|\bhier in der\b|\bbei uns in der\b|\bvon der\b|\bseitens der\b|"
+    r"\bim Namen der\b|\bdie\b|\bder\b)\s*$",
+    re.IGNORECASE,
+)
+_PARTNER_CONTEXT = re.compile(
+    r"(\bmit der\b|\bmit dem\b|\bsowie\b|\bund der\b|\bNachbar\w*\b|\bPartner\w*\b|\bgemeinsam mit\b|\bwie die\b|"
+    r"\bwie in\b|\bzusammen mit\b|\bauch\b|\bbeispielsweise\b|\bz\.\s?B\.|\bnach\b|\baus\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An authority phrase: its kind, the keys its name resolves to, and where it stood."""
+
+    kind: str
+    keys: tuple[str, ...]
+    text: str
+    zone: str  # letterhead | closing | prose | subject | quoted
+    self_reference: bool = False
+    partner: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class AddressLine:
+    postal_code: str
+    place: str
+    keys: tuple[str, ...]  # municipalities the place/PLZ resolve to
+    thuringian: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Zones:
+    letterhead: str
+    closing: str
+    prose: str
+
+
+def _drop_recipient_blocks(text: str) -> str:
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(p for p in paragraphs if not _RECIPIENT_BLOCK.search(p))
+
+
+def split_zones(text: str, signature_hint: str = "") -> Zones:
+    """Letterhead (lines before the salutation), closing (from the last greeting), and prose."""
+    text = _drop_recipient_blocks(text)
+    lines = text.split("\n")
+    letterhead_end = 0
+    for number, line in enumerate(lines[:14]):
+        if _SALUTATION.match(line):
+            letterhead_end = number
+            break
+    closing_start = None
+    for number in range(len(lines) - 1, letterhead_end - 1, -1):
+        if _CLOSING.match(lines[number]):
+            closing_start = number
+            break
+    if closing_start is None:
+        if signature_hint and signature_hint.strip() in text:
+            closing_text = signature_hint
+            body = text.replace(signature_hint, "")
+            return Zones("\n".join(lines[:letterhead_end]), closing_text, "\n".join(body.split("\n")[letterhead_end:]))
+        closing_start = max(letterhead_end, len(lines) - 8)
+    return Zones(
+        "\n".join(lines[:letterhead_end]),
+        "\n".join(lines[closing_start:]),
+        "\n".join(lines[letterhead_end:closing_start]),
+    )
+
+
+def resolve_name(index: LinkingIndex, raw: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text)."""
+    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    if not tokens or not tokens[0][:1].isupper():
+        return (), ""
+    for length in range(min(len(tokens), index.max_name_tokens + 1), 0, -1):
+        phrase = " ".join(tokens[:length]).rstrip(".,;:)")
+        folded = fold(phrase)
+        variants = [folded]
+        for suffix in _TRAILING_REGION:
+            if folded.endswith(" " + suffix):
+                variants.append(folded[: -len(suffix) - 1])
+        for variant in variants:
+            keys = _lookup(index, variant, kind)
+            if keys:
+                return keys, phrase
+    return (), ""
+
+
+def _lookup(index: LinkingIndex, folded: str, kind: str) -> tuple[str, ...]:
+    if kind in (DISTRICT_OFFICE, DISTRICT):
+        if folded in index.district_names:
+            return (index.district_names[folded],)
+        return ()
+    if kind == ASSOCIATION:
+        return index.association_names.get(folded, ())
+    if kind == CITY and folded in index.city_district_names:
+        return (index.city_district_names[folded],)
+    keys = index.municipality_names.get(folded, ())
+    if not keys and folded in index.city_district_names:
+        return (index.city_district_names[folded],)
+    return keys
+
+
+def find_mentions(index: LinkingIndex, text: str, zone: str) -> list[Mention]:
+    """Every "<kind word> <name>" phrase in ``text`` that resolves to a gazetteer authority."""
+    mentions = []
+    for match in _KIND_PATTERN.finditer(text):
+        group = next(i for i in range(len(_KIND_WORDS)) if match.group(f"k{i}"))
+        kind = _KIND_WORDS[group][1]
+        keys, phrase = resolve_name(index, match.group("rest"), kind)
+        if not keys and kind == CITY:  # "Gemeinde Kindelbrück" may mean the EG of that name
+            continue
+        if not keys:
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        mentions.append(
+            Mention(
+                kind=MUNICIPALITY if kind == CITY else kind,
+                keys=keys,
+                text=f"{match.group('kind')} {phrase}".strip(),
+                zone=zone,
+                self_reference=bool(_SELF_REFERENCE.search(before)),
+                partner=bool(_PARTNER_CONTEXT.search(before)),
+                start=match.start(),
+                end=match.start("rest") + len(phrase),
+            )
+        )
+    return mentions
+
+
+def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | set[str]) -> dict[str, str]:
+    """Municipalities among ``allowed`` named without a kind word (for a VG's members): key -> name."""
+    found: dict[str, str] = {}
+    words = re.findall(
+        r"[A-ZÄÖÜ][\wäöüßÄÖÜ.\-/]*(?:\s+(?:an der|am|a\.\s?d\.|v\.\s?d\.|b\.|bei)?\s*[A-ZÄÖÜ][\wäöüß.\-/]*)?", text
+    )
+    for phrase in words:
+        for candidate in (phrase, phrase.split()[0]):
+            folded = fold(candidate)
+            if folded in index.prose_blocked and folded not in index.former_names:
+                continue
+            keys = [k for k in index.municipality_names.get(folded, ()) if k in allowed]
+            if len(keys) == 1:
+                found[keys[0]] = candidate.strip(".,")
+                break
+    return found
+
+
+def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
+    """ "99867 Gotha" lines: the municipalities they point at, and whether the PLZ is Thuringian."""
+    addresses = []
+    for match in _POSTAL_LINE.finditer(text):
+        code, place = match.group(1), match.group(2).strip()
+        place = re.split(r"\s+(?:OT|Ortsteil|/\s*OT)\s+|\s{2,}|\t|\s+Tel\b|\s+Telefon\b", place)[0]
+        by_code = index.postal_codes.get(code, ())
+        keys: tuple[str, ...] = ()
+        place_keys, _ = resolve_name(index, place, MUNICIPALITY)
+        if place_keys:
+            both = tuple(k for k in place_keys if k in by_code)
+            keys = both or (place_keys if code[:3] in index.postal_prefixes and len(place_keys) == 1 else ())
+        elif len(by_code) == 1:
+            keys = by_code
+        thuringian = bool(by_code) or (code[:3] in index.postal_prefixes and bool(place_keys))
+        addresses.append(AddressLine(code, place, keys, thuringian, f"{code} {place}"))
+    return addresses
+
+
+def find_datelines(index: LinkingIndex, text: str) -> list[tuple[tuple[str, ...], str]]:
+    results = []
+    for line in text.split("\n"):
+        match = _DATELINE.match(line)
+        if match:
+            keys, phrase = resolve_name(index, match.group(1), MUNICIPALITY)
+            if keys:
+                results.append((keys, phrase))
+    return results
+
+
+def find_ags(text: str) -> list[str]:
+    """AGS (8 digits) or ARS (12 digits, reduced to the AGS) written with a label."""
+    keys = []
+    for match in _AGS.finditer(text):
+        digits = re.sub(r"\s", "", match.group(1))
+        if len(digits) == 8:
+            keys.append(digits)
+        elif len(digits) == 12:
+            keys.append(digits[:5] + digits[9:])
+        elif len(digits) == 5:
+            keys.append(digits)
+    return keys
+
+
+def has_office_cue(text: str) -> bool:
+    return bool(_OFFICE_CUES.search(text))
+
+
+def has_district_cue(text: str) -> bool:
+    return bool(_DISTRICT_CUES.search(text))
+
+
+def is_company(text: str) -> bool:
+    return bool(_COMPANY_CUES.search(text))
+
+
+def is_provider(text: str) -> bool:
+    return bool(_PROVIDER_CUES.search(text))
+
+
+def acts_on_behalf(text: str) -> bool:
+    return bool(_ON_BEHALF.search(text))
+
+
+def is_citizen(text: str) -> bool:
+    return bool(_CITIZEN_CUES.search(text))
+
+
+def other_state(text: str) -> bool:
+    return bool(_OTHER_STATE.search(text))
