@@ -1,14 +1,32 @@
-"""``eingang consultations …``: listing and inspecting consultations."""
+"""``eingang consultations …``: listing, inspecting and working on consultations.
+
+Every command calls the same workflow functions as the web app (``queue_workers.workflow``,
+``queue_workers.answers``); the audit log names the operator given with ``--actor``."""
 
 from __future__ import annotations
 
-import typer
+import getpass
 
-from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json, runtime
-from models import session_scope
+import typer
+from sqlmodel import select
+
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from models import AuditEntry, ConsultationMessage, ConsultationNote, UserAccount, as_utc, session_scope
 from models.queries import consultation_summary, list_consultations
 
 app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
+
+ACTOR_OPTION = typer.Option(None, "--actor", help="Who does this (user name for the audit log; default: cli:<login>).")
+REFERENCE = typer.Argument(..., help="Aktenzeichen, z. B. KV-2026-00042.")
+
+
+def actor_name(actor: str | None) -> str:
+    if actor:
+        return actor
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no login name in some containers
+        return "cli"
 
 
 @app.command("list")
@@ -29,3 +47,263 @@ def list_command(
         authority = row["municipality"]["name"] if row["municipality"] else "—"
         topics = ", ".join(row["topics"]) or "—"
         typer.echo(f"{row['reference']}  {row['status']:<24} {authority:<30} {topics:<35} {row['subject']}")
+
+
+def consultation_detail(session, reference: str) -> dict:
+    """Everything about one consultation: summary, thread, tasks, notes, audit trail."""
+    from queue_workers.tasks import list_tasks, task_summary
+    from queue_workers.workflow import allowed_transitions, load_consultation, machine_topics
+
+    row = load_consultation(session, reference)
+    detail = consultation_summary(session, row)
+    assignee = session.get(UserAccount, row.assignee_id) if row.assignee_id else None
+    messages = session.exec(
+        select(ConsultationMessage)
+        .where(ConsultationMessage.consultation_id == row.id)
+        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
+    ).all()
+    notes = session.exec(
+        select(ConsultationNote).where(ConsultationNote.consultation_id == row.id).order_by(ConsultationNote.id)
+    ).all()
+    audit = session.exec(select(AuditEntry).where(AuditEntry.consultation_id == row.id).order_by(AuditEntry.id)).all()
+    detail.update(
+        {
+            "assignee": assignee.username if assignee else None,
+            "allowed_status": sorted(allowed_transitions(row.status)),
+            "urgent_incident": row.urgent_incident,
+            "topics_confirmed": row.topics_confirmed,
+            "machine_topics": machine_topics(session, row),
+            "suggested_topics": row.suggested_topics,
+            "authority_confirmed": row.authority_confirmed,
+            "suggested_authority": row.suggested_authority,
+            "first_response_at": as_utc(row.first_response_at).isoformat() if row.first_response_at else None,
+            "closed_at": as_utc(row.closed_at).isoformat() if row.closed_at else None,
+            "messages": [
+                {
+                    "direction": m.direction,
+                    "sender": m.sender,
+                    "sent_at": as_utc(m.sent_at).isoformat(),
+                    "subject": m.subject,
+                    "text": m.text,
+                    "message_id": m.message_id,
+                }
+                for m in messages
+            ],
+            "tasks": [task_summary(session, t, c) for t, c in list_tasks(session, consultation=row, status=None)],
+            "notes": [{"author": n.author, "at": as_utc(n.created_at).isoformat(), "text": n.text} for n in notes],
+            "audit": [
+                {
+                    "at": as_utc(e.at).isoformat(),
+                    "actor": e.actor,
+                    "action": e.action,
+                    "field": e.field,
+                    "before": e.before,
+                    "after": e.after,
+                }
+                for e in audit
+            ],
+        }
+    )
+    return detail
+
+
+@app.command("show")
+def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION) -> None:
+    """Show one consultation with its messages, tasks, notes and audit log."""
+    from queue_workers.workflow import WorkflowError
+
+    with session_scope(runtime().engine) as session:
+        try:
+            detail = consultation_detail(session, reference)
+        except WorkflowError as error:
+            fail(str(error))
+    if output_format == OutputFormat.JSON:
+        print_json(detail)
+        return
+    authority = detail["municipality"]["name"] if detail["municipality"] else "—"
+    typer.echo(f"{detail['reference']}  {detail['subject']}")
+    typer.echo(
+        f"  Status: {detail['status']}   Priorität: {detail['priority']}   Zuständig: {detail['assignee'] or '—'}"
+    )
+    typer.echo(f"  Behörde: {authority}{' (bestätigt)' if detail['authority_confirmed'] else ''}")
+    topics = ", ".join(detail["topics"]) or "—"
+    typer.echo(f"  Themen: {topics}{' (bestätigt)' if detail['topics_confirmed'] else ''}")
+    typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {detail['received_at']}")
+    typer.echo(f"  Erste Antwort: {detail['first_response_at'] or '—'}")
+    typer.echo("Nachrichten:")
+    for m in detail["messages"]:
+        arrow = "←" if m["direction"] == "inbound" else "→"
+        typer.echo(f"  {arrow} {m['sent_at']}  {m['sender'] or '—'}: {m['subject']}")
+    typer.echo("Aufgaben:")
+    for t in detail["tasks"]:
+        typer.echo(f"  [{t['id']}] {t['due']}  {t['status']:<9} {t['title']}  ({t['assignee'] or '—'})")
+    if detail["notes"]:
+        typer.echo("Notizen:")
+        for n in detail["notes"]:
+            typer.echo(f"  {n['at']}  {n['author']}: {n['text']}")
+    typer.echo("Verlauf:")
+    for e in detail["audit"]:
+        change = f"{e['before']!r} → {e['after']!r}" if e["before"] is not None else f"{e['after']!r}"
+        typer.echo(f"  {e['at']}  {e['actor']:<16} {e['action']:<20} {change}")
+
+
+def _apply(action, success: str, **kwargs) -> None:
+    """Run one workflow function in its own transaction; German error → exit code 1."""
+    from queue_workers.workflow import WorkflowError
+
+    try:
+        with session_scope(runtime().engine) as session:
+            action(session, **kwargs)
+    except WorkflowError as error:
+        fail(str(error))
+    typer.echo(success)
+
+
+@app.command("status")
+def status_command(
+    reference: str = REFERENCE,
+    status: str = typer.Argument(..., help="neu, in_bearbeitung, wartet_auf_rueckmeldung, beantwortet, abgeschlossen"),
+    reason: str = typer.Option(None, "--reason", help="Why (kept in the audit log)."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Change the status (only along the allowed transitions)."""
+    from queue_workers.workflow import change_status
+
+    _apply(
+        change_status,
+        f"{reference}: Status ist jetzt „{status}“.",
+        consultation=reference,
+        actor=actor_name(actor),
+        status=status,
+        reason=reason,
+    )
+
+
+@app.command("close")
+def close_command(
+    reference: str = REFERENCE,
+    reason: str = typer.Option(None, "--reason", help="Why (kept in the audit log)."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Close a consultation (abgeschlossen)."""
+    from queue_workers.workflow import close
+
+    _apply(close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason)
+
+
+@app.command("reopen")
+def reopen_command(reference: str = REFERENCE, actor: str = ACTOR_OPTION) -> None:
+    """Reopen a closed consultation."""
+    from queue_workers.workflow import reopen
+
+    _apply(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
+
+
+@app.command("assign")
+def assign_command(
+    reference: str = REFERENCE,
+    assignee: str = typer.Argument(..., help="User name of the consultant; '-' removes the assignee."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Assign a consultant (a user account) to the consultation."""
+    from queue_workers.workflow import assign
+
+    who = None if assignee == "-" else assignee
+    _apply(
+        assign,
+        f"{reference}: zuständig ist jetzt {who or 'niemand'}.",
+        consultation=reference,
+        actor=actor_name(actor),
+        assignee=who,
+    )
+
+
+@app.command("priority")
+def priority_command(
+    reference: str = REFERENCE,
+    priority: str = typer.Argument(..., help="normal, hoch or dringend"),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Set the priority."""
+    from queue_workers.workflow import set_priority
+
+    _apply(
+        set_priority,
+        f"{reference}: Priorität ist jetzt „{priority}“.",
+        consultation=reference,
+        actor=actor_name(actor),
+        priority=priority,
+    )
+
+
+@app.command("note")
+def note_command(
+    reference: str = REFERENCE,
+    text: str = typer.Argument(..., help="The internal note."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Add an internal note (never sent to the municipality)."""
+    from queue_workers.workflow import add_note
+
+    _apply(add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text)
+
+
+@app.command("confirm-topics")
+def confirm_topics_command(
+    reference: str = REFERENCE,
+    topic: list[str] = typer.Option(None, "--topic", help="Corrected topic (repeatable); omit to confirm as is."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Confirm the suggested topics, or correct them with --topic (kept as training example)."""
+    from queue_workers.workflow import confirm_topics
+
+    _apply(
+        confirm_topics,
+        f"{reference}: Themen {'korrigiert' if topic else 'bestätigt'}.",
+        consultation=reference,
+        actor=actor_name(actor),
+        topics=topic or None,
+    )
+
+
+@app.command("confirm-authority")
+def confirm_authority_command(
+    reference: str = REFERENCE,
+    key: str = typer.Option(None, "--key", help="Corrected authority key (AGS); omit to confirm the linked one."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Confirm the linked authority, or correct it with --key; the sender address is remembered."""
+    from queue_workers.workflow import confirm_authority
+
+    _apply(
+        confirm_authority,
+        f"{reference}: Behörde {'korrigiert' if key else 'bestätigt'}.",
+        consultation=reference,
+        actor=actor_name(actor),
+        authority_key=key,
+    )
+
+
+@app.command("answer")
+def answer_command(
+    reference: str = REFERENCE,
+    text: str = typer.Option(None, "--text", help="The answer; omit to read it from standard input."),
+    waiting: bool = typer.Option(False, "--waiting", help="The answer asks back: status wartet_auf_rueckmeldung."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Send an answer to the municipality as a reply (via EINGANG_RELAY_HOST) and record it."""
+    import sys
+
+    from queue_workers.answers import send_answer
+
+    body = text if text is not None else sys.stdin.read()
+    rt = runtime()
+    _apply(
+        send_answer,
+        f"{reference}: Antwort versendet.",
+        consultation=reference,
+        actor=actor_name(actor),
+        body=body,
+        settings=rt.settings,
+        status="wartet_auf_rueckmeldung" if waiting else "beantwortet",
+    )

@@ -7,7 +7,14 @@ import logging
 
 import typer
 
-from eingang.cli import classifier_commands, consultation_commands, db_commands, intake_commands
+from eingang.cli import (
+    classifier_commands,
+    consultation_commands,
+    db_commands,
+    intake_commands,
+    queue_commands,
+    task_commands,
+)
 
 app = typer.Typer(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
@@ -18,6 +25,8 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(consultation_commands.app, name="consultations")
 intake_commands.register(app)
 classifier_commands.register(app)
+app.add_typer(task_commands.app, name="tasks")
+queue_commands.register(app)
 
 
 @app.callback()

@@ -1,0 +1,174 @@
+"""``eingang tasks …``: follow-up tasks — list, complete, postpone, assign, add by hand."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+import typer
+
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.consultation_commands import ACTOR_OPTION, actor_name
+from models import session_scope
+
+app = typer.Typer(help="Folgeaufgaben anzeigen und bearbeiten.", no_args_is_help=True)
+
+
+class DueFilter(StrEnum):
+    TODAY = "today"
+    ALL = "all"
+
+
+def _today(rt) -> date:
+    return datetime.now(ZoneInfo(rt.settings.local_timezone)).date()
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    fail(f"Unbekanntes Datum „{value}“ (erwartet JJJJ-MM-TT oder TT.MM.JJJJ).")
+    return None
+
+
+@app.command("list")
+def list_command(
+    due: DueFilter = typer.Option(DueFilter.ALL, "--due", help="today = only tasks due today."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only tasks past their due date."),
+    assignee: str = typer.Option(None, "--assignee", help="Only tasks of this user (own or via the consultation)."),
+    reference: str = typer.Option(None, "--consultation", help="Only tasks of this consultation."),
+    all_statuses: bool = typer.Option(False, "--all", help="Include completed and cancelled tasks."),
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """List open follow-up tasks, earliest due first."""
+    from queue_workers.tasks import list_tasks, task_summary
+    from queue_workers.workflow import WorkflowError
+
+    rt = runtime()
+    today = _today(rt)
+    try:
+        with session_scope(rt.engine) as session:
+            rows = list_tasks(
+                session,
+                due_on=today if due == DueFilter.TODAY else None,
+                overdue_before=today if overdue else None,
+                assignee=assignee,
+                consultation=reference,
+                status=None if all_statuses else "offen",
+            )
+            items = [task_summary(session, task, consultation) for task, consultation in rows]
+    except WorkflowError as error:
+        fail(str(error))
+    if output_format == OutputFormat.JSON:
+        print_json(items)
+        return
+    if not items:
+        typer.echo("Keine Aufgaben.")
+    for item in items:
+        late = " ÜBERFÄLLIG" if item["status"] == "offen" and item["due"] < today.isoformat() else ""
+        typer.echo(
+            f"[{item['id']}] {item['due']}{late}  {item['reference']}  {item['title']}  ({item['assignee'] or '—'})"
+        )
+
+
+def _apply(action, success: str, **kwargs) -> None:
+    from queue_workers.workflow import WorkflowError
+
+    try:
+        with session_scope(runtime().engine) as session:
+            action(session, **kwargs)
+    except WorkflowError as error:
+        fail(str(error))
+    typer.echo(success)
+
+
+@app.command("complete")
+def complete(task_id: int = typer.Argument(..., help="Task id."), actor: str = ACTOR_OPTION) -> None:
+    """Mark a task as done."""
+    from queue_workers.tasks import complete_task
+
+    _apply(complete_task, f"Aufgabe {task_id} erledigt.", task_id=task_id, actor=actor_name(actor))
+
+
+@app.command("postpone")
+def postpone(
+    task_id: int = typer.Argument(..., help="Task id."),
+    reason: str = typer.Option(..., "--reason", help="Why the task moves (required)."),
+    until: str = typer.Option(None, "--until", help="New due date (YYYY-MM-DD or DD.MM.YYYY)."),
+    days: int = typer.Option(None, "--days", help="Or: this many working days later."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Postpone a task to a new date or by working days, with a reason."""
+    from queue_workers.tasks import postpone_task
+
+    rt = runtime()
+    _apply(
+        postpone_task,
+        f"Aufgabe {task_id} verschoben.",
+        task_id=task_id,
+        actor=actor_name(actor),
+        reason=reason,
+        due=_parse_date(until),
+        working_days=days,
+        today=_today(rt),
+    )
+
+
+@app.command("assign")
+def assign(
+    task_id: int = typer.Argument(..., help="Task id."),
+    assignee: str = typer.Argument(..., help="User name; '-' removes the task's own assignee."),
+    actor: str = ACTOR_OPTION,
+) -> None:
+    """Assign a task to a consultant."""
+    from queue_workers.tasks import assign_task
+
+    who = None if assignee == "-" else assignee
+    _apply(
+        assign_task,
+        f"Aufgabe {task_id}: zuständig {who or '—'}.",
+        task_id=task_id,
+        actor=actor_name(actor),
+        assignee=who,
+    )
+
+
+@app.command("add")
+def add(
+    reference: str = typer.Argument(..., help="Aktenzeichen of the consultation."),
+    title: str = typer.Argument(..., help="What is to be done."),
+    until: str = typer.Option(None, "--until", help="Due date (YYYY-MM-DD or DD.MM.YYYY)."),
+    days: int = typer.Option(None, "--days", help="Or: due in this many working days (default 5)."),
+    assignee: str = typer.Option(None, "--assignee", help="User name of the consultant."),
+    actor: str = ACTOR_OPTION,
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Add a task to a consultation by hand."""
+    from queue_workers.tasks import add_task, task_summary
+    from queue_workers.workflow import WorkflowError
+
+    rt = runtime()
+    try:
+        with session_scope(rt.engine) as session:
+            task = add_task(
+                session,
+                consultation=reference,
+                actor=actor_name(actor),
+                title=title,
+                due=_parse_date(until),
+                due_working_days=days,
+                assignee=assignee,
+                today=_today(rt),
+            )
+            item = task_summary(session, task)
+    except WorkflowError as error:
+        fail(str(error))
+    if output_format == OutputFormat.JSON:
+        print_json(item)
+    else:
+        typer.echo(f"Aufgabe {item['id']} angelegt, fällig am {item['due']}.")
