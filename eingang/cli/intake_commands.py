@@ -74,7 +74,9 @@ def serve() -> None:
     # Further components of `serve` (each returns an object with .stop()); one line each:
     components: list = []
     # component: imap (issue 3)
-    # component: scheduler (issue 6)
+    from eingang.cli.queue_commands import start_scheduler  # component: scheduler (issue 6)
+
+    components += [start_scheduler(rt)] if settings.embedded_queue else []  # with Redis: `eingang scheduler`
     # component: web (issue 7)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
