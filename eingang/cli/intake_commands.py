@@ -77,7 +77,9 @@ def serve() -> None:
     from eingang.cli.queue_commands import start_scheduler  # component: scheduler (issue 6)
 
     components += [start_scheduler(rt)] if settings.embedded_queue else []  # with Redis: `eingang scheduler`
-    # component: web (issue 7)
+    from web.server import start_web_server  # component: web (issue 7)
+
+    components.append(start_web_server(rt))
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

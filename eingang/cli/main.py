@@ -27,6 +27,9 @@ intake_commands.register(app)
 classifier_commands.register(app)
 app.add_typer(task_commands.app, name="tasks")
 queue_commands.register(app)
+from eingang.cli import user_commands  # noqa: E402
+
+app.add_typer(user_commands.app, name="users")
 
 
 @app.callback()

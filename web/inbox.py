@@ -1,0 +1,185 @@
+"""The triage inbox: filtering and ordering consultations (shared by the page and the API).
+
+New and unassigned consultations come first, then by priority, then the longest waiting.
+Full-text search is a case-insensitive LIKE over reference, subject, sender and the messages'
+text — the same on SQLite and PostgreSQL (``ILIKE`` there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import String, case, cast, exists, or_
+from sqlmodel import Session, col, select
+
+from classifiers.taxonomy import Taxonomy
+from models import Consultation, ConsultationMessage, ConsultationStatus, Priority, UserAccount, as_utc, utcnow
+from models.queries import authority_summary
+
+PAGE_SIZE = 100
+OPEN_STATUSES = (
+    ConsultationStatus.NEW,
+    ConsultationStatus.IN_PROGRESS,
+    ConsultationStatus.WAITING,
+    ConsultationStatus.ANSWERED,
+)
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    topic: str | None = None
+    status: str | None = None  # None = all open ones; "alle" = every status
+    district: str | None = None  # 5-digit district key
+    authority: str | None = None  # any authority key
+    assignee: str | None = None  # username, or "niemand"
+    received_from: date | None = None
+    received_to: date | None = None
+    search: str | None = None
+
+    @classmethod
+    def from_query(cls, params) -> InboxFilter:
+        def text(name: str) -> str | None:
+            value = (params.get(name) or "").strip()
+            return value or None
+
+        def day(name: str) -> date | None:
+            value = text(name)
+            try:
+                return date.fromisoformat(value) if value else None
+            except ValueError:
+                return None
+
+        return cls(
+            topic=text("thema"),
+            status=text("status"),
+            district=text("kreis"),
+            authority=text("behoerde"),
+            assignee=text("zustaendig"),
+            received_from=day("von"),
+            received_to=day("bis"),
+            search=text("q"),
+        )
+
+    def as_query(self) -> dict[str, str]:
+        pairs = {
+            "thema": self.topic,
+            "status": self.status,
+            "kreis": self.district,
+            "behoerde": self.authority,
+            "zustaendig": self.assignee,
+            "von": self.received_from.isoformat() if self.received_from else None,
+            "bis": self.received_to.isoformat() if self.received_to else None,
+            "q": self.search,
+        }
+        return {k: v for k, v in pairs.items() if v}
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def inbox_query(session: Session, filters: InboxFilter, *, limit: int | None = PAGE_SIZE) -> list[Consultation]:
+    query = select(Consultation)
+    if filters.status == "alle":
+        pass
+    elif filters.status:
+        query = query.where(Consultation.status == filters.status)
+    else:
+        query = query.where(col(Consultation.status).in_(list(OPEN_STATUSES)))
+    if filters.topic:
+        # topics is a JSON list; its text form contains the quoted id on SQLite and PostgreSQL.
+        query = query.where(cast(Consultation.topics, String).like(_like_pattern(f'"{filters.topic}"'), escape="\\"))
+    if filters.district:
+        query = query.where(col(Consultation.authority_key).startswith(filters.district, autoescape=True))
+    if filters.authority:
+        query = query.where(Consultation.authority_key == filters.authority)
+    if filters.assignee == "niemand":
+        query = query.where(col(Consultation.assignee_id).is_(None))
+    elif filters.assignee:
+        user = session.exec(select(UserAccount).where(UserAccount.username == filters.assignee)).first()
+        query = query.where(Consultation.assignee_id == (user.id if user else -1))
+    if filters.received_from:
+        query = query.where(Consultation.received_at >= datetime.combine(filters.received_from, time.min, tzinfo=UTC))
+    if filters.received_to:
+        end = datetime.combine(filters.received_to + timedelta(days=1), time.min, tzinfo=UTC)
+        query = query.where(Consultation.received_at < end)
+    if filters.search:
+        pattern = _like_pattern(filters.search)
+        in_messages = exists().where(
+            ConsultationMessage.consultation_id == Consultation.id,
+            or_(
+                col(ConsultationMessage.text).ilike(pattern, escape="\\"),
+                col(ConsultationMessage.subject).ilike(pattern, escape="\\"),
+            ),
+        )
+        query = query.where(
+            or_(
+                col(Consultation.reference).ilike(pattern, escape="\\"),
+                col(Consultation.subject).ilike(pattern, escape="\\"),
+                col(Consultation.sender_address).ilike(pattern, escape="\\"),
+                col(Consultation.sender_name).ilike(pattern, escape="\\"),
+                in_messages,
+            )
+        )
+    priority_rank = case(
+        (Consultation.priority == Priority.URGENT, 0), (Consultation.priority == Priority.HIGH, 1), else_=2
+    )
+    query = query.order_by(
+        case((Consultation.status == ConsultationStatus.NEW, 0), else_=1),
+        case((col(Consultation.assignee_id).is_(None), 0), else_=1),
+        priority_rank,
+        Consultation.received_at,
+        Consultation.id,
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(session.exec(query))
+
+
+def age_label(moment: datetime | None, now: datetime | None = None) -> str:
+    """``vor 5 Min.``, ``vor 3 Std.``, ``vor 2 Tagen`` — how long a consultation has been waiting."""
+    if moment is None:
+        return "–"
+    seconds = max(0, ((now or utcnow()) - as_utc(moment)).total_seconds())
+    if seconds < 3600:
+        return f"vor {int(seconds // 60)} Min."
+    if seconds < 86400:
+        return f"vor {int(seconds // 3600)} Std."
+    days = int(seconds // 86400)
+    return "vor 1 Tag" if days == 1 else f"vor {days} Tagen"
+
+
+def consultation_row(session: Session, consultation: Consultation, taxonomy: Taxonomy, users: dict[int, str]) -> dict:
+    """What the inbox and the API list show for one consultation."""
+    authority = authority_summary(session, consultation.authority_key)
+    scores = {item["topic"]: item.get("score", 0.0) for item in consultation.suggested_topics or []}
+    scores.update(consultation.topic_scores or {})
+    topics = [
+        {
+            "id": topic,
+            "label": taxonomy.label(topic) if topic in taxonomy.ids else topic,
+            "confidence": round(float(scores.get(topic, 0.0)), 2),
+        }
+        for topic in consultation.topics
+    ]
+    return {
+        "reference": consultation.reference,
+        "subject": consultation.subject,
+        "status": consultation.status,
+        "priority": consultation.priority,
+        "sender": consultation.sender_address,
+        "sender_name": consultation.sender_name,
+        "authority": authority,
+        "authority_confirmed": consultation.authority_confirmed,
+        "topics": topics,
+        "topics_confirmed": consultation.topics_confirmed,
+        "assignee": users.get(consultation.assignee_id) if consultation.assignee_id else None,
+        "received_at": as_utc(consultation.received_at).isoformat(),
+        "age": age_label(consultation.received_at),
+        "needs_review": consultation.needs_review,
+    }
+
+
+def usernames(session: Session) -> dict[int, str]:
+    return {user.id: user.username for user in session.exec(select(UserAccount))}

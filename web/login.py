@@ -1,0 +1,51 @@
+"""Logging in and out of the web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse
+
+from web.accounts import authenticate
+from web.security import DbSession, log_in, verify_csrf
+from web.templating import flash, render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths, so the login cannot be used to redirect elsewhere."""
+    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+        return "/"
+    return target
+
+
+@router.get("/anmelden")
+def login_page(request: Request, next: str | None = None):
+    return render(request, "login.html", {"next": _safe_next(next), "error": None})
+
+
+@router.post("/anmelden", dependencies=[Depends(verify_csrf)])
+def login(
+    request: Request,
+    db: DbSession,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    next: Annotated[str, Form()] = "/",
+):
+    user = authenticate(db, username, password)
+    if user is None:
+        context = {"next": _safe_next(next), "error": "Benutzername oder Passwort ist falsch.", "username": username}
+        return render(request, "login.html", context, status_code=401)
+    log_in(request, user)
+    flash(request, f"Willkommen, {user.display_name or user.username}.")
+    return RedirectResponse(_safe_next(next), status_code=303)
+
+
+@router.post("/abmelden", dependencies=[Depends(verify_csrf)])
+def logout(request: Request):
+    request.session.clear()
+    flash(request, "Sie sind abgemeldet.")
+    return RedirectResponse("/anmelden", status_code=303)

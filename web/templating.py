@@ -1,0 +1,59 @@
+"""Jinja2 templates with the helpers every page needs (CSRF field, labels, German dates)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from models import as_utc
+from queue_workers.workflow import STATUS_LABELS
+from web.security import ROLE_LABELS, csrf_token
+
+BERLIN = ZoneInfo("Europe/Berlin")
+PRIORITY_LABELS = {"normal": "normal", "hoch": "hoch", "dringend": "dringend"}
+TASK_STATUS_LABELS = {"offen": "offen", "erledigt": "erledigt", "entfallen": "entfallen"}
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def _local(value: datetime | date | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return as_utc(value).astimezone(BERLIN).strftime(fmt)
+    return value.strftime("%d.%m.%Y")
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(float(value) * 100)} %"
+
+
+templates.env.filters["local"] = _local
+templates.env.filters["percent"] = _percent
+templates.env.globals.update(
+    STATUS_LABELS=STATUS_LABELS,
+    PRIORITY_LABELS=PRIORITY_LABELS,
+    TASK_STATUS_LABELS=TASK_STATUS_LABELS,
+    ROLE_LABELS=ROLE_LABELS,
+)
+
+
+def flash(request: Request, message: str, kind: str = "ok") -> None:
+    """A one-time message shown on the next page (stored in the signed session)."""
+    request.session.setdefault("flash", [])
+    request.session["flash"] = [*request.session["flash"], [kind, message]][-5:]
+
+
+def render(request: Request, name: str, context: dict, *, status_code: int = 200, headers: dict | None = None):
+    messages = request.session.pop("flash", []) if "flash" in request.session else []
+    base = {
+        "user": getattr(request.state, "user", None),
+        "csrf_token": csrf_token(request),
+        "flashes": messages,
+        "chat_enabled": getattr(request.app.state, "chat_enabled", False),
+    }
+    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code, headers=headers)

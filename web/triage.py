@@ -1,0 +1,436 @@
+"""The consultants' pages: triage inbox, consultation page with its actions, failed messages,
+attachment downloads. Every change goes through ``queue_workers.workflow`` / ``.tasks`` /
+``.answers`` — the same functions the CLI and the workers use."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session, col, select
+
+from models import (
+    Attachment,
+    AttachmentBlob,
+    AuditEntry,
+    Consultation,
+    ConsultationMessage,
+    ConsultationNote,
+    District,
+    FollowUpTask,
+    InboundMessage,
+    Priority,
+    ProcessingStatus,
+    UserAccount,
+)
+from models.queries import authority_summary
+from queue_workers import tasks as task_functions
+from queue_workers import workflow
+from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
+from web.mail_html import sanitise_mail_html
+from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
+from web.templating import flash, render
+
+router = APIRouter(include_in_schema=False)
+Csrf = [Depends(verify_csrf)]
+
+
+def _answers_module():
+    """``queue_workers.answers`` (sending a consultant's answer), once issue 6 provides it."""
+    try:
+        return importlib.import_module("queue_workers.answers")
+    except ModuleNotFoundError:
+        return None
+
+
+def _active_users(session: Session) -> list[UserAccount]:
+    return list(session.exec(select(UserAccount).where(UserAccount.active).order_by(UserAccount.username)))
+
+
+@router.get("/")
+def home(user: PageUser):
+    return RedirectResponse("/eingang", status_code=303)
+
+
+@router.get("/eingang")
+def inbox(request: Request, db: DbSession, user: PageUser):
+    filters = InboxFilter.from_query(request.query_params)
+    taxonomy = request.app.state.runtime.taxonomy
+    names = usernames(db)
+    rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters)]
+    context = {
+        "rows": rows,
+        "filters": filters,
+        "topics": taxonomy.topics,
+        "districts": list(db.exec(select(District).order_by(District.name))),
+        "users": _active_users(db),
+        "failed_count": len(db.exec(select(InboundMessage.id).where(InboundMessage.status == "failed")).all()),
+    }
+    return render(request, "inbox.html", context)
+
+
+def _thread(db: Session, consultation: Consultation, *, show_images: bool) -> list[dict]:
+    messages = db.exec(
+        select(ConsultationMessage)
+        .where(ConsultationMessage.consultation_id == consultation.id)
+        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
+    ).all()
+    inbound_ids = [m.inbound_message_id for m in messages if m.inbound_message_id]
+    attachments: dict[int, list[Attachment]] = {}
+    if inbound_ids:
+        for attachment in db.exec(
+            select(Attachment).where(col(Attachment.inbound_message_id).in_(inbound_ids)).order_by(Attachment.id)
+        ):
+            attachments.setdefault(attachment.inbound_message_id, []).append(attachment)
+    thread = []
+    for message in messages:
+        html = sanitise_mail_html(message.html, allow_remote_images=show_images) if message.html else None
+        thread.append(
+            {
+                "message": message,
+                "html": html,
+                "attachments": attachments.get(message.inbound_message_id, []),
+            }
+        )
+    return thread
+
+
+def _neighbours(db: Session, consultation: Consultation) -> tuple[str | None, str | None]:
+    """Previous and next consultation in the default inbox order (for j/k)."""
+    references = [c.reference for c in inbox_query(db, InboxFilter(), limit=None)]
+    if consultation.reference not in references:
+        return None, references[0] if references else None
+    index = references.index(consultation.reference)
+    previous = references[index - 1] if index > 0 else None
+    following = references[index + 1] if index + 1 < len(references) else None
+    return previous, following
+
+
+@router.get("/faelle/{reference}")
+def consultation_page(request: Request, reference: str, db: DbSession, user: PageUser, bilder: int = 0):
+    try:
+        consultation = workflow.load_consultation(db, reference)
+    except workflow.NotFound:
+        raise HTTPException(404, f"Beratungsfall {reference} gibt es nicht.") from None
+    runtime = request.app.state.runtime
+    taxonomy = runtime.taxonomy
+    names = usernames(db)
+    tasks = db.exec(
+        select(FollowUpTask)
+        .where(FollowUpTask.consultation_id == consultation.id)
+        .order_by(FollowUpTask.status, FollowUpTask.due, FollowUpTask.id)
+    ).all()
+    notes = db.exec(
+        select(ConsultationNote)
+        .where(ConsultationNote.consultation_id == consultation.id)
+        .order_by(ConsultationNote.created_at)
+    ).all()
+    audit = db.exec(
+        select(AuditEntry)
+        .where(AuditEntry.consultation_id == consultation.id)
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    ).all()
+    suggested = sorted(consultation.suggested_topics or [], key=lambda item: -float(item.get("score", 0)))
+    suggestion = consultation.suggested_authority or {}
+    previous, following = _neighbours(db, consultation)
+    thread = _thread(db, consultation, show_images=bool(bilder))
+    headers = None
+    if bilder:  # the consultant asked for remote images: allow them on this one response
+        headers = {
+            "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+            "img-src 'self' data: https: http:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'"
+        }
+    last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == "inbound"), None)
+    context = {
+        "c": consultation,
+        "row": consultation_row(db, consultation, taxonomy, names),
+        "authority": authority_summary(db, consultation.authority_key),
+        "suggested_topics": [
+            {**item, "label": taxonomy.label(item["topic"]) if item["topic"] in taxonomy.ids else item["topic"]}
+            for item in suggested
+        ],
+        "authority_suggestion": suggestion,
+        "taxonomy": taxonomy,
+        "thread": thread,
+        "show_images": bool(bilder),
+        "blocked_images": sum(t["html"].blocked_images for t in thread if t["html"]),
+        "tasks": tasks,
+        "notes": notes,
+        "audit": audit,
+        "users": _active_users(db),
+        "usernames": names,
+        "assignee": names.get(consultation.assignee_id) if consultation.assignee_id else None,
+        "transitions": sorted(workflow.allowed_transitions(consultation.status)),
+        "priorities": [p.value for p in Priority],
+        "previous": previous,
+        "next": following,
+        "today": date.today(),
+        "reply_enabled": _answers_module() is not None,
+        "reply_subject": _reply_subject(consultation, last_inbound),
+    }
+    return render(request, "consultation.html", context, headers=headers)
+
+
+def _reply_subject(consultation: Consultation, last_inbound: ConsultationMessage | None) -> str:
+    subject = (last_inbound.subject if last_inbound else consultation.subject) or consultation.subject
+    if consultation.reference not in subject:
+        subject = f"{subject} [{consultation.reference}]"
+    return subject if subject.lower().startswith(("re:", "aw:")) else f"AW: {subject}"
+
+
+def _act(request: Request, db: Session, reference: str, change: Callable[[], object], success: str, anchor: str = ""):
+    """Run one workflow change in this request's transaction; report errors as messages."""
+    try:
+        change()
+        db.commit()
+        flash(request, success)
+    except workflow.WorkflowError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+    return RedirectResponse(f"/faelle/{quote(reference)}{anchor}", status_code=303)
+
+
+@router.post("/faelle/{reference}/vorschlag-bestaetigen", dependencies=Csrf)
+def confirm_suggestions(request: Request, reference: str, db: DbSession, user: PageUser):
+    """One click: confirm the suggested topics and, when one is linked, the authority."""
+    taxonomy = request.app.state.runtime.taxonomy
+
+    def change():
+        consultation = workflow.confirm_topics(db, consultation=reference, actor=user.username, taxonomy=taxonomy)
+        if consultation.authority_key and not consultation.authority_confirmed:
+            workflow.confirm_authority(db, consultation=consultation, actor=user.username)
+
+    return _act(request, db, reference, change, "Vorschläge bestätigt.")
+
+
+@router.post("/faelle/{reference}/themen", dependencies=Csrf)
+def set_topics(
+    request: Request, reference: str, db: DbSession, user: PageUser, topics: Annotated[list[str], Form()] = ()
+):
+    taxonomy = request.app.state.runtime.taxonomy
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.confirm_topics(
+            db, consultation=reference, actor=user.username, topics=list(topics), taxonomy=taxonomy
+        ),
+        "Themen gespeichert.",
+        "#einordnung",
+    )
+
+
+@router.post("/faelle/{reference}/behoerde", dependencies=Csrf)
+def set_authority(
+    request: Request, reference: str, db: DbSession, user: PageUser, authority_key: Annotated[str, Form()] = ""
+):
+    key = authority_key.strip() or None
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.confirm_authority(db, consultation=reference, actor=user.username, authority_key=key),
+        "Behörde gespeichert.",
+        "#einordnung",
+    )
+
+
+@router.post("/faelle/{reference}/zuweisen", dependencies=Csrf)
+def assign(request: Request, reference: str, db: DbSession, user: PageUser, assignee: Annotated[str, Form()] = ""):
+    target = user.username if assignee == "@ich" else (assignee.strip() or None)
+    message = f"Zugewiesen an {target}." if target else "Zuweisung aufgehoben."
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.assign(db, consultation=reference, actor=user.username, assignee=target),
+        message,
+    )
+
+
+@router.post("/faelle/{reference}/prioritaet", dependencies=Csrf)
+def set_priority(request: Request, reference: str, db: DbSession, user: PageUser, priority: Annotated[str, Form()]):
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.set_priority(db, consultation=reference, actor=user.username, priority=priority),
+        "Priorität gespeichert.",
+    )
+
+
+@router.post("/faelle/{reference}/status", dependencies=Csrf)
+def set_status(
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    status: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+):
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.change_status(
+            db, consultation=reference, actor=user.username, status=status, reason=reason.strip() or None
+        ),
+        "Status gespeichert.",
+    )
+
+
+@router.post("/faelle/{reference}/notizen", dependencies=Csrf)
+def add_note(request: Request, reference: str, db: DbSession, user: PageUser, text: Annotated[str, Form()] = ""):
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: workflow.add_note(db, consultation=reference, actor=user.username, text=text),
+        "Notiz gespeichert.",
+        "#notizen",
+    )
+
+
+@router.post("/faelle/{reference}/aufgaben", dependencies=Csrf)
+def add_task(
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    title: Annotated[str, Form()] = "",
+    due: Annotated[str, Form()] = "",
+):
+    def change():
+        try:
+            due_date = date.fromisoformat(due) if due else None
+        except ValueError:
+            raise workflow.WorkflowError("Bitte ein gültiges Fälligkeitsdatum angeben.") from None
+        task_functions.add_task(db, consultation=reference, actor=user.username, title=title, due=due_date)
+
+    return _act(request, db, reference, change, "Aufgabe angelegt.", "#aufgaben")
+
+
+def _task_of(db: Session, reference: str, task_id: int) -> FollowUpTask:
+    consultation = workflow.load_consultation(db, reference)
+    task = db.get(FollowUpTask, task_id)
+    if task is None or task.consultation_id != consultation.id:
+        raise workflow.NotFound(f"Aufgabe {task_id} gehört nicht zu {reference}.")
+    return task
+
+
+@router.post("/faelle/{reference}/aufgaben/{task_id}/erledigt", dependencies=Csrf)
+def complete_task(request: Request, reference: str, task_id: int, db: DbSession, user: PageUser):
+    def change():
+        _task_of(db, reference, task_id)
+        task_functions.complete_task(db, task_id=task_id, actor=user.username)
+
+    return _act(request, db, reference, change, "Aufgabe erledigt.", "#aufgaben")
+
+
+@router.post("/faelle/{reference}/aufgaben/{task_id}/verschieben", dependencies=Csrf)
+def postpone_task(
+    request: Request,
+    reference: str,
+    task_id: int,
+    db: DbSession,
+    user: PageUser,
+    reason: Annotated[str, Form()] = "",
+    due: Annotated[str, Form()] = "",
+):
+    def change():
+        _task_of(db, reference, task_id)
+        try:
+            due_date = date.fromisoformat(due) if due else None
+        except ValueError:
+            raise workflow.WorkflowError("Bitte ein gültiges Datum angeben.") from None
+        task_functions.postpone_task(
+            db, task_id=task_id, actor=user.username, reason=reason, due=due_date, working_days=None if due else 5
+        )
+
+    return _act(request, db, reference, change, "Aufgabe verschoben.", "#aufgaben")
+
+
+@router.post("/faelle/{reference}/antwort", dependencies=Csrf)
+def reply(
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    body: Annotated[str, Form()] = "",
+    subject: Annotated[str, Form()] = "",
+):
+    answers = _answers_module()
+    if answers is None:
+        flash(request, "Antworten per E-Mail ist noch nicht verfügbar.", "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}#antwort", status_code=303)
+    settings = request.app.state.runtime.settings
+
+    def change():
+        answers.send_answer(
+            db,
+            settings=settings,
+            consultation=reference,
+            actor=user.username,
+            body=body,
+            subject=subject.strip() or None,
+        )
+
+    try:
+        return _act(request, db, reference, change, "Antwort gesendet.", "#verlauf")
+    except Exception as error:  # relay down or not configured: keep the draft visible
+        db.rollback()
+        flash(request, f"Die Antwort konnte nicht gesendet werden: {error}", "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}#antwort", status_code=303)
+
+
+@router.get("/anhaenge/{attachment_id}")
+def download_attachment(attachment_id: int, db: DbSession, user: PageUser):
+    attachment = db.get(Attachment, attachment_id)
+    if attachment is None:
+        raise HTTPException(404, "Anhang nicht gefunden.")
+    blob = db.get(AttachmentBlob, attachment.sha256)
+    filename = attachment.filename or f"anhang-{attachment.id}"
+    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "").replace("?", "_") or "anhang"
+    headers = {
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": DOWNLOAD_CSP,
+        "Cache-Control": "private, no-store",
+    }
+    # Never let a browser render the file in our origin: a generic type plus "attachment".
+    return Response(blob.data if blob else b"", media_type="application/octet-stream", headers=headers)
+
+
+@router.get("/fehlgeschlagen")
+def failed_messages(request: Request, db: DbSession, user: PageUser):
+    rows = db.exec(
+        select(InboundMessage)
+        .where(InboundMessage.status == ProcessingStatus.FAILED)
+        .order_by(col(InboundMessage.received_at).desc())
+    ).all()
+    return render(request, "failed.html", {"messages": rows})
+
+
+@router.post("/fehlgeschlagen/{inbound_id}/erneut", dependencies=Csrf)
+def reprocess(request: Request, inbound_id: int, db: DbSession, user: PageUser):
+    from queue_workers.dispatch import enqueue_processing
+
+    message = db.get(InboundMessage, inbound_id)
+    if message is None:
+        raise HTTPException(404, "Nachricht nicht gefunden.")
+    if enqueue_processing(inbound_id):
+        flash(request, f"Nachricht {inbound_id} wird erneut verarbeitet.")
+    else:
+        flash(request, "Die Warteschlange ist nicht erreichbar; die Nachricht wird später verarbeitet.", "error")
+    return RedirectResponse("/fehlgeschlagen", status_code=303)
+
+
+def inbox_link(filters: InboxFilter) -> str:
+    query = urlencode(filters.as_query())
+    return f"/eingang?{query}" if query else "/eingang"
