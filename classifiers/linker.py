@@ -195,7 +195,7 @@ def link(
     header_text = f"{zones.letterhead}\n{zones.closing}"
     header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
     addresses = lt.find_addresses(index, header_text)
-    if not header and not addresses and office is None and parsed.quoted_text and not board.scores:
+    if not header and not addresses and office is None and parsed.quoted_text and not board.identity:
         # A short reply or a forward: the sender's letterhead may be in the quoted part.
         quoted_zones = lt.split_zones(parsed.quoted_text)
         header_text = f"{quoted_zones.letterhead}\n{quoted_zones.closing}"
@@ -238,7 +238,7 @@ def link(
             weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
             board.add(key, weight * weight_factor, f"{where}: „{mention.text}“", identity=True)
 
-    header_keys = set(board.scores)
+    header_keys = set(board.identity)
     for address in addresses:
         if len(address.keys) != 1 or not address.thuringian:
             continue

@@ -93,7 +93,7 @@ _OTHER_STATE = re.compile(
 )
 _SELF_REFERENCE = re.compile(
     r"(\bwir als\b|\bunsere(r|s|n|m)?\b|\bals\b|\bhier in der\b|\bbei uns in der\b|\bvon der\b|\bseitens der\b|"
-    r"\bim Namen der\b|\bdie\b|\bder\b)\s*$",
+    r"\bim Namen der\b)\s*$",
     re.IGNORECASE,
 )
 _PARTNER_CONTEXT = re.compile(
@@ -157,7 +157,10 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
             closing_text = signature_hint
             body = text.replace(signature_hint, "")
             return Zones("\n".join(lines[:letterhead_end]), closing_text, "\n".join(body.split("\n")[letterhead_end:]))
-        closing_start = max(letterhead_end, len(lines) - 8)
+        # No greeting: the closing is the block of short lines at the end, if any.
+        closing_start = len(lines)
+        while closing_start > max(letterhead_end, len(lines) - 10) and len(lines[closing_start - 1]) < 70:
+            closing_start -= 1
     return Zones(
         "\n".join(lines[:letterhead_end]),
         "\n".join(lines[closing_start:]),
