@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
+import sys
 import threading
 import time
 from datetime import timedelta
@@ -107,10 +107,10 @@ def worker(
     rt = runtime()
     if rt.settings.embedded_queue:
         fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
-    executable = shutil.which("dramatiq")
-    if executable is None:
-        fail("Das Programm `dramatiq` wurde nicht gefunden (Paket dramatiq installieren).")
-    os.execv(executable, [executable, "queue_workers.actors", "--processes", str(processes), "--threads", str(threads)])
+    # dramatiq's own CLI runs and supervises the worker processes; it imports the actors module,
+    # which configures the RedisBroker from the same settings.
+    command = [sys.executable, "-m", "dramatiq", "queue_workers.actors"]
+    os.execv(sys.executable, [*command, "--processes", str(processes), "--threads", str(threads)])
 
 
 def _wait_for_processing(session_factory, inbound_id: int, timeout: float) -> InboundMessage | None:

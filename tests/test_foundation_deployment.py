@@ -1,0 +1,114 @@
+"""Deployment files and the command line: docker-compose services call commands that exist with
+settings that exist (Docker cannot run here), every command has --help, migrations match the
+models on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer.main
+import yaml
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+from typer.testing import CliRunner
+
+from eingang.cli.main import app
+from eingang.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = typer.main.get_command(app)
+
+
+def _is_group(command: object) -> bool:
+    # typer may bundle its own click, so duck-type instead of isinstance(click.Group)
+    return hasattr(command, "commands")
+
+
+def _all_command_paths(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = [prefix]
+    if _is_group(group):
+        for name, command in group.commands.items():
+            paths.extend(_all_command_paths(command, (*prefix, name)))
+    return paths
+
+
+def _resolve(args: list[str]) -> tuple[object, list[str]]:
+    """The click command that `eingang ARGS` runs, and the arguments left for it."""
+    command: object = COMMAND
+    rest = list(args)
+    while _is_group(command) and rest and rest[0] in command.commands:
+        command = command.commands[rest.pop(0)]
+    return command, rest
+
+
+def _compose_services() -> dict[str, dict]:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    paths = _all_command_paths(COMMAND)
+    assert ("serve",) in paths and ("worker",) in paths and ("ingest",) in paths
+    assert ("db", "upgrade") in paths and ("consultations", "list") in paths
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert "Usage" in result.output
+
+
+def test_compose_services_call_existing_commands_with_existing_settings():
+    services = _compose_services()
+    eingang_services = {name: s for name, s in services.items() if s.get("build") or s.get("image") == "eingang:latest"}
+    assert {"receiver", "worker", "migrate"} <= eingang_services.keys()
+    assert {"postgres", "redis"} <= services.keys()
+    known_settings = {f"EINGANG_{name.upper()}" for name in Settings.model_fields}
+    for name, service in eingang_services.items():
+        command, rest = _resolve(service["command"])
+        assert not _is_group(command), f"{name}: {service['command']} is not a complete command"
+        # Every option the service passes must exist on that command.
+        options = {opt for param in command.params for opt in getattr(param, "opts", [])}
+        for token in rest:
+            if token.startswith("-"):
+                assert token in options, f"{name}: unknown option {token} for {service['command']}"
+        for variable in service.get("environment", {}):
+            assert variable in known_settings, f"{name}: {variable} is not a setting"
+        settings = Settings(_env_file=None, **{k[len("EINGANG_"):].lower(): v for k, v in service["environment"].items()})
+        assert settings.redis_url and settings.database_url.startswith("postgresql")
+
+
+def test_dockerfile_copies_every_package():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for package in ("eingang", "intake", "classifiers", "queue_workers", "models", "web"):
+        assert f"COPY {package} ./{package}" in dockerfile
+        assert (ROOT / package / "__init__.py").exists()
+
+
+def _assert_models_match(engine) -> None:
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+
+
+def test_migrations_run_on_sqlite_and_match_models(sqlite_runtime):
+    _assert_models_match(sqlite_runtime.engine)
+
+
+@pytest.mark.postgres
+def test_migrations_run_on_postgres_and_match_models(postgres_runtime):
+    _assert_models_match(postgres_runtime.engine)
+
+
+def test_migrations_downgrade_and_upgrade_again(sqlite_runtime):
+    from models.migrate import upgrade_database
+
+    from alembic import command
+    from models.migrate import alembic_config
+
+    config = alembic_config(str(sqlite_runtime.engine.url))
+    command.downgrade(config, "base")
+    with sqlite_runtime.engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() is None
+    upgrade_database(sqlite_runtime.engine)
+    _assert_models_match(sqlite_runtime.engine)
