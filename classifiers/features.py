@@ -1,0 +1,127 @@
+"""Text features of the topic model, registered with spaCy so the pipeline saves and loads by name.
+
+German mail arrives with and without umlauts, with typos and long compounds
+("Fördermittelbescheid", "Foerdermittel-Bescheid"). So every token is normalised (lemma, lower case,
+umlauts folded: ``eingang_norm`` writes it to ``token.norm_``) and the linear bag-of-words model sees
+hashed unigrams, bigrams and character 4-/5-grams of those norms (fastText-style subwords).
+Pure CPU, no vectors, nothing downloaded."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.ml.models.textcat import resize_and_set_ref
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Logistic, Model, Softmax_v2, SparseLinear_v2, chain, with_cpu
+from thinc.layers.resizable import resizable, resize_linear_weighted
+
+NEG_VALUE = -5000.0
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
+_CACHE_LIMIT = 200_000
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts folded: "Förderung", "Foerderung" and "Forderung" all become "forderung"."""
+    lowered = text.lower().translate(_FOLD)
+    return lowered.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+@Language.component("eingang_norm")
+def eingang_norm(doc: Doc) -> Doc:
+    """Write the folded lemma of every token to ``token.norm_`` (used by features and matcher)."""
+    for token in doc:
+        token.norm_ = fold(token.lemma_ or token.text)
+    return doc
+
+
+def _skip(token) -> bool:
+    return token.is_space or token.is_punct or not token.norm_
+
+
+def token_keys(norm: str, cache: dict[str, numpy.ndarray] = {}) -> numpy.ndarray:  # noqa: B006 - deliberate cache
+    """Hashed features of one normalised token: the token itself and its character 4-/5-grams."""
+    keys = cache.get(norm)
+    if keys is None:
+        features = [norm]
+        if len(norm) >= 4 and (norm.isalpha() or "-" in norm):
+            padded = f"<{norm}>"
+            for size in (4, 5):
+                features.extend(f"#{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+        keys = numpy.asarray([get_string_id(f) for f in features], dtype="uint64")
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache[norm] = keys
+    return keys
+
+
+def doc_features(doc: Doc) -> tuple[list[str], list[numpy.ndarray], numpy.ndarray]:
+    """(surface forms, per-token key arrays, bigram keys) of a document."""
+    surfaces: list[str] = []
+    per_token: list[numpy.ndarray] = []
+    norms: list[int] = []
+    for token in doc:
+        if _skip(token):
+            continue
+        surfaces.append(token.text)
+        per_token.append(token_keys(token.norm_))
+        norms.append(token.norm)
+    if len(norms) >= 2:
+        first = numpy.asarray(norms[:-1], dtype="uint64")
+        second = numpy.asarray(norms[1:], dtype="uint64")
+        bigrams = first * numpy.uint64(1_000_003) ^ second  # cheap, deterministic pair hash
+    else:
+        bigrams = numpy.zeros((0,), dtype="uint64")
+    return surfaces, per_token, bigrams
+
+
+def extract_features() -> Model:
+    model: Model = Model("eingang_extract_features", _forward)
+    return model
+
+
+def _forward(model: Model, docs: list[Doc], is_train: bool):
+    batch_keys = []
+    batch_vals = []
+    for doc in docs:
+        _surfaces, per_token, bigrams = doc_features(doc)
+        arrays = [*per_token, bigrams] if per_token else [numpy.zeros((0,), dtype="uint64")]
+        keys, counts = numpy.unique(numpy.concatenate(arrays), return_counts=True)
+        batch_keys.append(keys)
+        # log-scaled counts keep long mails from drowning short ones
+        batch_vals.append(numpy.log1p(counts).astype("float32"))
+    lengths = model.ops.asarray([len(k) for k in batch_keys], dtype="int32")
+    keys = model.ops.asarray(numpy.concatenate(batch_keys), dtype="uint64")
+    vals = model.ops.asarray(numpy.concatenate(batch_vals), dtype="f")
+
+    def backprop(d_output):
+        return []
+
+    return (keys, vals, lengths), backprop
+
+
+@registry.architectures("eingang.TextCatSubwordBOW.v1")
+def build_subword_bow(exclusive_classes: bool = False, length: int = 262144, nO: int | None = None) -> Model:
+    """Bag of normalised words, bigrams and character n-grams into one sparse linear layer
+    (spaCy's TextCatBOW with our feature extractor)."""
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    resizable_layer = resizable(
+        sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0})
+    )
+    model = chain(extract_features(), resizable_layer)
+    model = with_cpu(model, model.ops)
+    output_layer = Softmax_v2() if exclusive_classes else Logistic()
+    model = chain(model, with_cpu(output_layer, output_layer.ops))
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = not exclusive_classes
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
+
+
+__all__ = ["NORM", "build_subword_bow", "doc_features", "eingang_norm", "fold", "token_keys"]

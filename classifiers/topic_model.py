@@ -1,0 +1,203 @@
+"""The trained topic model: a spaCy pipeline (lookup lemmatizer, normaliser, ``textcat_multilabel``
+on subword bag-of-words) plus strong-term rules, per-topic thresholds tuned on the dev split,
+and evidence for every prediction.
+
+A model directory holds ``pipeline/`` (spaCy's ``nlp.to_disk``) and ``eingang_model.json``
+(labels, thresholds, strong-term boost, training metrics). The packaged model lives in
+``classifiers/model``; it is loaded once per process (``load_topic_model`` caches)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
+from classifiers.features import doc_features
+from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
+from classifiers.strong_terms import URGENT, StrongTermMatcher, TermMatch
+
+PACKAGED_MODEL = Path(__file__).parent / "model"
+META_FILE = "eingang_model.json"
+PIPELINE_DIR = "pipeline"
+TEXTCAT = "textcat_multilabel"
+MAX_CHARS = 20_000
+EVIDENCE_PER_TOPIC = 6
+MIN_LOGIT_EVIDENCE = 0.3
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """No trained model in the given directory."""
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    labels: tuple[str, ...]
+    thresholds: dict[str, float]
+    strong_term_boost: float
+    urgent_rule_threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> ModelSettings:
+        return cls(
+            labels=tuple(data["labels"]),
+            thresholds={k: float(v) for k, v in data["thresholds"].items()},
+            strong_term_boost=float(data.get("strong_term_boost", 0.0)),
+            urgent_rule_threshold=float(data.get("urgent_rule_threshold", 1.0)),
+        )
+
+    def as_json(self) -> dict:
+        return {
+            "labels": list(self.labels),
+            "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
+            "strong_term_boost": self.strong_term_boost,
+            "urgent_rule_threshold": round(self.urgent_rule_threshold, 4),
+        }
+
+
+@dataclass(frozen=True)
+class RawScores:
+    """What the pipeline says about one text before thresholds: model probabilities and rule hits."""
+
+    doc: Doc
+    probabilities: dict[str, float]
+    terms: tuple[TermMatch, ...]
+
+
+def combined_score(probability: float, terms: list[TermMatch], boost: float) -> float:
+    """Lift the model's probability by the strong terms found: 1 - (1 - p)(1 - boost * lift)."""
+    lift = 1.0
+    for weight in {t.surface.lower(): t.weight for t in terms}.values():
+        lift *= 1.0 - weight
+    return 1.0 - (1.0 - probability) * (1.0 - boost * (1.0 - lift))
+
+
+class TopicModel:
+    """A loaded model. ``classify_text`` is pure and thread-safe (spaCy inference is read-only)."""
+
+    def __init__(self, nlp: Language, settings: ModelSettings, meta: dict | None = None) -> None:
+        self.nlp = nlp
+        self.settings = settings
+        self.meta = meta or {}
+        self.matcher = StrongTermMatcher(nlp)
+        self._textcat = nlp.get_pipe(TEXTCAT)
+        self._labels = tuple(self._textcat.labels)
+        self._sparse = self._textcat.model.get_ref("output_layer")
+
+    @classmethod
+    def load(cls, directory: Path | str) -> TopicModel:
+        directory = Path(directory)
+        meta_path = directory / META_FILE
+        if not meta_path.is_file() or not (directory / PIPELINE_DIR).is_dir():
+            raise ModelNotFoundError(f"kein trainiertes Themenmodell in {directory}")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        nlp = spacy.load(directory / PIPELINE_DIR)
+        return cls(nlp, ModelSettings.from_json(meta), meta)
+
+    def save(self, directory: Path | str) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        self.nlp.to_disk(directory / PIPELINE_DIR)
+        meta = {**self.meta, **self.settings.as_json()}
+        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    # -- prediction ---------------------------------------------------------------------------------
+
+    def raw_scores(self, text: str) -> RawScores:
+        doc = self.nlp(text[:MAX_CHARS])
+        return RawScores(doc, dict(doc.cats), tuple(self.matcher.find(doc)))
+
+    def decide(
+        self, raw: RawScores, settings: ModelSettings | None = None, *, evidence: bool = True
+    ) -> TopicPrediction:
+        """Apply strong terms and thresholds to raw scores; attach evidence."""
+        settings = settings or self.settings
+        by_group: dict[str, list[TermMatch]] = {}
+        for term in raw.terms:
+            by_group.setdefault(term.group, []).append(term)
+        topic_ids = [label for label in settings.labels if label != URGENT]
+        scores = {
+            topic: combined_score(
+                raw.probabilities.get(topic, 0.0), by_group.get(topic, []), settings.strong_term_boost
+            )
+            for topic in topic_ids
+        }
+        urgent_probability = raw.probabilities.get(URGENT, 0.0)
+        urgent = urgent_probability >= settings.thresholds.get(URGENT, 1.0) or (
+            bool(by_group.get(URGENT)) and urgent_probability >= settings.urgent_rule_threshold
+        )
+        chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
+        if urgent and "it_security" in scores and "it_security" not in chosen:
+            chosen.append("it_security")  # an incident is an IT-security matter by definition
+        influential = self.influential_tokens(raw.doc, [*chosen, URGENT] if urgent else chosen) if evidence else {}
+        topic_scores = []
+        for topic in topic_ids:
+            words = _unique([t.surface for t in by_group.get(topic, [])] + influential.get(topic, []))
+            topic_scores.append(TopicScore(topic, round(scores[topic], 4), tuple(words[:EVIDENCE_PER_TOPIC])))
+        urgent_words = _unique([t.surface for t in by_group.get(URGENT, [])] + influential.get(URGENT, []))
+        return TopicPrediction(
+            scores=tuple(topic_scores),
+            topics=tuple(t for t in topic_ids if t in chosen),
+            urgent=urgent,
+            urgent_evidence=tuple(urgent_words[:EVIDENCE_PER_TOPIC]) if urgent else (),
+        )
+
+    def classify_text(self, text: str) -> TopicPrediction:
+        return self.decide(self.raw_scores(text))
+
+    def influential_tokens(self, doc: Doc, labels: list[str]) -> dict[str, list[str]]:
+        """The words that pushed each label's score up most: per token the exact contribution of
+        its features (word + character n-grams) to the linear model's logit."""
+        if not labels:
+            return {}
+        surfaces, per_token, _bigrams = doc_features(doc)
+        if not surfaces:
+            return {}
+        lengths = numpy.asarray([len(keys) for keys in per_token], dtype="int32")
+        keys = numpy.concatenate(per_token)
+        values = numpy.full(len(keys), numpy.log1p(1.0), dtype="float32")
+        logits = self._sparse.predict((keys, values, lengths)) - self._sparse.get_param("b")
+        result: dict[str, list[str]] = {}
+        for label in labels:
+            if label not in self._labels:
+                continue
+            column = logits[:, self._labels.index(label)]
+            order = numpy.argsort(-column)
+            words = [surfaces[i] for i in order if column[i] >= MIN_LOGIT_EVIDENCE and len(surfaces[i]) > 2]
+            result[label] = _unique(words)[:EVIDENCE_PER_TOPIC]
+        return result
+
+
+def _unique(words: list[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for word in words:
+        key = word.lower()
+        if key not in seen:
+            seen.add(key)
+            result.append(word)
+    return result
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _cached(directory: str) -> TopicModel:
+    return TopicModel.load(directory)
+
+
+def load_topic_model(directory: Path | str | None = None) -> TopicModel:
+    """The model in ``directory`` (default: the packaged one), loaded once per process."""
+    with _LOCK:
+        return _cached(str(Path(directory or PACKAGED_MODEL).resolve()))
+
+
+__all__ = ["PACKAGED_MODEL", "TOPICS", "ModelNotFoundError", "ModelSettings", "TopicModel", "load_topic_model"]

@@ -1,0 +1,189 @@
+"""Training the topic model from the corpus in the repository (``eingang train``).
+
+Reads ``classifiers/training/config.cfg`` and the train/dev JSONL splits, trains the spaCy pipeline
+with a fixed seed, keeps the epoch with the best dev macro-F1, then tunes on the dev split the
+strong-term boost, one threshold per topic and the urgent threshold (recall 1.0 on dev), and writes
+a model directory that ``TopicModel.load`` reads."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import spacy
+from spacy.training import Example as SpacyExample
+from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch, registry
+
+import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
+from classifiers.corpus import CORPUS_DIR, URGENT, Example, read_jsonl, split_path
+from classifiers.evaluation import topic_scores
+from classifiers.predictions import TOPICS
+from classifiers.topic_model import TEXTCAT, ModelSettings, RawScores, TopicModel
+
+log = logging.getLogger(__name__)
+
+CONFIG_PATH = CORPUS_DIR / "config.cfg"
+LABELS = (*TOPICS, URGENT)
+THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(2, 19))
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    output: Path
+    train_examples: int
+    dev_examples: int
+    corrections: int
+    best_epoch: int
+    dev_metrics: dict
+    seconds: float
+
+
+def _labels_of(example: Example, labels: Sequence[str]) -> dict[str, float]:
+    return {label: 1.0 if example.cats.get(label, 0.0) >= 0.5 else 0.0 for label in labels}
+
+
+def _gold_topics(examples: Sequence[Example]) -> list[frozenset[str]]:
+    return [e.labels(TOPICS) for e in examples]
+
+
+def tune(
+    model: TopicModel, raws: Sequence[RawScores], examples: Sequence[Example], config: dict
+) -> tuple[ModelSettings, dict]:
+    """Pick the strong-term boost, per-topic thresholds and urgent thresholds on the dev split."""
+    gold = _gold_topics(examples)
+    best: tuple[float, ModelSettings] | None = None
+    for boost in config.get("strong_term_boosts", [0.0]):
+        thresholds: dict[str, float] = {}
+        for topic in TOPICS:
+            draft = ModelSettings(LABELS, dict.fromkeys(LABELS, 0.5), float(boost), 1.0)
+            scores = [s.score_of(topic) for s in (model.decide(r, draft, evidence=False) for r in raws)]
+            truth = [topic in g for g in gold]
+
+            def f1_at(threshold: float, scores=scores, truth=truth) -> float:
+                tp = sum(1 for s, t in zip(scores, truth, strict=True) if s >= threshold and t)
+                fp = sum(1 for s, t in zip(scores, truth, strict=True) if s >= threshold and not t)
+                fn = sum(1 for s, t in zip(scores, truth, strict=True) if s < threshold and t)
+                return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+            # best F1; ties go to the threshold closest to 0.5 (more stable than the extremes)
+            thresholds[topic] = max(THRESHOLD_GRID, key=lambda t: (round(f1_at(t), 4), -abs(t - 0.5)))
+        settings = ModelSettings(LABELS, {**thresholds, URGENT: 1.0}, float(boost), 1.0)
+        predicted = [model.decide(r, settings, evidence=False).topics for r in raws]
+        macro = topic_scores(gold, predicted)["macro_f1"]
+        if best is None or macro > best[0]:
+            best = (macro, settings)
+    assert best is not None
+    settings = best[1]
+    urgent_scores = [r.probabilities.get(URGENT, 0.0) for r in raws]
+    urgent_gold = [e.cats.get(URGENT, 0.0) >= 0.5 for e in examples]
+    positives = [s for s, g in zip(urgent_scores, urgent_gold, strict=True) if g]
+    margin = float(config.get("urgent_margin", 0.7))
+    urgent_threshold = min(0.5, min(positives) * margin) if positives else 0.5
+    urgent_threshold = max(urgent_threshold, 0.02)
+    settings = ModelSettings(
+        LABELS,
+        {**settings.thresholds, URGENT: round(urgent_threshold, 4)},
+        settings.strong_term_boost,
+        round(urgent_threshold / 3, 4),
+    )
+    return settings, evaluate_raw(model, raws, examples, settings)
+
+
+def evaluate_raw(model: TopicModel, raws: Sequence[RawScores], examples: Sequence[Example], settings) -> dict:
+    predictions = [model.decide(r, settings, evidence=False) for r in raws]
+    report = topic_scores(_gold_topics(examples), [p.topics for p in predictions])
+    urgent_gold = [e.cats.get(URGENT, 0.0) >= 0.5 for e in examples]
+    tp = sum(1 for p, g in zip(predictions, urgent_gold, strict=True) if p.urgent and g)
+    report["urgent_recall"] = round(tp / sum(urgent_gold), 4) if any(urgent_gold) else 1.0
+    report["urgent_precision"] = round(tp / max(1, sum(p.urgent for p in predictions)), 4)
+    return report
+
+
+def train(
+    output: Path | str,
+    *,
+    corpus_dir: Path | str = CORPUS_DIR,
+    config_path: Path | str = CONFIG_PATH,
+    extra_examples: Sequence[Example] = (),
+    max_epochs: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TrainingResult:
+    """Train, tune on dev and save a model directory; deterministic for a given corpus and config."""
+    started = time.perf_counter()
+    say = progress or log.info
+    config = load_config(Path(config_path), interpolate=True)
+    training = config["training"]
+    seed = int(training["seed"])
+    fix_random_seed(seed)
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    textcat = nlp.get_pipe(TEXTCAT)
+    for label in LABELS:
+        textcat.add_label(label)
+    train_examples = read_jsonl(split_path("train", corpus_dir)) + list(extra_examples)
+    dev_examples = read_jsonl(split_path("dev", corpus_dir))
+    if not train_examples or not dev_examples:
+        raise ValueError("train und dev dürfen nicht leer sein")
+
+    optimizer = registry.resolve({"optimizer": training["optimizer"]})["optimizer"]
+
+    def sample() -> list[SpacyExample]:
+        return [
+            SpacyExample.from_dict(nlp.make_doc(e.text), {"cats": _labels_of(e, LABELS)}) for e in train_examples[:50]
+        ]
+
+    nlp.initialize(sample, sgd=optimizer)
+    preprocess = [name for name in nlp.pipe_names if name != TEXTCAT]
+
+    def prepared(examples: Sequence[Example]) -> list[SpacyExample]:
+        docs = nlp.pipe((e.text for e in examples), disable=[TEXTCAT])
+        pairs = zip(docs, examples, strict=True)
+        return [SpacyExample.from_dict(doc, {"cats": _labels_of(e, LABELS)}) for doc, e in pairs]
+
+    train_set = prepared(train_examples)
+    rng = random.Random(seed)
+    epochs = max_epochs or int(training["max_epochs"])
+    best_macro, best_epoch, best_weights = -1.0, 0, textcat.model.to_bytes()
+    model = TopicModel(nlp, ModelSettings(LABELS, dict.fromkeys(LABELS, 0.5), 0.0, 1.0))
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(train_set)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train_set, size=int(training["batch_size"])):
+            nlp.update(batch, drop=float(training["dropout"]), sgd=optimizer, losses=losses, exclude=preprocess)
+        with textcat.model.use_params(optimizer.averages):
+            raws = [model.raw_scores(e.text) for e in dev_examples]
+            macro = evaluate_raw(model, raws, dev_examples, model.settings)["macro_f1"]
+            if macro > best_macro:
+                best_macro, best_epoch, best_weights = macro, epoch, textcat.model.to_bytes()
+        say(f"Epoche {epoch}: Verlust {losses.get(TEXTCAT, 0.0):.3f}, Dev-Makro-F1 {macro:.3f}")
+        if epoch - best_epoch >= int(training["patience"]):
+            break
+    textcat.model.from_bytes(best_weights)
+    raws = [model.raw_scores(e.text) for e in dev_examples]
+    settings, dev_metrics = tune(model, raws, dev_examples, dict(config.get("eingang", {})))
+    model.settings = settings
+    model.meta = {
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "seed": seed,
+        "spacy_version": spacy.__version__,
+        "train_examples": len(train_examples),
+        "corrections": len(extra_examples),
+        "dev_examples": len(dev_examples),
+        "best_epoch": best_epoch,
+        "dev_metrics": dev_metrics,
+    }
+    output = Path(output)
+    model.save(output)
+    return TrainingResult(
+        output,
+        len(train_examples),
+        len(dev_examples),
+        len(extra_examples),
+        best_epoch,
+        dev_metrics,
+        round(time.perf_counter() - started, 1),
+    )

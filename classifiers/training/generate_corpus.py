@@ -1,0 +1,733 @@
+"""Generate the labelled training corpus (train / dev / test JSONL) from templates and slot fillers.
+
+Run from the repository root: ``python classifiers/training/generate_corpus.py``. Deterministic
+(fixed seed). Each generated mail is assembled like a real one — subject, greeting, a context
+sentence, one or more requests (one per topic for multi-topic mails), a closing, a signature and
+sometimes quoted history — then noised (no umlauts, typos, lower case, terse style) and cut the way
+production cuts it: ``intake.bodies.split_body`` keeps only the new text, and the classifier text is
+subject + blank line + new text. Hand-written mails from ``handwritten.jsonl`` are added to the
+train and dev splits. Templates are split into families so that the dev and test splits contain
+phrasings the train split never saw (every longer template list is partitioned by index).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+from intake.bodies import split_body  # noqa: E402
+
+TOPICS = ("ozg_duties", "eligibility", "it_security")
+SEED = 20261121
+GAZETTEER = ROOT / "classifiers" / "data" / "thueringen"
+
+
+def _places() -> tuple[list[str], list[str], list[str]]:
+    with (GAZETTEER / "gemeinden.csv").open(encoding="utf-8") as handle:
+        towns = [row["name"] for row in csv.DictReader(handle)]
+    with (GAZETTEER / "kreise.csv").open(encoding="utf-8") as handle:
+        districts = [row["name"] for row in csv.DictReader(handle) if row["type"] == "Landkreis"]
+    with (GAZETTEER / "verwaltungsgemeinschaften.csv").open(encoding="utf-8") as handle:
+        vgs = [row["name"] for row in csv.DictReader(handle)]
+    return towns, districts, vgs
+
+
+TOWNS, DISTRICTS, VGS = _places()
+
+FIRST = "Andreas Birgit Carsten Doreen Enrico Franziska Gerd Heike Ingo Jana Kerstin Lutz Maik Nadine Olaf Petra Ronny "
+FIRST += "Sabine Thomas Ulrike Volker Wiebke Yvonne Steffen Mandy Rene Sandra Jens Katrin Uwe Anja Dirk Silke Marco"
+LAST = "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf Schröder "
+LAST += "Neumann Schwarz Zimmermann Braun Krüger Hartmann Lange Werner Krause Lehmann Köhler Herrmann König Walter Peter"
+FIRST_NAMES = FIRST.split()
+LAST_NAMES = LAST.split()
+
+# --- who writes -----------------------------------------------------------------------------------
+
+ROLES = [
+    ("Bürgermeister", "Gemeinde {town}"),
+    ("Bürgermeisterin", "Stadt {town}"),
+    ("ehrenamtlicher Bürgermeister", "Gemeinde {town}"),
+    ("Hauptamtsleiter", "Stadtverwaltung {town}"),
+    ("Hauptamtsleiterin", "Verwaltungsgemeinschaft {vg}"),
+    ("Leiterin Hauptamt", "VG {vg}"),
+    ("Kämmerer", "Stadt {town}"),
+    ("Kämmerin", "Gemeinde {town}"),
+    ("Sachbearbeiterin Finanzen", "Verwaltungsgemeinschaft {vg}"),
+    ("IT-Administrator", "Stadtverwaltung {town}"),
+    ("Systemadministration", "VG {vg}"),
+    ("IT-Koordinator", "Landratsamt {district}"),
+    ("Sachgebiet Digitalisierung", "Landratsamt {district}"),
+    ("Fachdienst Kommunalaufsicht", "Landratsamt {district}"),
+    ("Digitalisierungsbeauftragte", "Stadt {town}"),
+    ("Informationssicherheitsbeauftragter", "Landkreis {district}"),
+    ("Projektleitung Kommunalkunden", "KommunalIT Thüringen GmbH"),
+    ("Vertrieb öffentliche Verwaltung", "Rechenzentrum Mitte eG"),
+    ("Büroleiterin", "Gemeinde {town}"),
+    ("Ordnungsamt", "Stadt {town}"),
+    ("Einwohnermeldeamt", "Gemeinde {town}"),
+]
+
+GREETINGS = [
+    "Sehr geehrte Damen und Herren,",
+    "Sehr geehrte Damen und Herren,",
+    "Guten Tag,",
+    "Hallo,",
+    "Hallo zusammen,",
+    "Guten Morgen,",
+    "Sehr geehrter Herr {last},",
+    "Sehr geehrte Frau {last},",
+    "Liebe Kolleginnen und Kollegen,",
+    "Hallo Frau {last},",
+    "Moin,",
+    "Werte Damen und Herren,",
+    "",
+    "",
+]
+
+CLOSINGS = [
+    "Mit freundlichen Grüßen",
+    "Mit freundlichen Grüßen",
+    "Freundliche Grüße",
+    "Viele Grüße",
+    "Beste Grüße",
+    "MfG",
+    "Gruß",
+    "LG",
+    "Vielen Dank im Voraus und freundliche Grüße",
+    "Danke und Gruß",
+    "Mit besten Grüßen",
+    "Hochachtungsvoll",
+]
+
+THANKS_LINES = [
+    "Vielen Dank vorab für Ihre Unterstützung.",
+    "Über eine kurze Rückmeldung würde ich mich freuen.",
+    "Für Rückfragen stehe ich gern zur Verfügung.",
+    "Können Sie mich dazu bitte zurückrufen?",
+    "Eine kurze Antwort per Mail genügt.",
+    "Danke schon mal.",
+    "Bitte um kurze Info.",
+    "Wir bräuchten die Antwort bis Ende nächster Woche, da der Gemeinderat tagt.",
+    "",
+    "",
+    "",
+]
+
+CONTEXT = [
+    "ich wende mich mit einer Frage an Sie.",
+    "wir sind eine kleine Gemeinde mit rund {people} Einwohnern und haben eine Frage.",
+    "in unserer letzten Dienstberatung kam folgendes Thema auf.",
+    "mir wurde Ihre Adresse von der Kommunalaufsicht gegeben.",
+    "bezugnehmend auf unser Telefonat von gestern:",
+    "unser Bürgermeister hat mich gebeten, mich an Sie zu wenden.",
+    "wie auf der Veranstaltung in Erfurt besprochen, melde ich mich.",
+    "ich bin neu im Hauptamt und übernehme das Thema von meinem Vorgänger.",
+    "kurze Frage:",
+    "",
+    "",
+    "",
+    "",
+]
+
+# --- topic requests: (template) with slots ---------------------------------------------------------
+
+SLOTS: dict[str, list[str]] = {
+    "project": [
+        "eines Dokumentenmanagementsystems",
+        "der E-Akte",
+        "eines Ratsinformationssystems",
+        "einer digitalen Posteingangsbearbeitung mit Scanner",
+        "eines Online-Terminvereinbarungssystems",
+        "von Notebooks für die mobile Arbeit",
+        "einer Software für die digitale Rechnungsbearbeitung",
+        "eines Bürgerportals",
+        "der Digitalisierung unseres Archivs",
+        "neuer Server für die Fachverfahren",
+        "eines elektronischen Sitzungsdienstes",
+        "eines Personalausweis-Lesegeräts für den Bürgerservice",
+        "einer Schnittstelle zwischen Fachverfahren und Antragsportal",
+        "von Tablets für die Gemeinderatsmitglieder",
+        "einer Videokonferenzlösung",
+        "eines Geoinformationssystems",
+    ],
+    "guideline": [
+        "der ThürEGovRL",
+        "der Thüringer E-Government-Richtlinie",
+        "der E-Government-Förderrichtlinie",
+        "ThürEGovRL",
+        "der Richtlinie zur Förderung von E-Government in Kommunen",
+        "dem ThürFAG",
+        "der Förderrichtlinie E-Government",
+        "Thuer EGovRL",
+    ],
+    "service": [
+        "Wohngeld",
+        "die Hundesteuer-Anmeldung",
+        "die Gewerbeanmeldung",
+        "das Anwohnerparken",
+        "die Meldebescheinigung",
+        "den Kita-Platz-Antrag",
+        "die Sondernutzungserlaubnis",
+        "die Baumfällgenehmigung",
+        "das Führungszeugnis",
+        "die Bauantragstellung",
+        "die Anmeldung einer Veranstaltung",
+        "die Friedhofsgebühren",
+        "das Fischereischein-Verfahren",
+        "die Personenstandsurkunde",
+    ],
+    "ozg_term": [
+        "das OZG",
+        "das Onlinezugangsgesetz",
+        "das OZG 2.0",
+        "die OZG-Umsetzung",
+        "das Online-Zugangs-Gesetz",
+        "die Vorgaben aus dem OZG",
+    ],
+    "portal": [
+        "ThAVEL",
+        "das ThAVEL-Portal",
+        "das Thüringer Antragssystem für Verwaltungsleistungen",
+        "das Landesportal",
+        "den Portalverbund",
+        "Thavel",
+    ],
+    "account": ["die BundID", "das Servicekonto", "die BundID-Anbindung", "das Nutzerkonto Bund", "die eID-Funktion"],
+    "amount": ["15.000", "8.500", "42.000 Euro", "120.000 €", "rund 30 TEUR", "etwa 60.000 Euro", "3.900 EUR"],
+    "security_thing": [
+        "ein ISMS",
+        "ein Informationssicherheitsmanagement",
+        "den IT-Grundschutz nach BSI",
+        "BSI IT-Grundschutz",
+        "den Baustein-Check nach BSI",
+        "die Basis-Absicherung nach BSI 200-2",
+        "ein Sicherheitskonzept für unsere IT",
+        "eine Notfallvorsorge für die IT",
+        "die Informationssicherheitsleitlinie",
+        "CISIS12",
+    ],
+    "attack": [
+        "eine Ransomware",
+        "ein Verschlüsselungstrojaner",
+        "Emotet",
+        "eine Schadsoftware",
+        "ein Cyberangriff",
+        "ein Hackerangriff",
+    ],
+    "deadline": ["31.12.", "Ende des Jahres", "30. Juni", "zum Quartalsende", "15. Oktober", "bis Monatsende"],
+    "month": ["Januar", "März", "Mai", "Juni", "September", "Oktober", "November"],
+}
+
+REQUESTS: dict[str, list[str]] = {
+    "ozg_duties": [
+        "Müssen wir {service} nach dem OZG online anbieten oder reicht das PDF-Formular auf unserer Homepage?",
+        "welche Leistungen müssen wir als Gemeinde nach {ozg_term} eigentlich digital anbieten?",
+        "Wir wissen nicht, ob {service} über {portal} abgebildet wird oder ob wir selbst etwas bauen müssen.",
+        "Wie binden wir {account} an unsere Online-Formulare an?",
+        "Gibt es eine Übersicht, welche EfA-Leistungen für Kommunen in Thüringen schon nachnutzbar sind?",
+        "Bis wann müssen die Verwaltungsleistungen online verfügbar sein? Gibt es nach {ozg_term} noch eine Frist?",
+        "Unser Einwohnermeldeamt fragt, ob Bürger sich für {service} mit {account} anmelden müssen.",
+        "Wie kommen wir an einen Zugang zu {portal}? Wir wollen {service} dort freischalten.",
+        "Im Antragsportal wird {service} für unsere Gemeinde nicht angezeigt. Wer pflegt die Zuständigkeitsfinder-Daten?",
+        "Was bedeutet der Reifegrad 3 für unsere Online-Leistungen konkret?",
+        "Ist die Nutzung von {portal} für Kommunen verpflichtend oder dürfen wir ein anderes Antragssystem nehmen?",
+        "Der Landkreis sagt, die Gemeinden seien für die Umsetzung von {ozg_term} selbst zuständig. Stimmt das?",
+        "Wir haben eine Anfrage eines Bürgers, warum man {service} immer noch nicht online beantragen kann.",
+        "Welche Pflichten ergeben sich für uns aus der Änderung des Onlinezugangsgesetzes?",
+        "Wie läuft die Anbindung an den Portalverbund technisch ab und was kostet uns das?",
+        "Kann ein Bürger den Antrag für {service} mit dem Servicekonto stellen und bekommen wir den Antrag dann ins Postfach?",
+        "Wir sollen laut Schreiben des Ministeriums bis {deadline} melden, welche OZG-Leistungen live sind. Wo tragen wir das ein?",
+        "Welche Online-Dienste sind denn für eine VG unserer Größe Pflicht?",
+        "Muss die Gewerbeanmeldung zwingend digital möglich sein oder ist das Sache des Landes?",
+        "Gilt die Onlinepflicht auch für kleine Gemeinden ohne eigenes Hauptamt?",
+        "Wir bekommen über {portal} Anträge rein, wissen aber nicht, wie die ins Fachverfahren kommen sollen.",
+        "Können Sie uns sagen, welche LeiKa-Leistungen in unserer Zuständigkeit liegen?",
+        "Gibt es Musterformulare für das Antragsportal, die wir übernehmen können?",
+        "Ab wann dürfen Bürger ihre Anträge nur noch elektronisch einreichen, und was machen wir mit Papieranträgen?",
+        "Wie ist der Stand bei der Umsetzung des Einer-für-Alle-Prinzips für {service}?",
+        "Wir prüfen gerade, welche unserer Verwaltungsleistungen noch nicht online sind. Gibt es dafür eine Checkliste?",
+        "Ist die Ende-zu-Ende-Digitalisierung vorgeschrieben oder reicht ein Online-Formular mit Ausdruck?",
+        "brauchen wir für die Online-Bezahlung im Antragsportal einen eigenen ePayment-Vertrag?",
+    ],
+    "eligibility": [
+        "Wir planen die Einführung {project}. Ist das nach {guideline} förderfähig?",
+        "Kann eine Verwaltungsgemeinschaft einen Antrag nach {guideline} stellen oder nur die Mitgliedsgemeinden?",
+        "Wie hoch ist der Eigenanteil bei einer Förderung {project}?",
+        "Bis wann muss der Förderantrag für dieses Jahr eingereicht sein?",
+        "Wir haben im {month} einen Antrag auf Förderung gestellt und noch keinen Bescheid. Können Sie uns den Stand sagen?",
+        "Welche Unterlagen gehören zum Verwendungsnachweis und bis wann ist er vorzulegen?",
+        "Sind Personalkosten für die Projektleitung zuwendungsfähig?",
+        "Die Kosten liegen bei {amount}. Gibt es eine Bagatellgrenze oder einen Höchstbetrag?",
+        "Dürfen wir mit dem Vorhaben schon beginnen, bevor der Zuwendungsbescheid da ist (vorzeitiger Maßnahmebeginn)?",
+        "Können auch Lizenzkosten für die ersten Jahre gefördert werden oder nur die Anschaffung?",
+        "Ist eine gemeinsame Antragstellung mehrerer Gemeinden möglich, wenn wir {project} zusammen beschaffen?",
+        "Wir haben einen Zuwendungsbescheid über {amount} erhalten, möchten aber das Projekt ändern. Geht das?",
+        "Welche Förderquote gilt für finanzschwache Kommunen?",
+        "Muss für die Förderung ein Vergabeverfahren nachgewiesen werden?",
+        "Sind die Mittel aus dem ThürFAG für Digitalisierung zweckgebunden oder können wir sie frei verwenden?",
+        "Wo finden wir das Antragsformular und die aktuelle Fassung {guideline}?",
+        "Wir haben die Frist für den Verwendungsnachweis versäumt. Was passiert jetzt mit den Fördermitteln?",
+        "Ist die Anschaffung {project} als Ersatzbeschaffung überhaupt förderfähig?",
+        "Gibt es für {project} noch Fördergeld in diesem Haushaltsjahr oder ist der Topf leer?",
+        "Wer ist bei Ihnen für die Bewilligung der E-Government-Zuschüsse zuständig?",
+        "Kann der Mittelabruf in Teilbeträgen erfolgen?",
+        "Zählt die Umsatzsteuer zu den förderfähigen Ausgaben?",
+        "Ich brauche für die Haushaltsplanung eine Aussage, mit welcher Zuwendung wir für {project} rechnen können.",
+        "Reicht ein Kostenvoranschlag für den Antrag oder brauchen wir drei Angebote?",
+        "Müssen die geförderten Geräte eine Zweckbindungsfrist einhalten?",
+        "Unser Antrag auf Zuwendung wurde abgelehnt. Können wir neu beantragen?",
+        "ist eine Förderung nach {guideline} auch für Schulungen der Mitarbeiter möglich?",
+        "Bekommen wir eine Eingangsbestätigung für unseren Förderantrag vom {month}?",
+    ],
+    "it_security": [
+        "Wir wollen {security_thing} aufbauen und wissen nicht, wo wir anfangen sollen.",
+        "Muss jede Gemeinde einen Informationssicherheitsbeauftragten benennen oder kann das die VG übernehmen?",
+        "Gibt es Schulungsangebote zur Informationssicherheit für unsere Mitarbeiter?",
+        "Wir haben eine verdächtige Mail mit Anhang bekommen, niemand hat sie geöffnet. Sollen wir das irgendwo melden?",
+        "Kann uns jemand bei der Umsetzung von {security_thing} beraten?",
+        "Unser IT-Dienstleister meint, wir bräuchten eine Firewall-Erneuerung und ein Backup-Konzept. Gibt es dafür Vorgaben?",
+        "Wie oft sollten Passwörter gewechselt werden, was empfiehlt das BSI aktuell?",
+        "Gibt es eine Musterleitlinie Informationssicherheit für Kommunen?",
+        "Wir möchten eine Awareness-Schulung zu Phishing für die Verwaltung anbieten. Haben Sie Referenten?",
+        "Wer prüft, ob unsere IT den Mindeststandards entspricht?",
+        "Brauchen wir für die Anbindung ans Landesnetz ein Sicherheitskonzept?",
+        "Was muss ein Notfallhandbuch für einen IT-Ausfall enthalten?",
+        "Wie melden wir einen IT-Sicherheitsvorfall richtig und an wen?",
+        "Ist die Zwei-Faktor-Authentifizierung für den Fernzugriff Pflicht?",
+        "Wir haben nur einen Administrator. Wie organisieren wir die Vertretung sicherheitstechnisch?",
+        "Sind private Geräte der Ratsmitglieder im Verwaltungsnetz ein Sicherheitsrisiko?",
+        "Wie schützen wir unsere Server gegen Verschlüsselungstrojaner, die Backups liegen im selben Raum.",
+        "Es gab letztes Jahr bei uns einen Vorfall mit Schadsoftware, seitdem wollen wir das Thema Informationssicherheit ernster nehmen.",
+        "Gibt es eine Vorlage für die Risikoanalyse nach IT-Grundschutz?",
+        "Kann der Datenschutzbeauftragte gleichzeitig Informationssicherheitsbeauftragter sein?",
+        "Welche Maßnahmen gegen Phishing empfehlen Sie für eine kleine Verwaltung?",
+        "Unsere Antivirensoftware läuft aus. Gibt es eine Landeslizenz oder eine Empfehlung?",
+        "Können Sie einen Penetrationstest für unser Rathausnetz vermitteln?",
+        "Wie sichern wir das WLAN im Bürgerbüro ab, damit Besucher nicht ins Verwaltungsnetz kommen?",
+        "wir brauchen Hilfe bei der Erstellung einer Sicherheitsrichtlinie für Homeoffice.",
+        "Ist die Cyberversicherung, die uns angeboten wurde, sinnvoll oder sollten wir erst ins ISMS investieren?",
+        "Welche Schwachstellenwarnungen des CERT sollten wir abonnieren?",
+    ],
+}
+
+URGENT_REQUESTS = [
+    "Heute Morgen waren auf unserem Server alle Dateien verschlüsselt, auf den Bildschirmen steht eine Lösegeldforderung.",
+    "Wir haben gerade {attack} im Netz, mehrere Rechner sind betroffen. Was sollen wir tun?",
+    "Das E-Mail-Postfach unseres Bürgermeisters wurde gehackt, von dort gehen gerade Spam-Mails an alle Kontakte raus.",
+    "Ein Kollege hat auf einen Link in einer Phishing-Mail geklickt und seine Zugangsdaten eingegeben. Jetzt werden Überweisungen aus dem Kassenprogramm angestoßen.",
+    "Es sind offenbar Daten aus dem Einwohnermeldeamt im Internet aufgetaucht, wir vermuten ein Datenleck.",
+    "Unsere Firewall meldet seit einer Stunde massenhaft Zugriffsversuche, der Webserver ist nicht mehr erreichbar.",
+    "Der Zugang unseres Administrators ist kompromittiert, jemand hat sich heute Nacht von außen angemeldet.",
+    "Wir sind Opfer eines Cyberangriffs geworden, die komplette Verwaltung steht still.",
+    "Bitte dringend um Rückruf: Die Fachverfahren sind verschlüsselt, der Angreifer fordert Bitcoins.",
+    "Wir haben festgestellt, dass Unbekannte Zugriff auf unser Ratsinformationssystem hatten und Personaldaten abgeflossen sind.",
+    "Gerade läuft ein Angriff auf unser Netz, der IT-Dienstleister hat die Internetverbindung gekappt.",
+    "Unser Dienstleister meldet einen Ransomware-Befall in seinem Rechenzentrum, unsere Daten sind mit betroffen.",
+    "Seit heute früh verschickt unser Mailserver tausende Mails, das Konto der Poststelle ist übernommen worden.",
+    "Auf mehreren Arbeitsplätzen wurde Schadsoftware gefunden, es werden Daten nach außen übertragen.",
+    "Die Zugangsdaten zu unserem Bürgerportal wurden abgegriffen, Fremde haben Anträge eingesehen.",
+    "Wir haben eine Erpressermail bekommen, die Täter behaupten, sie hätten unsere Bürgerdaten kopiert, und tatsächlich fehlen Dateien.",
+]
+
+URGENT_SUBJECTS = [
+    "DRINGEND: Verschlüsselungstrojaner",
+    "Notfall IT",
+    "Cyberangriff auf Gemeindeverwaltung",
+    "dringend - Server verschlüsselt",
+    "Sicherheitsvorfall - bitte sofort melden",
+    "Account gehackt",
+    "Datenabfluss Einwohnermeldeamt",
+    "EILT: Angriff auf unser Netz",
+    "Ransomware",
+    "Hilfe!! alles verschluesselt",
+    "Kompromittiertes Postfach",
+    "Verdacht auf Datenleck",
+]
+
+SUBJECTS: dict[str, list[str]] = {
+    "ozg_duties": [
+        "Frage zum OZG",
+        "OZG-Pflichten unserer Gemeinde",
+        "Onlinezugangsgesetz",
+        "ThAVEL Zugang",
+        "BundID",
+        "Online-Antrag {service_short}",
+        "Anfrage Online-Dienste",
+        "Umsetzung OZG",
+        "Servicekonto Anbindung",
+        "EfA-Leistungen",
+        "Frage Antragsportal",
+        "Digitalisierung Verwaltungsleistungen",
+        "Onlinepflicht?",
+        "Anfrage",
+        "",
+    ],
+    "eligibility": [
+        "Förderantrag E-Government",
+        "Frage zur ThürEGovRL",
+        "Förderfähigkeit {project_short}",
+        "Zuwendung Digitalisierung",
+        "Verwendungsnachweis",
+        "Stand unseres Antrags",
+        "Eigenanteil Förderung",
+        "Fördermittel DMS",
+        "Anfrage Förderung",
+        "E-Government-Förderung {year}",
+        "Frage zum Zuwendungsbescheid",
+        "Anfrage",
+        "",
+    ],
+    "it_security": [
+        "Informationssicherheit",
+        "Frage IT-Sicherheit",
+        "ISMS Aufbau",
+        "Informationssicherheitsbeauftragter",
+        "BSI Grundschutz",
+        "Schulung Phishing",
+        "Anfrage Sicherheitskonzept",
+        "Notfallhandbuch IT",
+        "verdächtige Mail",
+        "Frage",
+        "",
+    ],
+}
+
+SERVICE_SHORT = ["Wohngeld", "Hundesteuer", "Gewerbe", "Anwohnerparken", "Meldebescheinigung", "Kita"]
+PROJECT_SHORT = ["DMS", "E-Akte", "Ratsinfo", "Scanner", "Notebooks", "Server", "Bürgerportal", "Archiv"]
+
+# --- negatives ---------------------------------------------------------------------------------------
+
+NEGATIVES: list[tuple[str, str]] = [
+    # non-IT "Sicherheit"
+    ("Verkehrssicherheit Schulweg", "Die Eltern beschweren sich über die Verkehrssicherheit am Schulweg in {town}. Wer ist für eine Tempo-30-Zone zuständig?"),
+    ("Planungssicherheit Haushalt", "Für die Haushaltsplanung {year} brauchen wir Planungssicherheit bei den Schlüsselzuweisungen. Wann kommt der Bescheid?"),
+    ("Versorgungssicherheit Wasser", "Wegen der Trockenheit ist die Versorgungssicherheit beim Trinkwasser gefährdet. Gibt es Hilfen des Landes?"),
+    ("Rechtssicherheit Satzung", "Wir möchten Rechtssicherheit bei unserer neuen Friedhofssatzung. Kann das jemand prüfen?"),
+    ("Verkehrssicherungspflicht", "Ein Baum auf dem Gemeindegrundstück ist umgestürzt. Wie weit geht unsere Verkehrssicherungspflicht?"),
+    ("Sicherheit bei Veranstaltungen", "Für das Dorffest brauchen wir ein Sicherheitskonzept mit Ordnern und Rettungswegen. Welche Vorgaben gelten?"),
+    ("Arbeitssicherheit Bauhof", "Die Berufsgenossenschaft verlangt eine Unterweisung zur Arbeitssicherheit für den Bauhof. Haben Sie Unterlagen?"),
+    ("Brandschutz Rathaus", "Beim Brandschutz im Rathaus gibt es Mängel, die Sicherheit der Besucher ist laut Gutachter nicht gewährleistet."),
+    ("Sicherheitsleistung Bauvorhaben", "Der Investor soll eine Sicherheitsleistung für die Erschließung hinterlegen. In welcher Höhe ist das üblich?"),
+    ("Öffentliche Sicherheit und Ordnung", "Wegen nächtlicher Ruhestörung am Marktplatz wollen wir eine Gefahrenabwehrverordnung zur öffentlichen Sicherheit erlassen."),
+    ("Finanzielle Sicherheit der Kommune", "Die Rücklagen sind aufgebraucht, wir sehen die finanzielle Sicherheit der Gemeinde gefährdet."),
+    ("Sicherheit im Freibad", "Die Badeaufsicht im Freibad ist knapp besetzt. Wie sichern wir die Sicherheit der Badegäste?"),
+    # funding without e-government
+    ("Förderung Straßenbau", "Wir wollen die Ortsdurchfahrt sanieren. Gibt es dafür Fördermittel aus dem kommunalen Straßenbau?"),
+    ("Sportstättenförderung", "Der Sportverein möchte den Kunstrasenplatz erneuern. Welche Förderung gibt es für Sportstätten und wie hoch ist der Eigenanteil?"),
+    ("Dorferneuerung", "Ist die Sanierung des Dorfgemeinschaftshauses über die Dorferneuerung förderfähig?"),
+    ("LEADER-Antrag", "Wir möchten einen LEADER-Antrag für den Radweg stellen. Bis wann muss die Projektskizze bei der LAG sein?"),
+    ("Feuerwehrfahrzeug", "Für das neue Löschfahrzeug suchen wir Fördermittel. Wer bewilligt die Zuwendung für die Feuerwehr?"),
+    ("Städtebauförderung", "Ist die Umgestaltung des Marktplatzes über die Städtebauförderung zuwendungsfähig?"),
+    ("Kita-Neubau Förderung", "Für den Neubau der Kita brauchen wir einen Zuschuss. Welche Förderprogramme kommen in Frage?"),
+    ("Hochwasserschutz", "Gibt es Fördergeld für Hochwasserschutzmaßnahmen am Bach? Der Verwendungsnachweis für die letzte Maßnahme ist schon eingereicht."),
+    ("Denkmalförderung Kirche", "Die Dorfkirche braucht ein neues Dach. Kann die Gemeinde dafür Denkmalfördermittel beantragen?"),
+    ("Radwegeförderung", "Wir planen einen Radweg zwischen zwei Ortsteilen, Kosten {amount}. Welche Förderquote ist realistisch?"),
+    ("Breitbandausbau", "Wie ist der Stand beim geförderten Glasfaserausbau in unserem Gewerbegebiet?"),
+    ("Vereinsförderung", "Ein Heimatverein fragt nach einem Zuschuss für die 800-Jahr-Feier. Gibt es Landesmittel?"),
+    ("Spielplatz", "Wir möchten einen neuen Spielplatz bauen. Ist das über das Regionalbudget förderfähig?"),
+    ("Energetische Sanierung", "Für die energetische Sanierung der Grundschule suchen wir ein Förderprogramm, Eigenanteil maximal 20 Prozent."),
+    # other administration topics
+    ("Grundsteuerreform", "Wie gehen wir mit den neuen Grundsteuermessbescheiden um, wenn der Hebesatz noch nicht beschlossen ist?"),
+    ("Kommunalwahl Wahlhelfer", "Für die Kommunalwahl fehlen uns Wahlhelfer. Dürfen wir Beschäftigte dienstverpflichten?"),
+    ("Stellenausschreibung", "Wir möchten die Stelle der Hauptamtsleitung ausschreiben. Welche Entgeltgruppe ist angemessen?"),
+    ("Friedhofsgebühren", "Die Kalkulation der Friedhofsgebühren ist veraltet. Gibt es ein Muster?"),
+    ("Haushaltssatzung", "Die Haushaltssatzung wurde von der Kommunalaufsicht beanstandet. Wie gehen wir weiter vor?"),
+    ("Straßenreinigung", "Ein Anlieger weigert sich, den Gehweg zu räumen. Wie setzen wir die Straßenreinigungssatzung durch?"),
+    ("Gebietsreform", "Unsere Gemeinde erwägt eine freiwillige Fusion mit der Nachbargemeinde. Wer berät uns dazu?"),
+    ("Hundesteuer", "Ein Bürger zahlt seit drei Jahren keine Hundesteuer. Können wir vollstrecken?"),
+    ("Winterdienst", "Der Winterdienstvertrag läuft aus. Müssen wir europaweit ausschreiben?"),
+    ("Datenschutz Homepage", "Ein Bürger beschwert sich, dass sein Name im Protokoll auf der Homepage steht. Müssen wir das löschen?"),
+    ("Telefonanlage defekt", "Unsere Telefonanlage ist seit gestern defekt, die Bürger erreichen uns nicht. Der Techniker kommt morgen."),
+    ("Drucker", "Der Drucker im Bürgerbüro druckt nur noch Streifen. Wer ist bei Ihnen für Hardware zuständig?"),
+    # citizens who wrote to the wrong address
+    ("Führerschein", "Ich möchte meinen Führerschein umtauschen. Wo bekomme ich einen Termin?"),
+    ("Bafög", "Mein Bafög-Antrag liegt seit zwei Monaten beim Amt. Können Sie da nachhaken?"),
+    ("Kindergeld", "Warum wurde mein Kindergeld nicht überwiesen? Ich habe alle Unterlagen abgegeben."),
+    ("Steuererklärung", "Ich habe eine Frage zu meiner Einkommensteuererklärung, das Finanzamt ist nicht erreichbar."),
+    ("Beschwerde Nachbar", "Mein Nachbar parkt ständig vor meiner Einfahrt. Bitte unternehmen Sie etwas."),
+    ("Lärm", "Seit Wochen wird nachts auf der Baustelle gearbeitet. An wen kann ich mich wenden?"),
+    ("Grundsteuer Bescheid", "Mein Grundsteuerbescheid ist viel zu hoch. Ich lege hiermit Widerspruch ein."),
+    ("Wohnung gesucht", "Hat die Gemeinde noch freie Wohnungen? Ich suche eine 3-Raum-Wohnung."),
+    ("Personalausweis verloren", "Ich habe meinen Personalausweis verloren, was muss ich tun?"),
+]
+
+NEWSLETTERS = [
+    ("Newsletter Kommunal-Digital {month}", "Die Themen dieser Ausgabe: Neues aus den Landkreisen, Termine, Stellenmarkt, Veranstaltungshinweise. Zum Abbestellen klicken Sie hier."),
+    ("Einladung: Fachtag Digitale Verwaltung am {day}. {month}", "Wir laden Sie herzlich zu unserem Fachtag ein. Programm: Grußwort, Fachvorträge, Mittagsimbiss, Austausch. Anmeldung bis {day}. {month} über unsere Webseite."),
+    ("Einladung Bürgermeisterdienstberatung", "hiermit lade ich zur nächsten Dienstberatung der Bürgermeister am {day}. {month} um 14 Uhr im Landratsamt ein. Tagesordnung folgt."),
+    ("Pressemitteilung", "Zur Information übersenden wir Ihnen unsere aktuelle Pressemitteilung zur Eröffnung des neuen Bürgerbüros."),
+    ("Webinar-Reihe Verwaltung", "Melden Sie sich jetzt an: Unsere Webinar-Reihe für Kommunalverwaltungen startet im {month}. Teilnahme kostenlos."),
+    ("Messeeinladung", "Besuchen Sie uns auf der Fachmesse für öffentliche Verwaltung, Stand 12. Wir zeigen unsere neuesten Lösungen."),
+    ("Infobrief Gemeinde- und Städtebund", "Der aktuelle Infobrief ist erschienen. Themen: Kommunalfinanzen, Personal, Rechtsprechung."),
+    ("Einladung Jahresempfang", "Der Landrat lädt zum Neujahrsempfang am {day}. Januar ein. Um Rückmeldung wird gebeten."),
+    ("Save the date: Digitalgipfel", "Bitte merken Sie sich den Termin vor: Thüringer Digitalgipfel im {month}. Weitere Infos folgen."),
+]
+
+OUT_OF_OFFICE = [
+    ("Abwesenheitsnotiz", "Vielen Dank für Ihre Nachricht. Ich bin bis zum {day}.{monthnum}. nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Zentrale."),
+    ("Automatische Antwort: {subject}", "Ich bin derzeit im Urlaub und habe keinen Zugriff auf meine Mails. Ihre Nachricht wird nicht weitergeleitet."),
+    ("Re: {subject} (Abwesend)", "Ich bin ab {day}.{monthnum}. wieder erreichbar. Vertretung: Hauptamt, Tel. 03628 123."),
+    ("Out of Office", "I am out of the office until {day}.{monthnum}. Ich bin bis {day}.{monthnum}. nicht erreichbar."),
+    ("Abwesend", "Ich bin auf Dienstreise. Ihre Mail wird nach meiner Rückkehr bearbeitet."),
+]
+
+SPAM = [
+    ("Ihr Konto wurde gesperrt", "Sehr geehrter Kunde, Ihr Konto wurde aus Sicherheitsgründen gesperrt. Bitte bestätigen Sie Ihre Daten unter folgendem Link."),
+    ("Gewinnbenachrichtigung", "Herzlichen Glückwunsch, Sie haben 1.000.000 Euro gewonnen! Senden Sie uns Ihre Bankverbindung."),
+    ("Günstige Büromöbel", "Wir bieten Ihrer Verwaltung hochwertige Büromöbel zu Sonderkonditionen an. Jetzt Katalog anfordern."),
+    ("SEO für Ihre Homepage", "Ihre Webseite wird bei Google nicht gefunden. Wir bringen Sie auf Platz 1, garantiert."),
+    ("Rechnung 4471", "Anbei die offene Rechnung. Bitte öffnen Sie den Anhang und zahlen Sie innerhalb von 24 Stunden."),
+    ("Kredit ohne Schufa", "Schnell und einfach Kredit bis 50.000 Euro ohne Schufa. Jetzt anfragen."),
+    ("Paket konnte nicht zugestellt werden", "Ihr Paket wartet. Bitte bezahlen Sie die Zollgebühr von 1,99 EUR über den Link."),
+]
+
+THANKS = [
+    ("Re: {subject}", "vielen Dank für die schnelle Antwort, das hilft uns weiter."),
+    ("Danke", "herzlichen Dank für die Unterlagen, wir melden uns, falls noch Fragen aufkommen."),
+    ("Re: Ihre Anfrage", "Danke für den netten Anruf heute, alles klar soweit."),
+    ("AW: {subject}", "Super, danke! Dann machen wir das so."),
+    ("Rückmeldung", "Vielen Dank für die Beratung gestern, der Bürgermeister lässt herzlich grüßen."),
+    ("Re: Termin", "Der Termin am {day}. {month} passt uns gut, wir kommen zu zweit."),
+    ("Eingangsbestätigung", "Ihre Unterlagen sind bei uns eingegangen, vielen Dank."),
+]
+
+QUOTE_HEADERS = [
+    "Am {day}.{monthnum}.2026 um 09:14 schrieb Kompetenzzentrum Verwaltung 4.0:",
+    "-----Ursprüngliche Nachricht-----\nVon: Kompetenzzentrum <kompetenzzentrum@tfm.thueringen.de>\nGesendet: Montag, {day}. {month} 2026 10:02",
+    "Von: egovernment@tfm.thueringen.de\nGesendet: Dienstag, {day}. {month} 2026 14:31\nBetreff: {subject}",
+]
+
+
+class Writer:
+    """Assembles one mail text from the pools, with noise."""
+
+    def __init__(self, rng: random.Random, family: int, families: int) -> None:
+        self.rng = rng
+        self.family = family
+        self.families = families
+
+    def pick(self, items: list, *, partition: bool = True):
+        """Pick from this family's share of ``items`` (dev/test see templates train never saw)."""
+        if partition and len(items) >= 2 * self.families:
+            share = [item for index, item in enumerate(items) if index % self.families == self.family]
+            return self.rng.choice(share)
+        return self.rng.choice(items)
+
+    def fill(self, template: str) -> str:
+        values = {key: self.pick(options, partition=False) for key, options in SLOTS.items()}
+        values.update(
+            town=self.rng.choice(TOWNS),
+            vg=self.rng.choice(VGS),
+            district=self.rng.choice(DISTRICTS),
+            last=self.rng.choice(LAST_NAMES),
+            people=self.rng.choice(["800", "1.200", "2.500", "4.000", "650", "9.000"]),
+            year=self.rng.choice(["2026", "2027"]),
+            day=str(self.rng.randint(1, 28)),
+            monthnum=f"{self.rng.randint(1, 12):02d}",
+            service_short=self.rng.choice(SERVICE_SHORT),
+            project_short=self.rng.choice(PROJECT_SHORT),
+            subject="Ihre Anfrage",
+        )
+        return template.format(**values)
+
+    def signature(self) -> str:
+        role, office = self.rng.choice(ROLES)
+        name = f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
+        office = self.fill(office)
+        style = self.rng.random()
+        if style < 0.3:
+            return f"{name}\n{role}\n{office}"
+        if style < 0.6:
+            return f"{name}\n{office}\n{role}\nTel.: 036{self.rng.randint(10, 99)} {self.rng.randint(1000, 99999)}"
+        if style < 0.8:
+            return f"{name}"
+        return f"{office}\n{name}\n-- \nDiese E-Mail kann vertrauliche Informationen enthalten."
+
+    def compose(self, subject: str, sentences: list[str], *, quote: str | None = None) -> tuple[str, str]:
+        """Return (subject, full body) of a mail."""
+        rng = self.rng
+        parts = []
+        greeting = self.fill(rng.choice(GREETINGS))
+        if greeting:
+            parts.append(greeting)
+            parts.append("")
+        context = self.fill(rng.choice(CONTEXT))
+        body = " ".join(s for s in [context, *sentences] if s)
+        if rng.random() < 0.3:  # one sentence per line, as many people write
+            body = "\n".join(s for s in [context, *sentences] if s)
+        parts.append(body)
+        extra = self.fill(rng.choice(THANKS_LINES))
+        if extra:
+            parts.append("")
+            parts.append(extra)
+        if rng.random() < 0.85:
+            parts.append("")
+            parts.append(rng.choice(CLOSINGS))
+            parts.append(self.signature())
+        if quote:
+            parts.append("")
+            parts.append(self.fill(rng.choice(QUOTE_HEADERS)))
+            parts.extend("> " + line for line in quote.split("\n"))
+        return subject, "\n".join(parts)
+
+
+def noise(text: str, rng: random.Random) -> str:
+    """Mimic how people type: no umlauts, typos, lower case, missing punctuation."""
+    if rng.random() < 0.35:
+        for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue")):
+            text = text.replace(umlaut, plain)
+    elif rng.random() < 0.1:
+        for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")):
+            text = text.replace(umlaut, plain)
+    if rng.random() < 0.4:
+        words = text.split(" ")
+        for _ in range(rng.randint(1, 3)):
+            index = rng.randrange(len(words))
+            word = words[index]
+            if len(word) > 4 and "\x00" not in word:
+                cut = rng.randrange(1, len(word) - 1)
+                choice = rng.random()
+                if choice < 0.4:
+                    word = word[:cut] + word[cut + 1 :]
+                elif choice < 0.8:
+                    word = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
+                else:
+                    word = word[:cut] + word[cut] + word[cut:]
+            words[index] = word
+        text = " ".join(words)
+    if rng.random() < 0.08:
+        text = text.lower()
+    return text
+
+
+def classification_text(subject: str, body: str) -> str:
+    """What production classifies: subject + new text (quote and signature cut by intake)."""
+    new_text, _quoted, _signature = split_body(body)
+    return f"{subject}\n\n{new_text}".strip()
+
+
+def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, str]:
+    rng = writer.rng
+    sentences = []
+    for topic in topics:
+        count = 1 if rng.random() < 0.6 else 2
+        for _ in range(count):
+            sentence = writer.fill(writer.pick(REQUESTS[topic]))
+            if sentence not in sentences:
+                sentences.append(sentence)
+    if urgent:
+        sentences.insert(0, writer.fill(writer.pick(URGENT_REQUESTS)))
+        subject = writer.fill(writer.pick(URGENT_SUBJECTS))
+    else:
+        subject = writer.fill(writer.pick(SUBJECTS[topics[0]]))
+    if len(topics) > 1 and rng.random() < 0.5:
+        subject = f"{subject} / {writer.fill(writer.pick(SUBJECTS[topics[1]]))}".strip(" /")
+    if rng.random() < 0.25:
+        subject = ("AW: " if rng.random() < 0.5 else "Re: ") + subject
+    rng.shuffle(sentences) if not urgent else None
+    quote = None
+    if rng.random() < 0.3:
+        # quoted history from another topic: must not leak into the label
+        other = rng.choice([t for t in TOPICS if t not in topics] or list(TOPICS))
+        quote = writer.fill(writer.pick(REQUESTS[other], partition=False))
+    return writer.compose(subject, sentences, quote=quote)
+
+
+def negative_mail(writer: Writer) -> tuple[str, str, bool]:
+    """(subject, body, is_plain_mail) for mails that belong to no topic."""
+    rng = writer.rng
+    kind = rng.random()
+    if kind < 0.5:
+        subject, sentence = writer.pick(NEGATIVES)
+        extra = writer.pick(NEGATIVES)[1] if rng.random() < 0.15 else ""
+        quote = writer.fill(writer.pick(REQUESTS[rng.choice(TOPICS)], partition=False)) if rng.random() < 0.1 else None
+        return (*writer.compose(writer.fill(subject), [writer.fill(sentence), writer.fill(extra)], quote=quote), True)
+    if kind < 0.65:
+        subject, text = writer.pick(NEWSLETTERS)
+        return writer.fill(subject), writer.fill(text), True
+    if kind < 0.75:
+        subject, text = writer.pick(OUT_OF_OFFICE)
+        return writer.fill(subject), writer.fill(text), True
+    if kind < 0.85:
+        subject, text = writer.pick(SPAM)
+        return writer.fill(subject), writer.fill(text), True
+    subject, text = writer.pick(THANKS)
+    quote = writer.fill(writer.pick(REQUESTS[rng.choice(TOPICS)], partition=False)) if rng.random() < 0.6 else None
+    return (*writer.compose(writer.fill(subject), [writer.fill(text)], quote=quote), True)
+
+
+def generate(count: int, *, family: int, families: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    writer = Writer(rng, family, families)
+    examples = []
+    for _ in range(count):
+        roll = rng.random()
+        urgent = False
+        if roll < 0.38:
+            subject, body, _ = negative_mail(writer)
+            topics: list[str] = []
+        else:
+            urgent = rng.random() < 0.1
+            if urgent:
+                topics = ["it_security"] + (["eligibility"] if rng.random() < 0.05 else [])
+            elif rng.random() < 0.22:
+                topics = rng.sample(list(TOPICS), 2 if rng.random() < 0.85 else 3)
+            else:
+                topics = [rng.choice(TOPICS)]
+            subject, body = topic_mail(writer, topics, urgent)
+        noisy_subject, _, noisy_body = noise(f"{subject}\n\x00\n{body}", rng).partition("\n\x00\n")
+        text = classification_text(noisy_subject, noisy_body)
+        cats = {topic: 1.0 if topic in topics else 0.0 for topic in TOPICS}
+        cats["urgent"] = 1.0 if urgent else 0.0
+        examples.append({"text": text, "cats": cats})
+    return examples
+
+
+def dedupe(examples: list[dict], seen: set[str]) -> list[dict]:
+    unique = []
+    for example in examples:
+        key = hashlib.sha1(" ".join(example["text"].lower().split()).encode()).hexdigest()
+        if key not in seen:
+            seen.add(key)
+            unique.append(example)
+    return unique
+
+
+def handwritten() -> list[dict]:
+    path = HERE / "handwritten.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main() -> None:
+    families = 5  # train uses template families 0-3, dev and test family 4 (phrasings train never saw)
+    seen: set[str] = set()
+    train: list[dict] = []
+    for family in range(4):
+        train += generate(400, family=family, families=families, seed=SEED + family)
+    manual = handwritten()
+    random.Random(SEED).shuffle(manual)
+    cut = len(manual) * 4 // 5
+    train = dedupe(train + manual[:cut], seen)
+    dev = dedupe(generate(300, family=4, families=families, seed=SEED + 4) + manual[cut:], seen)
+    test = dedupe(generate(300, family=4, families=families, seed=SEED + 5), seen)
+    for name, examples in (("train", train), ("dev", dev), ("test", test)):
+        random.Random(SEED).shuffle(examples)
+        lines = [json.dumps(e, ensure_ascii=False) for e in examples]
+        (HERE / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        counts = {t: sum(1 for e in examples if e["cats"][t]) for t in (*TOPICS, "urgent")}
+        none = sum(1 for e in examples if not any(e["cats"][t] for t in TOPICS))
+        print(f"{name}: {len(examples)} examples, {counts}, no topic: {none}")
+
+
+if __name__ == "__main__":
+    main()
