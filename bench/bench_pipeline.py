@@ -38,7 +38,10 @@ from models import InboundMessage, as_utc, session_scope
 from models.migrate import sync_gazetteer, upgrade_database
 
 QUESTIONS = [
-    ("Förderantrag ThürEGovRL", "ist die Einführung unseres Dokumentenmanagementsystems nach der ThürEGovRL förderfähig?"),
+    (
+        "Förderantrag ThürEGovRL",
+        "ist die Einführung unseres Dokumentenmanagementsystems nach der ThürEGovRL förderfähig?",
+    ),
     ("OZG-Umsetzung", "welche Leistungen müssen wir nach dem OZG online anbieten, und wie binden wir ThAVEL an?"),
     ("Informationssicherheit", "wir möchten ein ISMS nach BSI IT-Grundschutz aufbauen. Wer berät uns dazu?"),
     ("Verwendungsnachweis", "bis wann ist der Verwendungsnachweis für die Zuwendung einzureichen?"),
@@ -60,7 +63,8 @@ def generated_mails(count: int, seed: int = 7) -> list[bytes]:
         message["Message-ID"] = f"<bench-{uuid.uuid4().hex}@{association.email_domain}>"
         message.set_content(
             f"Sehr geehrte Damen und Herren,\n\n{question}\n\nMit freundlichen Grüßen\n"
-            f"Max Mustermann\nVerwaltungsgemeinschaft {association.name}\n{association.postal_code or ''} {association.place or ''}\n"
+            f"Max Mustermann\nVerwaltungsgemeinschaft {association.name}\n"
+            f"{association.postal_code or ''} {association.place or ''}\n"
         )
         mails.append(message.as_bytes())
     return mails
@@ -111,7 +115,9 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
             runtime.engine, raw, channel="smtp", envelope_from=mail_from, envelope_to=rcpt_tos, peer=peer, trace=trace
         )[0]
 
-    handler = IntakeHandler(policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing)
+    handler = IntakeHandler(
+        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing
+    )
     controller = start_smtp_server(handler, host="127.0.0.1", port=settings.smtp_port, max_message_size=10_000_000)
     accepted_at: dict[str, datetime] = {}
     started = time.perf_counter()
@@ -132,7 +138,9 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
             time.sleep(0.1)
         elapsed = time.perf_counter() - started
         with Session(runtime.engine) as session:
-            rows = session.exec(select(InboundMessage.message_id, InboundMessage.processed_at, InboundMessage.status)).all()
+            rows = session.exec(
+                select(InboundMessage.message_id, InboundMessage.processed_at, InboundMessage.status)
+            ).all()
     finally:
         controller.stop()
         worker.stop()
@@ -163,11 +171,15 @@ def main() -> None:
     args = parser.parse_args()
     mails = generated_mails(args.mails)
     stdlib_rate, our_rate = parse_rates(mails)
-    print(f"parse only         email package={stdlib_rate:.0f} mails/s  eingang parse={our_rate:.0f} mails/s  "
-          f"ratio={stdlib_rate / our_rate:.1f}x")
+    print(
+        f"parse only         email package={stdlib_rate:.0f} mails/s  eingang parse={our_rate:.0f} mails/s  "
+        f"ratio={stdlib_rate / our_rate:.1f}x"
+    )
     if args.mode in ("embedded", "both"):
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings(_env_file=None, database_url=f"sqlite:///{Path(tmp) / 'bench.db'}", smtp_port=free_port())
+            settings = Settings(
+                _env_file=None, database_url=f"sqlite:///{Path(tmp) / 'bench.db'}", smtp_port=free_port()
+            )
             run(settings, mails, "embedded (SQLite)")
     if args.mode in ("redis", "both"):
         name = f"eingang_bench_{uuid.uuid4().hex[:8]}"
@@ -176,8 +188,11 @@ def main() -> None:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         try:
             settings = Settings(
-                _env_file=None, database_url=args.postgres.rsplit("/", 1)[0] + f"/{name}", redis_url=args.redis,
-                redis_namespace=name, smtp_port=free_port(),
+                _env_file=None,
+                database_url=args.postgres.rsplit("/", 1)[0] + f"/{name}",
+                redis_url=args.redis,
+                redis_namespace=name,
+                smtp_port=free_port(),
             )
             run(settings, generated_mails(args.mails, seed=8), "Redis+PostgreSQL")
         finally:

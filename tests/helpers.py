@@ -28,7 +28,9 @@ def run_cli(args: list[str], env: dict[str, str], *, cwd: Path | None = None, ch
         [EINGANG, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
     )
     if check and result.returncode != 0:
-        raise AssertionError(f"eingang {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(
+            f"eingang {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
     return result
 
 

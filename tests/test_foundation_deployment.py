@@ -74,7 +74,9 @@ def test_compose_services_call_existing_commands_with_existing_settings():
                 assert token in options, f"{name}: unknown option {token} for {service['command']}"
         for variable in service.get("environment", {}):
             assert variable in known_settings, f"{name}: {variable} is not a setting"
-        settings = Settings(_env_file=None, **{k[len("EINGANG_"):].lower(): v for k, v in service["environment"].items()})
+        settings = Settings(
+            _env_file=None, **{k[len("EINGANG_") :].lower(): v for k, v in service["environment"].items()}
+        )
         assert settings.redis_url and settings.database_url.startswith("postgresql")
 
 
@@ -101,10 +103,9 @@ def test_migrations_run_on_postgres_and_match_models(postgres_runtime):
 
 
 def test_migrations_downgrade_and_upgrade_again(sqlite_runtime):
-    from models.migrate import upgrade_database
-
     from alembic import command
-    from models.migrate import alembic_config
+
+    from models.migrate import alembic_config, upgrade_database
 
     config = alembic_config(str(sqlite_runtime.engine.url))
     command.downgrade(config, "base")

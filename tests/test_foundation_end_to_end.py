@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REDIS_TEST_URL, free_port
-from tests.helpers import EINGANG, cli_env, municipal_mail, run_cli, send_smtp, stop_process, wait_for_consultations, wait_for_port
+from tests.helpers import (
+    EINGANG,
+    cli_env,
+    municipal_mail,
+    run_cli,
+    send_smtp,
+    stop_process,
+    wait_for_consultations,
+    wait_for_port,
+)
 
 
 def _assert_consultation(row: dict) -> None:
@@ -25,7 +34,9 @@ def _assert_consultation(row: dict) -> None:
 
 
 def _serve(env: dict[str, str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([EINGANG, "serve"], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [EINGANG, "serve"], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_mail_to_running_serve_becomes_consultation_on_embedded_default(tmp_path: Path):
@@ -66,7 +77,11 @@ def test_mail_to_running_serve_becomes_consultation_on_redis_and_postgres(
     server = _serve(env, tmp_path)
     worker = subprocess.Popen(
         [EINGANG, "worker", "--processes", "1", "--threads", "2"],
-        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         wait_for_port(port, process=server)

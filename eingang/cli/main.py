@@ -15,6 +15,7 @@ from eingang.cli import (
     queue_commands,
     task_commands,
 )
+from eingang.cli import imap_commands  # noqa: I001
 
 app = typer.Typer(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
@@ -25,11 +26,15 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(consultation_commands.app, name="consultations")
 intake_commands.register(app)
 classifier_commands.register(app)
+imap_commands.register(app)
 app.add_typer(task_commands.app, name="tasks")
 queue_commands.register(app)
 from eingang.cli import user_commands  # noqa: E402
 
 app.add_typer(user_commands.app, name="users")
+from eingang.cli import config_commands  # noqa: E402
+
+app.add_typer(config_commands.app, name="config")
 
 
 @app.callback()
