@@ -1,0 +1,114 @@
+"""Consultants' answers go out through the relay as replies (threading headers, reference in
+the subject), are stored as outbound messages and set the first-response time; the
+municipality's reply threads back in and reopens the consultation."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+import pytest
+from sqlmodel import select
+
+from eingang.runtime import Runtime
+from intake.channel import store_raw
+from models import ConsultationMessage, OutboundMail, session_scope
+from queue_workers import workflow
+from queue_workers.answers import AnswerNotSent, answer_subject, send_answer
+from queue_workers.pipeline import process_stored_message
+from tests.conftest import free_port
+from tests.test_workflow_lifecycle import add_user
+
+
+def inbound(subject: str, body: str, *, in_reply_to: str | None = None) -> tuple[bytes, str]:
+    message = EmailMessage()
+    message["From"] = "Hauptamt Leinetal <hauptamt@vg-leinetal.de>"
+    message["To"] = "egovernment@tfm.thueringen.de"
+    message["Subject"] = subject
+    message_id = make_msgid(domain="vg-leinetal.de")
+    message["Message-ID"] = message_id
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
+    message.set_content(body)
+    return message.as_bytes(), message_id
+
+
+def deliver(runtime: Runtime, raw: bytes):
+    inbound_id, _ = store_raw(runtime.engine, raw, channel="smtp")
+    with session_scope(runtime.engine) as session:
+        return process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+
+
+def test_subject_has_one_re_and_the_reference():
+    assert answer_subject("AW: Re: Förderung", "KV-2026-00042") == "Re: Förderung [KV-2026-00042]"
+    assert answer_subject("Re: Förderung [KV-2026-00042]", "KV-2026-00042") == "Re: Förderung [KV-2026-00042]"
+
+
+def test_answer_is_a_threaded_reply_and_the_municipality_reply_threads_back(sqlite_runtime, smtp_sink):
+    sink, port = smtp_sink
+    settings = sqlite_runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": port})
+    raw, first_id = inbound("Förderfähigkeit DMS", "Ist ein DMS nach der ThürEGovRL förderfähig?")
+    result = deliver(sqlite_runtime, raw)
+    with session_scope(sqlite_runtime.engine) as session:
+        add_user(session, "anna")
+        stored = send_answer(
+            session,
+            consultation=result.reference,
+            actor="anna",
+            body="Ja, ein DMS ist grundsätzlich förderfähig.",
+            settings=settings,
+        )
+        answer_id = stored.message_id
+        row = workflow.load_consultation(session, result.reference)
+        assert row.status == "beantwortet" and row.first_response_at is not None
+        first_response = row.first_response_at
+        outbound = session.exec(select(OutboundMail).where(OutboundMail.kind == "answer")).one()
+        assert (outbound.status, outbound.recipient) == ("sent", "hauptamt@vg-leinetal.de")
+        assert stored.direction == "outbound" and stored.author_id is not None
+
+    (sent,) = sink.parsed()
+    assert sent["Subject"] == f"Re: Förderfähigkeit DMS [{result.reference}]"
+    assert sent["In-Reply-To"] == first_id
+    assert first_id in sent["References"]
+    assert sent["To"] == "hauptamt@vg-leinetal.de"
+    assert "grundsätzlich förderfähig" in sent.get_content()
+
+    reply, _ = inbound(sent["Subject"], "Danke! Welche Unterlagen brauchen Sie?", in_reply_to=answer_id)
+    again = deliver(sqlite_runtime, reply)
+    assert again.reference == result.reference and not again.created
+    with session_scope(sqlite_runtime.engine) as session:
+        row = workflow.load_consultation(session, result.reference)
+        assert row.status == "in_bearbeitung"  # the reply brings it back to work
+        send_answer(
+            session,
+            consultation=row,
+            actor="anna",
+            body="Den Antrag.",
+            settings=settings,
+            status="wartet_auf_rueckmeldung",
+        )
+        assert row.status == "wartet_auf_rueckmeldung"
+        assert row.first_response_at == first_response  # only the first answer sets it
+        workflow.close(session, consultation=row, actor="anna")
+        directions = [m.direction for m in session.exec(select(ConsultationMessage).order_by(ConsultationMessage.id))]
+    assert directions == ["inbound", "outbound", "inbound", "outbound"]
+
+    late, _ = inbound("Noch eine Frage", "Und die Frist?", in_reply_to=answer_id)
+    deliver(sqlite_runtime, late)
+    with session_scope(sqlite_runtime.engine) as session:
+        assert workflow.load_consultation(session, result.reference).status == "in_bearbeitung"  # reopened
+
+
+def test_answer_that_cannot_be_sent_stores_nothing(sqlite_runtime):
+    settings = sqlite_runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": free_port()})
+    raw, _ = inbound("Frage", "Text")
+    result = deliver(sqlite_runtime, raw)
+    with pytest.raises(AnswerNotSent, match="nicht versendet"), session_scope(sqlite_runtime.engine) as session:
+        send_answer(session, consultation=result.reference, actor="anna", body="Antwort", settings=settings)
+    with session_scope(sqlite_runtime.engine) as session:
+        row = workflow.load_consultation(session, result.reference)
+        outbound = session.exec(select(ConsultationMessage).where(ConsultationMessage.direction == "outbound")).all()
+        assert row.first_response_at is None and row.status == "neu" and outbound == []
+        with pytest.raises(workflow.WorkflowError, match="leer"):
+            send_answer(session, consultation=row, actor="anna", body="  ", settings=settings)
