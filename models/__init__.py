@@ -20,6 +20,7 @@ from models.consultations import (
 from models.db import as_utc, make_engine, session_scope, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
+from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.people import KnownSender, Role, UserAccount
 
@@ -40,6 +41,7 @@ __all__ = [
     "Direction",
     "District",
     "FollowUpTask",
+    "GazetteerVersion",
     "InboundMessage",
     "KnownSender",
     "Municipality",

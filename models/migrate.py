@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, delete
 
 from classifiers.gazetteer import Gazetteer
 from models.gazetteer import AdministrativeAssociation, District, Municipality
@@ -30,8 +30,9 @@ def upgrade_database(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
-def sync_gazetteer(session: Session, gazetteer: Gazetteer) -> dict[str, int]:
-    """Insert or update every district, association and municipality of ``gazetteer``."""
+def sync_gazetteer(session: Session, gazetteer: Gazetteer, *, prune: bool = False) -> dict[str, int]:
+    """Insert or update every district, association and municipality of ``gazetteer``; with
+    ``prune``, also delete the rows a newer gazetteer no longer has (merged municipalities)."""
     for district in gazetteer.districts.values():
         session.merge(District(key=district.key, name=district.name, kind=district.kind, seat=district.seat))
     session.flush()
@@ -61,6 +62,14 @@ def sync_gazetteer(session: Session, gazetteer: Gazetteer) -> dict[str, int]:
             )
         )
     session.flush()
+    if prune:
+        for table, keep in (
+            (Municipality, gazetteer.municipalities),
+            (AdministrativeAssociation, gazetteer.associations),
+            (District, gazetteer.districts),
+        ):
+            session.exec(delete(table).where(table.key.not_in(list(keep))))
+        session.flush()
     return {
         "districts": len(gazetteer.districts),
         "associations": len(gazetteer.associations),

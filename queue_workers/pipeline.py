@@ -32,6 +32,7 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
+from models.linking_queries import current_gazetteer, learned_domains
 from models.references import next_reference
 from queue_workers.followups import create_tasks, templates_for
 
@@ -45,6 +46,13 @@ class ProcessingResult:
     reference: str | None
     created: bool
     already_processed: bool = False
+
+
+def _sender_domains(parsed: ParsedMail) -> list[str]:
+    """The sender's mail domain and its parent domains (``a.stadt.de`` -> also ``stadt.de``)."""
+    sender = parsed.original_sender or parsed.sender
+    parts = sender.domain.split(".") if sender and sender.domain else []
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
 def _known_senders(session: Session, parsed: ParsedMail) -> dict[str, str]:
@@ -156,7 +164,12 @@ def process_stored_message(
 
     parsed = parse(inbound.raw)
     prediction = classify(parsed)
-    match = link(parsed, known_senders=_known_senders(session, parsed))
+    match = link(
+        parsed,
+        known_senders=_known_senders(session, parsed),
+        gazetteer=current_gazetteer(session),
+        learned_domains=learned_domains(session, _sender_domains(parsed)),
+    )
     if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)
         match = with_declared_authority(match, inbound.raw)
 

@@ -35,6 +35,9 @@ app.add_typer(user_commands.app, name="users")
 from eingang.cli import config_commands  # noqa: E402
 
 app.add_typer(config_commands.app, name="config")
+from eingang.cli import gazetteer_commands  # noqa: E402
+
+app.add_typer(gazetteer_commands.app, name="gazetteer")
 
 
 @app.callback()

@@ -1,10 +1,14 @@
-"""linking schema: reserved for issue 5 (authority linking); no changes yet.
+"""linking schema (issue 5): versions of the gazetteer loaded with ``eingang gazetteer load``.
 
 Revision ID: 0004
 Revises: 0003
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
 
 revision = "0004"
 down_revision = "0003"
@@ -13,8 +17,21 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        "gazetteer_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("source", sqlmodel.sql.sqltypes.AutoString(length=1024), nullable=False),
+        sa.Column("checksum", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("counts", sa.JSON(), nullable=False),
+        sa.Column("files", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("gazetteer_version", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_gazetteer_version_checksum"), ["checksum"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("gazetteer_version", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_gazetteer_version_checksum"))
+    op.drop_table("gazetteer_version")
