@@ -1,40 +1,99 @@
-"""Separating what the sender wrote now from quoted history and signature (German and
-English mail clients). Pure text in, three strings out."""
+"""Separating what the sender wrote now from the quoted history and the signature, for German
+and English mail clients. Pure text in, three strings out; all three are kept.
+
+The reply/quote split is done by ``mail-parser-reply`` (German and English rules: "Am … schrieb
+…:", "On … wrote:", Outlook "Von:/Gesendet:/An:/Betreff:" blocks, ``>`` quotes). Checked on
+German Outlook, Thunderbird, Gmail and GMX replies (tests/test_parsing_bodies.py); what it misses
+is added here: separator lines it leaves in the new text ("-----Ursprüngliche Nachricht-----",
+Outlook's underscore rule), closing formulas it does not know ("Freundliche Grüße",
+"Mit freundlichem Gruß", "i. A."), and signatures without a closing formula that are recognisable
+by their contact block (street, PLZ Ort, phone) — the linker reads that block."""
 
 from __future__ import annotations
 
 import re
 
-_QUOTE_HEADERS = [
-    re.compile(r"^\s*Am .{4,120}(schrieb|wrote)[^\n]*:\s*$", re.IGNORECASE),
-    re.compile(r"^\s*On .{4,160}wrote:\s*$", re.IGNORECASE),
-    re.compile(
-        r"^\s*-{2,}\s*(Ursprüngliche Nachricht|Original Message|Weitergeleitete Nachricht|Forwarded message)\s*-{2,}",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^\s*(Von|From):\s.+$", re.IGNORECASE),
-]
-_SIGNATURE_START = [
-    re.compile(r"^-- ?$"),
-    re.compile(r"^(mit )?(freundlichen|besten|herzlichen|viele) grüßen?\b", re.IGNORECASE),
-    re.compile(r"^(mfg|vg|lg|gruß|grüße|beste grüße|kind regards|best regards|regards)[,.!]?\s*$", re.IGNORECASE),
-]
+from mailparser_reply import EmailReplyParser
+
+from intake.forwarding import FORWARD_MARKER, ORIGINAL_MARKER
+
+_REPLY_PARSER = EmailReplyParser(languages=["de", "en"])
+_SEPARATOR_LINE = re.compile(r"^\s*(?:_{5,}|-{5,}|={5,})\s*$")
+_CLOSING = re.compile(
+    r"^\s*(?:-- ?$|"
+    r"(?:mit )?(?:den )?(?:freundliche[nm]?|beste[nm]?|herzliche[nm]?|viele[nm]?|liebe[nm]?|sonnige[nm]?|"
+    r"kollegiale[nm]?|schöne[nm]?)\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|"
+    r"mit (?:freundlichem|bestem|herzlichem|kollegialem) gru(?:ß|ss)\b|"
+    r"(?:freundliche|beste|viele|liebe) grüße\b|"
+    r"(?:mfg|vg|lg|gruß|grüße|gruss|grüsse|danke und gruß)[,.!]?\s*$|"
+    r"(?:kind|best|warm|many thanks and)? ?regards\b|sincerely\b|yours (?:sincerely|faithfully|truly)\b|"
+    r"cheers[,!]?\s*$|"
+    r"(?:von meinem|gesendet von meinem|sent from my) (?:iphone|ipad|smartphone|android|mobil|samsung|huawei)"
+    r")",
+    re.IGNORECASE,
+)
+# Lines that make a block at the end a signature although no closing formula precedes it.
+_CONTACT_LINE = re.compile(
+    r"^\s*(?:(?:tel|telefon|fon|phone|fax|mobil|handy|e-?mail|mail|web|internet|www)\b\.?|"
+    r"\d{5}\s+\S|"  # PLZ Ort
+    r".*(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|markt)\s*\d+\s*[a-z]?\s*$|"
+    r"https?://|www\.)",
+    re.IGNORECASE,
+)
+_MAX_SIGNATURE_LINES = 25
+
+
+def _strip_trailing_separators(new_lines: list[str]) -> tuple[list[str], list[str]]:
+    """Move separator lines the reply parser left at the end of the new text to the quote."""
+    moved: list[str] = []
+    while new_lines and (
+        not new_lines[-1].strip()
+        or _SEPARATOR_LINE.match(new_lines[-1])
+        or ORIGINAL_MARKER.match(new_lines[-1])
+        or FORWARD_MARKER.match(new_lines[-1])
+    ):
+        moved.insert(0, new_lines.pop())
+    return new_lines, moved
+
+
+def _signature_start(lines: list[str]) -> int | None:
+    """Index of the first signature line in ``lines`` (the own text, quote removed)."""
+    candidates = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+    for index in candidates:
+        if len(lines) - index <= _MAX_SIGNATURE_LINES:
+            return index
+    # No closing formula: a last paragraph that is mostly contact data.
+    paragraph_start = len(lines)
+    while paragraph_start > 0 and lines[paragraph_start - 1].strip():
+        paragraph_start -= 1
+    paragraph = [line for line in lines[paragraph_start:] if line.strip()]
+    contact = sum(1 for line in paragraph if _CONTACT_LINE.match(line))
+    if paragraph_start > 0 and paragraph and contact >= 2 and len(paragraph) <= _MAX_SIGNATURE_LINES:
+        return paragraph_start
+    return None
 
 
 def split_body(text: str) -> tuple[str, str, str]:
-    """Return (new text, quoted history, signature)."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    quote_start = len(lines)
-    for index, line in enumerate(lines):
-        if line.startswith(">") or any(p.match(line) for p in _QUOTE_HEADERS):
-            quote_start = index
-            break
-    own, quoted = lines[:quote_start], lines[quote_start:]
-    signature_start = len(own)
-    for index, line in enumerate(own):
-        if any(p.match(line.strip()) for p in _SIGNATURE_START):
-            signature_start = index
-            break
-    new_text = "\n".join(own[:signature_start]).strip()
-    signature = "\n".join(own[signature_start:]).strip()
-    return new_text, "\n".join(quoted).strip(), signature
+    """Return (new text, quoted history, signature) of a plain-text body."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return "", "", ""
+    try:
+        replies = _REPLY_PARSER.read(text).replies
+    except Exception:  # the library's regexes on pathological input: keep everything as new text
+        replies = []
+    if replies:
+        own_lines = replies[0].content.split("\n")
+        quoted_parts = [reply.content for reply in replies[1:]]
+    else:
+        own_lines, quoted_parts = text.split("\n"), []
+    own_lines, moved = _strip_trailing_separators(own_lines)
+    quoted = "\n".join([*moved, *quoted_parts]).strip() if quoted_parts else ""
+    if not quoted_parts and moved:
+        own_lines += moved  # a separator with nothing after it is not a quote
+    signature_index = _signature_start(own_lines)
+    if signature_index is None:
+        return "\n".join(own_lines).strip(), quoted, ""
+    new_text = "\n".join(own_lines[:signature_index]).strip()
+    signature = "\n".join(own_lines[signature_index:]).strip()
+    return new_text, quoted, signature

@@ -27,7 +27,9 @@ class ParsedAttachment:
     sha256: str
     data: bytes = field(repr=False)
     content_id: str | None = None
-    inline: bool = False
+    inline: bool = False  # shown inside the body (Content-Disposition inline, or an image with a Content-ID)
+    # The part was a whole message (message/rfc822: a forwarded or bounced mail, data = its bytes).
+    is_message: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,16 @@ class ParsedMail:
     # Automatic mail (RFC 3834, out-of-office, bounces, lists) gets no acknowledgement.
     auto_reply: bool = False
     auto_reply_reason: str | None = None
-    # For forwarded mail: who originally wrote it.
+    # For forwarded mail (inline or as a message/rfc822 part): who originally wrote it, and what.
     original_sender: Address | None = None
+    original_subject: str = ""
+    original_date: datetime | None = None
+    original_text: str = ""
     content_hash: str = ""
     defects: tuple[str, ...] = ()
+    # Where body_text came from: "plain", "html", "mixed" (plain and HTML parts one after the
+    # other, as in multipart/mixed) or "" (no readable body part).
+    body_source: str = ""
 
     @property
     def classification_text(self) -> str:

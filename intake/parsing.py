@@ -1,168 +1,425 @@
 """MIME parsing: ``parse(raw bytes) -> ParsedMail``. Pure — no I/O, no database.
 
-Follows RFC 5322 / 2045-2049 via Python's ``email`` package with the modern policy; the raw
-bytes are never decoded before parsing (that would corrupt non-UTF-8 mail)."""
+RFC 5322 / 2045-2049 via Python's ``email`` package with the compat32 policy: it keeps header
+values as the sender wrote them (raw 8-bit bytes as surrogate escapes), so ``intake.headers``
+decodes them leniently (RFC 2047, RFC 2231, undeclared charsets) instead of the strict modern
+header registry, and it is the faster of the two. The raw bytes are never decoded before parsing.
+
+What comes out: decoded headers, the readable body (text/plain preferred, else HTML as text),
+attachments with their SHA-256, forwarded originals (message/rfc822 parts and inline forwards),
+the body split into new text / quoted history / signature, and whether the mail is automatic."""
 
 from __future__ import annotations
 
+import binascii
 import email
-import email.policy
 import hashlib
 import re
-from email.message import EmailMessage
-from email.utils import getaddresses, parsedate_to_datetime
+from dataclasses import dataclass, field
+from email.generator import BytesGenerator
+from email.message import Message
+from email.policy import compat32
+from io import BytesIO
 
-from inscriptis import get_text
-
+from intake.automatic import detect_automatic
 from intake.bodies import split_body
+from intake.charsets import decode_bytes
+from intake.forwarding import ForwardedOriginal, find_inline_forward
+from intake.headers import decode_header_text, message_ids, parse_address_list, parse_date, unfold
+from intake.html_text import html_to_text
 from intake.parsed import Address, ParsedAttachment, ParsedMail
 
-_MSGID = re.compile(r"<[^<>\s]+>")
+__all__ = ["content_hash", "decode_part", "html_to_text", "parse"]
+
+_HEADER_NAME_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
+_CONTAINER_TYPES = ("message/rfc822", "message/global")
+_STRUCTURED_ATTACHMENTS = ("message/delivery-status", "message/disposition-notification", "text/rfc822-headers")
 
 
 def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _header(msg: EmailMessage, name: str) -> str:
+def generated_message_id(digest: str) -> str:
+    """The stable Message-ID of a mail without one (models.store uses the same form)."""
+    return f"<{digest}@eingang.generated>"
+
+
+# --- repairing what the email package cannot read ----------------------------------------------
+
+
+def _repair_header_block(raw: bytes) -> bytes | None:
+    """Fix a header block that lost its folding or starts with junk (e.g. a line
+    ``---- Original email message ----`` before the headers). None when nothing to repair."""
+    match = re.search(rb"\r?\n\r?\n", raw)
+    end = match.start() if match else len(raw)
+    lines = raw[:end].splitlines(keepends=True)
+    if lines and lines[0].startswith(b"From "):
+        unix_from, lines = [lines[0]], lines[1:]
+    else:
+        unix_from = []
+    first_header = next((i for i, line in enumerate(lines) if _HEADER_NAME_LINE.match(line)), None)
+    if first_header is None:
+        return None
+    repaired = []
+    changed = first_header > 0
+    for line in lines[first_header:]:
+        if _HEADER_NAME_LINE.match(line) or line[:1] in (b" ", b"\t"):
+            repaired.append(line)
+        else:  # a folded line that lost its leading whitespace
+            repaired.append(b" " + line)
+            changed = True
+    if not changed:
+        return None
+    return b"".join(unix_from + repaired) + raw[end:]
+
+
+def _read_message(raw: bytes) -> Message:
+    msg = email.message_from_bytes(raw, policy=compat32)
+    needs_repair = not msg.keys() or any(type(d).__name__ == "MissingHeaderBodySeparatorDefect" for d in msg.defects)
+    if needs_repair:
+        repaired = _repair_header_block(raw)
+        if repaired is not None:
+            fixed = email.message_from_bytes(repaired, policy=compat32)
+            if len(fixed.keys()) > len(msg.keys()):
+                return fixed
+    return msg
+
+
+# --- parts ------------------------------------------------------------------------------------
+
+
+def header(msg: Message, name: str) -> str | None:
+    """All values of header ``name`` joined, raw: 8-bit bytes as surrogate escapes (compat32's
+    ``get`` would turn them into replacement characters)."""
+    wanted = name.lower()
+    values = [str(value) for key, value in msg.raw_items() if key.lower() == wanted]
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else ", ".join(values)
+
+
+def _first_header(msg: Message, name: str) -> str | None:
+    wanted = name.lower()
+    return next((str(value) for key, value in msg.raw_items() if key.lower() == wanted), None)
+
+
+def _charset_hints(msg: Message) -> list[str]:
+    """Charsets the message names anywhere: used for undeclared 8-bit header bytes."""
+    hints: list[str] = []
+    for part in msg.walk():
+        charset = part.get_param("charset")
+        if isinstance(charset, str) and charset.lower() not in hints:
+            hints.append(charset.lower())
+    for _key, value in msg.raw_items():
+        for label in re.findall(r"=\?([^?\s*]+)", str(value)):
+            if label.lower() not in hints:
+                hints.append(label.lower())
+    return hints
+
+
+_UUENCODE = ("x-uuencode", "uuencode", "uue", "x-uue")
+
+
+def _uudecode_lines(text: str) -> bytes | None:
+    """uuencoded data without the ``begin`` line that Python's decoder insists on."""
+    out = bytearray()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(("begin ", "end")) or line.strip() == "`":
+            continue
+        try:
+            out += binascii.a2b_uu(line.encode("ascii", "surrogateescape"))
+        except binascii.Error:
+            return None
+    return bytes(out)
+
+
+def _payload_bytes(part: Message) -> bytes:
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    raw = part.get_payload()
+    if encoding in _UUENCODE and isinstance(raw, str) and "begin " not in raw[:1000]:
+        decoded = _uudecode_lines(raw)
+        if decoded is not None:
+            return decoded
     try:
-        value = msg.get(name)
-    except Exception:  # malformed header the policy cannot even represent
-        value = msg.get_all(name, failobj=[None])[0] if hasattr(msg, "get_all") else None
-    return str(value).strip() if value is not None else ""
+        payload = part.get_payload(decode=True)
+    except Exception:  # broken transfer encoding: keep the undecoded bytes
+        payload = None
+    if payload is None:
+        raw = part.get_payload()
+        if isinstance(raw, str):
+            return raw.encode("utf-8", "surrogateescape")
+        return _body_bytes(part)
+    return payload
 
 
-def _addresses(msg: EmailMessage, name: str) -> tuple[Address, ...]:
-    values = msg.get_all(name) or []
-    result = []
-    for display, addr in getaddresses([str(v) for v in values]):
-        if addr or display:
-            result.append(Address(addr.strip().lower(), display.strip()))
-    return tuple(result)
+class _FaithfulGenerator(BytesGenerator):
+    """Serialises headers as they were read: compat32 keeps the raw values; only an empty
+    value would otherwise gain a trailing space."""
+
+    def _write_headers(self, msg: Message) -> None:
+        for name, value in msg.raw_items():
+            if str(value) == "":
+                self.write(f"{name}:{self._NL}")
+            else:
+                self._fp.write(self.policy.fold_binary(name, value))
+        self.write(self._NL)
 
 
-def _message_ids(value: str) -> tuple[str, ...]:
-    return tuple(_MSGID.findall(value or ""))
+def _body_bytes(part: Message) -> bytes:
+    """The serialised body of a part (a whole embedded message, a delivery-status block)."""
+    buffer = BytesIO()
+    _FaithfulGenerator(buffer, mangle_from_=False, maxheaderlen=0).flatten(part, linesep="\n")
+    data = buffer.getvalue()
+    cut = data.find(b"\n\n")
+    return data[cut + 2 :] if cut >= 0 else b""
 
 
-def decode_part(part: EmailMessage) -> str:
+def decode_part(part: Message, hints: list[str] | tuple[str, ...] = ()) -> str:
     """Decode a text part: declared charset first, then detection when the declaration lies."""
-    payload = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset() or "us-ascii"
+    return decode_bytes(_payload_bytes(part), part.get_content_charset(), hints)
+
+
+_NAME_PARAM = re.compile(r"""(?:^|;)\s*(?:file)?name\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)""", re.IGNORECASE)
+
+
+def _raw_name_param(part: Message) -> str | None:
+    """A filename written with raw 8-bit bytes (not RFC 2231): compat32 would replace them."""
+    for header_name in ("Content-Disposition", "Content-Type"):
+        value = _first_header(part, header_name)
+        if value and not value.isascii():
+            match = _NAME_PARAM.search(unfold(value))
+            if match:
+                return match.group(1).strip().strip('"')
+    return None
+
+
+def _filename(part: Message, hints: list[str]) -> str | None:
     try:
-        return payload.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(payload).best()
-    if best is not None:
-        return str(best)
-    return payload.decode("latin-1")
-
-
-def html_to_text(html: str) -> str:
-    return get_text(html).strip()
+        name = _raw_name_param(part) or part.get_filename() or part.get_param("name")
+    except Exception:
+        name = None
+    if isinstance(name, tuple):  # RFC 2231 value the email package could not collapse
+        name = email.utils.collapse_rfc2231_value(name)
+    if not name:
+        return None
+    decoded = decode_header_text(str(name), hints).strip()
+    return decoded or None
 
 
-def _is_attachment(part: EmailMessage) -> bool:
-    disposition = part.get_content_disposition()
-    if disposition == "attachment":
+def _disposition(part: Message) -> str | None:
+    value = part.get("Content-Disposition")
+    if not value:
+        return None
+    return str(value).split(";", 1)[0].strip().lower() or None
+
+
+def _is_attachment(part: Message, filename: str | None) -> bool:
+    if _disposition(part) == "attachment" or filename:
         return True
-    if part.get_filename():
-        return True
-    return part.get_content_maintype() not in ("text", "multipart", "message")
+    return part.get_content_maintype() not in ("text", "multipart") or part.get_content_type() in (
+        _STRUCTURED_ATTACHMENTS
+    )
+
+
+def _embedded_message_name(part: Message, inner: Message | None, hints: list[str]) -> str | None:
+    """A file name for an attached message that has none: its subject (else its description) + .eml."""
+    if part.get_content_type() not in _CONTAINER_TYPES:
+        return None
+    description = decode_header_text(_first_header(part, "Content-Description"), hints).strip()
+    subject = decode_header_text(_first_header(inner, "Subject"), hints).strip() if inner is not None else ""
+    stem = re.sub(r"[\\/\x00-\x1f]+", " ", subject or description).strip() or "message"
+    return f"{stem[:150]}.eml"
+
+
+def _attachment(part: Message, filename: str | None, data: bytes, *, is_message: bool = False) -> ParsedAttachment:
+    content_id = str(part.get("Content-ID") or "").strip() or None
+    disposition = _disposition(part)
+    inline = disposition == "inline" or (
+        disposition is None and content_id is not None and part.get_content_maintype() == "image"
+    )
+    return ParsedAttachment(
+        filename=filename,
+        content_type=part.get_content_type(),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        data=data,
+        content_id=content_id,
+        inline=inline,
+        is_message=is_message,
+    )
+
+
+@dataclass
+class _Collected:
+    plain: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    # The readable body in document order: ("plain", text) or ("html", source). An HTML part
+    # that has a plain alternative is kept in ``html`` only.
+    sequence: list[tuple[str, str]] = field(default_factory=list)
+    attachments: list[ParsedAttachment] = field(default_factory=list)
+    embedded: list[Message] = field(default_factory=list)
+
+
+def _collect(part: Message, hints: list[str], out: _Collected, *, html_is_alternative: bool = False) -> None:
+    ctype = part.get_content_type()
+    if ctype in _CONTAINER_TYPES or (part.get_content_maintype() == "message" and part.is_multipart()):
+        inner = part.get_payload()
+        inner_message = inner[0] if isinstance(inner, list) and inner else None
+        if ctype in _CONTAINER_TYPES and isinstance(inner_message, Message):
+            out.embedded.append(inner_message)
+        filename = _filename(part, hints) or _embedded_message_name(part, inner_message, hints)
+        out.attachments.append(_attachment(part, filename, _body_bytes(part), is_message=ctype in _CONTAINER_TYPES))
+        return
+    if part.is_multipart():
+        children = [c for c in part.get_payload() if isinstance(c, Message)]
+        if ctype == "multipart/alternative":
+            chosen = _best_alternatives(children)
+            has_plain = any(_leaf_kind(c) == "plain" for c in chosen)
+            for child in children:
+                if any(child is c for c in chosen):
+                    _collect(child, hints, out, html_is_alternative=has_plain and _leaf_kind(child) == "html")
+                else:  # an alternative we do not read: whatever it carries is kept as attachments
+                    _collect_as_attachments(child, hints, out)
+            return
+        for child in children:
+            _collect(child, hints, out, html_is_alternative=html_is_alternative)
+        return
+    filename = _filename(part, hints)
+    if _is_attachment(part, filename):
+        out.attachments.append(_attachment(part, filename, _payload_bytes(part)))
+    elif ctype == "text/html":
+        source = decode_part(part, hints)
+        out.html.append(source)
+        if not html_is_alternative:
+            out.sequence.append(("html", source))
+    else:  # text/plain and other text/* without a name are body text
+        text = decode_part(part, hints)
+        out.plain.append(text)
+        out.sequence.append(("plain", text))
+
+
+def _collect_as_attachments(part: Message, hints: list[str], out: _Collected) -> None:
+    for leaf in part.walk():
+        if not leaf.is_multipart():
+            out.attachments.append(_attachment(leaf, _filename(leaf, hints), _payload_bytes(leaf)))
+
+
+def _best_alternatives(children: list[Message]) -> list[Message]:
+    """Of the alternatives keep the last plain and the last HTML rendering (RFC 2046: the last is
+    the richest), plus any others that are neither (calendar parts, attachments)."""
+    plain = [c for c in children if _leaf_kind(c) == "plain"]
+    html = [c for c in children if _leaf_kind(c) == "html"]
+    keep = {id(c) for c in (plain[-1:] + html[-1:])}
+    return [c for c in children if id(c) in keep or _leaf_kind(c) == "other"]
+
+
+def _leaf_kind(part: Message) -> str:
+    ctype = part.get_content_type()
+    if ctype == "text/plain" and not part.get_filename():
+        return "plain"
+    if ctype == "text/html" and not part.get_filename():
+        return "html"
+    if part.is_multipart() and ctype in ("multipart/related", "multipart/mixed"):
+        kinds = {_leaf_kind(c) for c in part.get_payload() if isinstance(c, Message)}
+        return "html" if "html" in kinds else ("plain" if "plain" in kinds else "other")
+    return "other"
+
+
+# --- the message ------------------------------------------------------------------------------
+
+
+def _readable_body(sequence: list[tuple[str, str]]) -> tuple[str, str]:
+    """Body text from the body parts in order (HTML converted to text) and where it came from:
+    "plain", "html", "mixed" (both, one after the other) or "" (no body part)."""
+    texts = []
+    for kind, content in sequence:
+        text = html_to_text(content) if kind == "html" else content
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        if text.strip():
+            texts.append(text)
+    kinds = {kind for kind, _ in sequence}
+    source = "mixed" if len(kinds) > 1 else (kinds.pop() if kinds else "")
+    return "\n\n".join(texts).strip(), source
+
+
+def _first_address(*candidates: tuple[Address, ...]) -> Address | None:
+    """The first address that has an addr-spec; else the first name-only entry."""
+    for addresses in candidates:
+        for address in addresses:
+            if address.address:
+                return address
+    for addresses in candidates:
+        if addresses:
+            return addresses[0]
+    return None
+
+
+def _original_from_message(inner: Message, hints: list[str]) -> ForwardedOriginal:
+    collected = _Collected()
+    _collect(inner, hints, collected)
+    text, _source = _readable_body(collected.sequence)
+    senders = parse_address_list(header(inner, "From"), hints, allow_local=True)
+    return ForwardedOriginal(
+        sender=_first_address(senders),
+        subject=" ".join(decode_header_text(_first_header(inner, "Subject"), hints).split()),
+        date=parse_date(_first_header(inner, "Date")),
+        text=text,
+    )
 
 
 def parse(raw: bytes) -> ParsedMail:
-    """Parse one raw RFC 5322 message."""
-    msg: EmailMessage = email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[assignment]
+    """Parse one raw RFC 5322 message (bytes exactly as received)."""
     digest = content_hash(raw)
+    msg = _read_message(raw)
+    hints = _charset_hints(msg)
 
-    plain: list[str] = []
-    html: list[str] = []
-    attachments: list[ParsedAttachment] = []
-    for part in msg.walk():
-        if part.is_multipart():
-            continue
-        ctype = part.get_content_type()
-        if _is_attachment(part):
-            data = part.get_payload(decode=True) or b""
-            attachments.append(
-                ParsedAttachment(
-                    filename=part.get_filename(),
-                    content_type=ctype,
-                    size=len(data),
-                    sha256=hashlib.sha256(data).hexdigest(),
-                    data=data,
-                    content_id=(part.get("Content-ID") or None),
-                    inline=part.get_content_disposition() == "inline",
-                )
-            )
-        elif ctype == "text/plain":
-            plain.append(decode_part(part))
-        elif ctype == "text/html":
-            html.append(decode_part(part))
+    collected = _Collected()
+    _collect(msg, hints, collected)
+    html_source = "\n".join(collected.html) if collected.html else None
+    body_text, body_source = _readable_body(collected.sequence)
 
-    html_source = "\n".join(html) if html else None
-    body_text = "\n".join(plain).strip() if plain else (html_to_text(html_source) if html_source else "")
+    subject = " ".join(decode_header_text(_first_header(msg, "Subject"), hints).split())
+    senders = parse_address_list(header(msg, "From"), hints, allow_local=True)
+    reply_to = parse_address_list(header(msg, "Reply-To"), hints)
+    sender = _first_address(senders, parse_address_list(header(msg, "Sender"), hints, allow_local=True), reply_to)
+
+    original = _original_from_message(collected.embedded[0], hints) if collected.embedded else None
+    inline_forward = find_inline_forward(body_text, subject)
+    if inline_forward is not None and (original is None or original.sender is None):
+        original = inline_forward
     new_text, quoted, signature = split_body(body_text)
 
-    message_id_values = _message_ids(_header(msg, "Message-ID"))
-    message_id = message_id_values[0] if message_id_values else f"<{digest}@eingang.generated>"
-    try:
-        date = parsedate_to_datetime(_header(msg, "Date")) if _header(msg, "Date") else None
-    except (TypeError, ValueError):
-        date = None
-    in_reply_to = _message_ids(_header(msg, "In-Reply-To"))
-    senders = _addresses(msg, "From")
-    auto_reason = detect_auto_reply(msg)
+    ids = message_ids(_first_header(msg, "Message-ID"))
+    in_reply_to = message_ids(_first_header(msg, "In-Reply-To"))
+    date = parse_date(_first_header(msg, "Date"))
+    if date is None:
+        received = msg.get_all("Received") or []
+        date = parse_date(str(received[0]).rpartition(";")[2]) if received else None
+    automatic = detect_automatic(msg, subject=subject, sender=sender)
     return ParsedMail(
-        message_id=message_id,
-        subject=" ".join(_header(msg, "Subject").split()),
-        sender=senders[0] if senders else None,
-        to=_addresses(msg, "To"),
-        cc=_addresses(msg, "Cc"),
-        reply_to=_addresses(msg, "Reply-To"),
+        message_id=ids[0] if ids else generated_message_id(digest),
+        subject=subject,
+        sender=sender,
+        to=parse_address_list(header(msg, "To"), hints),
+        cc=parse_address_list(header(msg, "Cc"), hints),
+        reply_to=reply_to,
         date=date,
         in_reply_to=in_reply_to[0] if in_reply_to else None,
-        references=_message_ids(_header(msg, "References")),
+        references=message_ids(header(msg, "References")),
         body_text=body_text,
         new_text=new_text,
         quoted_text=quoted,
         signature=signature,
         html=html_source,
-        attachments=tuple(attachments),
-        auto_reply=auto_reason is not None,
-        auto_reply_reason=auto_reason,
+        attachments=tuple(collected.attachments),
+        auto_reply=automatic is not None,
+        auto_reply_reason=automatic,
+        original_sender=original.sender if original else None,
+        original_subject=original.subject if original else "",
+        original_date=original.date if original else None,
+        original_text=original.text if original else "",
         content_hash=digest,
-        defects=tuple(type(d).__name__ for d in msg.defects),
+        defects=tuple(type(d).__name__ for part in msg.walk() for d in getattr(part, "defects", ())),
+        body_source=body_source,
     )
-
-
-_OUT_OF_OFFICE = re.compile(
-    r"(abwesenheitsnotiz|automatische antwort|out of office|autoreply|auto-reply|automatic reply|"
-    r"abwesend|urlaubsvertretung|nicht im büro|undeliverable|unzustellbar|delivery status notification|"
-    r"mail delivery (failed|system))",
-    re.IGNORECASE,
-)
-
-
-def detect_auto_reply(msg: EmailMessage) -> str | None:
-    """Why a message is automatic mail (RFC 3834 and common practice), or None."""
-    auto_submitted = _header(msg, "Auto-Submitted").lower()
-    if auto_submitted and auto_submitted != "no":
-        return f"Auto-Submitted: {auto_submitted}"
-    for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
-        if name != "X-Auto-Response-Suppress" and _header(msg, name):
-            return name
-    precedence = _header(msg, "Precedence").lower()
-    if precedence in ("bulk", "junk", "list", "auto_reply"):
-        return f"Precedence: {precedence}"
-    if _header(msg, "List-Unsubscribe") or _header(msg, "List-Id"):
-        return "mailing list"
-    if msg.get_content_type() == "multipart/report":
-        return "delivery status notification"
-    if _OUT_OF_OFFICE.search(_header(msg, "Subject")):
-        return "automatic subject"
-    return None
