@@ -211,6 +211,7 @@ def link(
     provider = lt.is_provider(header_text) or domain_hint == "provider"
     citizen = lt.is_citizen(f"{subject}\n{prose_text}")
     foreign = lt.other_state(header_text) or any(not a.thuringian for a in addresses)
+    state = lt.is_state_sender(header_text)
     district_office = lt.has_district_cue(header_text) or domain_hint == "district"
     office_cue = lt.has_office_cue(header_text)
 
@@ -232,7 +233,7 @@ def link(
         if mention.kind == lt.DISTRICT_OFFICE:
             board.add(key, W_HEADER * weight_factor, f"{where}: „{mention.text}“", identity=True)
         elif mention.kind == lt.DISTRICT:
-            if district_office or not has_local_header:
+            if district_office or (office_cue and not has_local_header):
                 board.add(key, W_DISTRICT_ALONE * weight_factor, f"{where}: „{mention.text}“", identity=True)
         else:
             weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
@@ -268,13 +269,17 @@ def link(
             board.add(key, W_AGS, f"Schlüsselnummer {key}", identity=True)
 
     prose_mentions = lt.find_mentions(index, subject, "subject") + lt.find_mentions(index, prose_text, "prose")
-    on_behalf = provider and lt.acts_on_behalf(f"{subject}\n{prose_text}\n{header_text}")
+    on_behalf = provider and (
+        lt.acts_on_behalf(f"{subject}\n{prose_text}\n{header_text}") or any(m.zone == "subject" for m in prose_mentions)
+    )
     if on_behalf:
+        # An IT provider writing for a municipality: the one it names is the one concerned.
         concerned = {
-            k
+            keys[0]
             for m in prose_mentions + header
             if not m.partner and m.kind != lt.DISTRICT
-            for k in _filter_by_context(m.keys, context_districts, context_associations, index)[:1]
+            for keys in [_filter_by_context(m.keys, context_districts, context_associations, index)]
+            if len(keys) == 1
         }
         if len(concerned) == 1:
             key = concerned.pop()
@@ -301,6 +306,8 @@ def link(
             continue
         if foreign:
             board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Anschrift/Hinweis außerhalb Thüringens")
+        elif state:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender ist eine Landes- oder andere Behörde")
         elif citizen and key not in board.identity:
             board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender schreibt als Bürger")
         elif key not in board.identity:
@@ -309,8 +316,9 @@ def link(
             board.cap(key, CAP_WITHOUT_IDENTITY, "Absender ist ein Unternehmen")
 
     explicit_eg = any(m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in header)
-    member_text = f"{subject}\n{prose_text}"
-    return _decide(board, gazetteer, index, member_text=member_text, explicit_eg=explicit_eg)
+    named = {k for m in prose_mentions + header if m.kind == lt.MUNICIPALITY for k in m.keys}
+    named |= set(lt.find_bare_names(index, f"{subject}\n{prose_text}", set(gazetteer.municipalities)))
+    return _decide(board, gazetteer, index, named=named, explicit_eg=explicit_eg)
 
 
 def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:
@@ -331,7 +339,7 @@ def _decide(
     index: LinkingIndex,
     *,
     forced: str | None = None,
-    member_text: str = "",
+    named: set[str] | None = None,
     explicit_eg: bool = False,
 ) -> AuthorityMatch:
     def candidate(key: str) -> AuthorityCandidate:
@@ -355,8 +363,7 @@ def _decide(
         # erfüllende Gemeinde is the Gemeinde itself.
         association = gazetteer.associations[key]
         members = set(association.member_keys)
-        mentioned = {k for k in board.scores if k in members}
-        mentioned |= set(lt.find_bare_names(index, member_text, members))
+        mentioned = {k for k in board.scores if k in members} | ((named or set()) & members)
         seat = index.seat_municipality.get(key)
         if len(mentioned) > 1 and seat in mentioned:
             mentioned.discard(seat)

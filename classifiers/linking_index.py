@@ -164,6 +164,8 @@ def name_aliases(name: str) -> set[str]:
     if name.startswith("St."):
         rest = name[3:].strip()
         aliases.update({fold("Sankt " + rest), fold("St " + rest)})
+    if " an der " in name:
+        aliases.add(fold(name.replace(" an der ", " ")))
     if " v. d. " in name:
         aliases.add(fold(name.replace(" v. d. ", " vor dem ")))
     for prefix in _PREFIXES:

@@ -20,17 +20,23 @@ CITY = "city"  # "Stadt X" where X may be a kreisfreie Stadt
 
 _KIND_WORDS = [
     (r"Stadtverwaltung|Gemeindeverwaltung|Stadt-\s*und\s*Kurverwaltung|Bürgermeisteramt|Rathaus", MUNICIPALITY),
-    (r"Landgemeinde|Einheitsgemeinde|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt", CITY),
+    (
+        r"Landgemeinde|Einheitsgemeinde|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt|"
+        r"Landeshauptstadt|Universitätsstadt|Klassikerstadt|Wartburgstadt|Residenzstadt|Lutherstadt|Rosenstadt|"
+        r"Hochschulstadt|Bachstadt|Skatstadt|Barockstadt|Kulturstadt|Thomas-Müntzer-Stadt|Kurort",
+        CITY,
+    ),
     (r"Bürgermeister(?:in)?\s+(?:von|in)|Oberbürgermeister(?:in)?\s+(?:von|in)", MUNICIPALITY),
-    (r"Landratsamt|Landratsamtes|LRA|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)", DISTRICT_OFFICE),
-    (r"Landkreis|Landkreises|Lkr\.|LK", DISTRICT),
-    (r"Verwaltungsgemeinschaft|Verwaltungsgem\.|Verw\.-Gem\.|VGem|VG", ASSOCIATION),
-    (r"[Ee]rfüllende\s+Gemeinde|EG", ASSOCIATION),
+    (r"Landratsamt|Landratsamtes|(?-i:LRA)|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)", DISTRICT_OFFICE),
+    (r"Landkreis|Landkreises|Lkr\.|(?-i:LK)", DISTRICT),
+    (r"Verwaltungsgemeinschaft|Verwaltungsgem\.|Verw\.-Gem\.|(?-i:VGem)|(?-i:VG)", ASSOCIATION),
+    (r"erfüllende\s+Gemeinde|(?-i:EG)", ASSOCIATION),
 ]
 _KIND_PATTERN = re.compile(
     r"(?<![\w-])(?P<kind>"
     + "|".join(f"(?P<k{i}>{words})" for i, (words, _) in enumerate(_KIND_WORDS))
-    + r")(?![\w-])\.?[ \t]*(?:(?:der|des|von|in)[ \t]+)?(?P<rest>[^\n]{0,70})"
+    + r")(?![\w-])\.?[ \t]*(?:(?:der|des|von|in)[ \t]+)?(?=(?P<rest>[^\n]{0,70}))",
+    re.IGNORECASE,
 )
 _TOKEN_SPLIT = re.compile(r"[ \t]+")
 _TRAILING_REGION = ("thuer", "thueringen", "thur", "thuringen", "th", "i th", "in thueringen")
@@ -54,7 +60,7 @@ _CLOSING = re.compile(
 # Paragraphs that describe the recipient (the ministry), not the sender.
 _RECIPIENT_BLOCK = re.compile(
     r"finanzministerium|ministerium f(ü|ue)r|kompetenzzentrum|tfm\.thueringen|ludwig-erhard-ring|"
-    r"egovernment@|thüringer landesverwaltungsamt",
+    r"egovernment@",
     re.IGNORECASE,
 )
 _OFFICE_CUES = re.compile(
@@ -65,8 +71,14 @@ _OFFICE_CUES = re.compile(
 )
 _DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag|Dezernat)\b")
 _COMPANY_CUES = re.compile(
-    r"(\bGmbH\b|\bmbH\b|\bAG\b|\bUG\b|\bKG\b|\bOHG\b|\be\.\s?K\.|Geschäftsführer|Handelsregister|\bHRB\b|"
-    r"USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)"
+    r"(\bGmbH\b|\bmbH\b|\w \b(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
+    r"\bHRB\b|USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)",
+    re.MULTILINE,
+)
+# State authorities and other public bodies that are not a municipality, VG or district.
+_STATE_SENDER = re.compile(
+    r"\b(Landesverwaltungsamt|Ministerium|Landesamt|Landesrechenzentrum|Landtag|Staatskanzlei|Rechnungshof|"
+    r"Bundesamt|Landesbeauftragte|Landespolizei|Gemeinde- und Städtebund|Landkreistag|Universität|Hochschule)\b"
 )
 _PROVIDER_CUES = re.compile(
     r"(\bKIV\b|Kommunale Informationsverarbeitung|Zweckverband|Rechenzentrum|IT-Dienstleister|"
@@ -138,6 +150,12 @@ def _drop_recipient_blocks(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if not _RECIPIENT_BLOCK.search(p))
 
 
+def _signature_like(line: str) -> bool:
+    """Short, and not a sentence: what signature lines look like."""
+    stripped = line.strip()
+    return (len(stripped) < 70 and not stripped.endswith((".", "?", "!", ":"))) or not stripped
+
+
 def split_zones(text: str, signature_hint: str = "") -> Zones:
     """Letterhead (lines before the salutation), closing (from the last greeting), and prose."""
     text = _drop_recipient_blocks(text)
@@ -159,7 +177,7 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
             return Zones("\n".join(lines[:letterhead_end]), closing_text, "\n".join(body.split("\n")[letterhead_end:]))
         # No greeting: the closing is the block of short lines at the end, if any.
         closing_start = len(lines)
-        while closing_start > max(letterhead_end, len(lines) - 10) and len(lines[closing_start - 1]) < 70:
+        while closing_start > max(letterhead_end, len(lines) - 10) and _signature_like(lines[closing_start - 1]):
             closing_start -= 1
     return Zones(
         "\n".join(lines[:letterhead_end]),
@@ -170,11 +188,14 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
 
 def resolve_name(index: LinkingIndex, raw: str, kind: str) -> tuple[tuple[str, ...], str]:
     """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text)."""
-    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    tokens = [t.strip("„“”\"'»«‚‘") for t in _TOKEN_SPLIT.split(raw.strip())]
+    tokens = [t for t in tokens if t]
+    while tokens and not any(ch.isalnum() for ch in tokens[-1]):
+        tokens.pop()
     if not tokens or not tokens[0][:1].isupper():
         return (), ""
     for length in range(min(len(tokens), index.max_name_tokens + 1), 0, -1):
-        phrase = " ".join(tokens[:length]).rstrip(".,;:)")
+        phrase = " ".join(tokens[:length]).rstrip(".,;:)-–")
         folded = fold(phrase)
         variants = [folded]
         for suffix in _TRAILING_REGION:
@@ -236,7 +257,7 @@ def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | se
         r"[A-ZÄÖÜ][\wäöüßÄÖÜ.\-/]*(?:\s+(?:an der|am|a\.\s?d\.|v\.\s?d\.|b\.|bei)?\s*[A-ZÄÖÜ][\wäöüß.\-/]*)?", text
     )
     for phrase in words:
-        for candidate in (phrase, phrase.split()[0]):
+        for candidate in (phrase, *phrase.split()):
             folded = fold(candidate)
             if folded in index.prose_blocked and folded not in index.former_names:
                 continue
@@ -313,6 +334,10 @@ def acts_on_behalf(text: str) -> bool:
 
 def is_citizen(text: str) -> bool:
     return bool(_CITIZEN_CUES.search(text))
+
+
+def is_state_sender(text: str) -> bool:
+    return bool(_STATE_SENDER.search(text))
 
 
 def other_state(text: str) -> bool:

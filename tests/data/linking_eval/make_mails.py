@@ -980,6 +980,377 @@ add(
 )
 
 
+# --- hand-written mails in free style (each writer's own letterhead/signature habits) -------------
+# (sender, subject, body, authority). Topic labels for these follow the words they contain.
+HANDWRITTEN = [
+    (
+        "Hauptamt <hauptamt@nesse-apfelstaedt.de>",
+        "Frage ThAVEL",
+        "Guten Tag Frau Berger,\n\nwie besprochen meine Frage zu ThAVEL: können wir Formulare selbst bauen?\n\nViele Grüße aus Neudietendorf\nRonny Kaiser\nGemeinde Nesse-Apfelstädt | Hauptamt | Ortsstraße 4 | 99192 Nesse-Apfelstädt OT Neudietendorf",
+        "16067087",
+    ),
+    (
+        "Stadt Bad Frankenhausen <info@bad-frankenhausen.de>",
+        "Förderung",
+        "Sehr geehrte Damen und Herren,\n\nist ein neuer Server förderfähig?\n\nMit freundlichen Grüßen\n\ni.A. Schröter\nStadt Bad Frankenhausen/Kyffhäuser\nMarkt 1\n06567 Bad Frankenhausen",
+        "16065003",
+    ),
+    (
+        "Bürgermeisterin <bm@kraftsdorf.de>",
+        "Servicekonto",
+        "Hallo,\n\nkurze Frage zum Servicekonto.\n\nBeste Grüße\nMaria Lenz\nBürgermeisterin\nGemeinde Kraftsdorf",
+        "16076089",
+    ),
+    (
+        "Landratsamt Greiz <poststelle@landkreis-greiz.de>",
+        "ISMS",
+        "Sehr geehrte Damen und Herren,\n\nwir bauen ein ISMS auf.\n\nMit freundlichen Grüßen\nIm Auftrag\n\nS. Wendt\nSachgebietsleiterin IT\n\nLandratsamt Greiz\nDr.-Rathenau-Platz 11\n07973 Greiz",
+        "16076",
+    ),
+    (
+        "Sonneberg LRA <it@lkson.de>",
+        "Frage",
+        "Guten Tag,\n\nbitte um Rückruf.\n\nFreundliche Grüße\nLandkreis Sonneberg – Landratsamt –\nBernhardstraße 5\n96515 Sonneberg",
+        "16072",
+    ),
+    (
+        "Stadt Sonneberg <rathaus@sonneberg.de>",
+        "Frage",
+        "Guten Tag,\n\nbitte um Rückruf wegen OZG.\n\nFreundliche Grüße\nStadtverwaltung Sonneberg\nBahnhofsplatz 1\n96515 Sonneberg",
+        "16072018",
+    ),
+    (
+        "VG Ländereck <info@vg-laendereck.de>",
+        "Förderung",
+        "Sehr geehrte Damen und Herren,\n\nAnbei unser Antrag.\n\nMit freundlichen Grüßen\nVG „Ländereck“\nHauptamt",
+        "160765004",
+    ),
+    (
+        "Stadt Jena <dezernat@jena.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nwir haben eine Frage zur EfA-Nachnutzung. Auch der Landkreis Saale-Holzland ist interessiert.\n\nMit freundlichen Grüßen\nDr. K. Vogel\nDezernat Finanzen, Sicherheit und Bürgerservice\nStadt Jena\nAm Anger 15\n07743 Jena",
+        "16053000",
+    ),
+    (
+        "TLVwA <poststelle@tlvwa.thueringen.de>",
+        "Kommunalaufsicht",
+        "Sehr geehrte Damen und Herren,\n\ndie Gemeinde Kraftsdorf hat bei uns angefragt.\n\nMit freundlichen Grüßen\nThüringer Landesverwaltungsamt\nJorge-Semprún-Platz 4\n99423 Weimar",
+        None,
+    ),
+    (
+        "Stadt Markneukirchen <info@markneukirchen.de>",
+        "Austausch",
+        "Guten Tag,\n\nwir sind aus Sachsen und möchten uns austauschen.\n\nMit freundlichen Grüßen\nStadtverwaltung Markneukirchen\nAm Rathaus 2\n08258 Markneukirchen",
+        None,
+    ),
+    (
+        "Gemeinde Am Ohmberg <gemeinde@am-ohmberg.de>",
+        "ISMS",
+        "Guten Tag,\n\nFrage zu BSI-Grundschutz.\n\nMfG\nGemeinde Am Ohmberg\nBischofferode",
+        "16061116",
+    ),
+    (
+        "EG An der Schmücke <hauptamt@anderschmuecke.de>",
+        "OZG",
+        "Hallo,\n\nOZG-Frage.\n\nGruß\nStadt An der Schmücke\nHauptamt",
+        "16065088",
+    ),
+    (
+        "Neustadt <it@neustadt-orla.de>",
+        "IT",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Neustadt/Orla\nMarkt 1\n07806 Neustadt an der Orla",
+        "16075073",
+    ),
+    (
+        "Mühlhausen <ordnungsamt@muehlhausen.de>",
+        "OZG",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nOrdnungsamt\nStadtverwaltung Mühlhausen/Thür.\nRatsstraße 19\n99974 Mühlhausen/Thüringen",
+        "16064046",
+    ),
+    (
+        "VG Mellingen <kaemmerei@vgem-mellingen.de>",
+        "Antrag Gemeinde Schmiedehausen",
+        "Sehr geehrte Damen und Herren,\n\nanbei der Antrag für die Gemeinde Schmiedehausen.\n\nMit freundlichen Grüßen\nKämmerei\nVerwaltungsgemeinschaft Mellingen",
+        "160715008",
+    ),
+    (
+        "Rathaus <rathaus@bad-lobenstein.de>",
+        "OZG",
+        "Guten Tag,\n\nFrage zum OZG.\n\nMit freundlichen Grüßen\nRathaus Bad Lobenstein\nGraben 18\n07356 Bad Lobenstein",
+        "16075062",
+    ),
+    (
+        "LRA Nordhausen <fb-it@lrandh.thueringen.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandkreis Nordhausen\nFachbereich Zentrale Dienste\nBehringstraße 3\n99734 Nordhausen",
+        "16062",
+    ),
+    (
+        "Stadt Nordhausen <it@nordhausen.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Nordhausen\nMarkt 1\n99734 Nordhausen",
+        "16062041",
+    ),
+    (
+        "Hildburghausen <landrat@lrahbn.de>",
+        "Förderung",
+        "Sehr geehrte Damen und Herren,\n\nFrage.\n\nHochachtungsvoll\nDer Landrat des Landkreises Hildburghausen",
+        "16069",
+    ),
+    (
+        "OB Erfurt <ob@erfurt.de>",
+        "Digitalisierung",
+        "Sehr geehrte Damen und Herren,\n\nFrage.\n\nMit freundlichen Grüßen\nOberbürgermeister der Landeshauptstadt Erfurt",
+        "16051000",
+    ),
+    (
+        "Stadt Eisenberg <hauptamt@rathaus-eisenberg.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Eisenberg\nHauptamt",
+        "16074018",
+    ),
+    (
+        "Gemeinde Ilmtal-Weinstraße <post@ilmtal-weinstrasse.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nwie andere Gemeinden im Weimarer Land fragen wir nach Förderung.\n\nMit freundlichen Grüßen\nGemeinde Ilmtal-Weinstraße\nBürgermeister",
+        "16071101",
+    ),
+    (
+        "AG Digitalisierung <ag.digital@apolda.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nViele Grüße\nAG Digitalisierung\nStadtverwaltung Apolda",
+        "16071001",
+    ),
+    (
+        "Hans Weber <hans.weber@gmx.de>",
+        "Frage Bauantrag",
+        "Guten Tag,\n\nich möchte einen Bauantrag online stellen. Geht das?\n\nMit freundlichen Grüßen\nHans Weber\nAm Anger 3\n99869 Friemar\nLandkreis Gotha",
+        None,
+    ),
+    (
+        "KIV <ticket@kiv-thueringen.de>",
+        "Ticket 4711 - Stadt Schleiz - Anbindung Servicekonto",
+        "Guten Tag,\n\nzur Anbindung des Servicekontos haben wir eine Rückfrage.\n\nMit freundlichen Grüßen\nKIV Thüringen GmbH",
+        "16075098",
+    ),
+    (
+        "Vertrieb <info@it-loesungen-erfurt.de>",
+        "DMS",
+        "Sehr geehrte Damen und Herren,\n\nals IT-Dienstleister betreuen wir bereits die Stadt Arnstadt. Gerne stellen wir Ihnen unser DMS vor.\n\nMit freundlichen Grüßen\nIT-Lösungen Erfurt GmbH\nGeschäftsführer: K. Klein",
+        None,
+    ),
+    (
+        "Sömmerda <it@lra-soemmerda.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandratsamt Sömmerda\nBahnhofstraße 9\n99610 Sömmerda",
+        "16068",
+    ),
+    (
+        "VG Kindelbrück <info@vg-kindelbrueck.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage für die Stadt Kindelbrück.\n\nMit freundlichen Grüßen\nVG Kindelbrück",
+        "16068064",
+    ),
+    (
+        "VG Kindelbrück <info@vg-kindelbrueck.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage für alle Mitgliedsgemeinden.\n\nMit freundlichen Grüßen\nVerwaltungsgemeinschaft Kindelbrück\nPuschkinplatz 1\n06578 Kindelbrück",
+        "160685005",
+    ),
+    (
+        "Bürgermeister <buergermeister.lehesten@t-online.de>",
+        "Antrag",
+        "Guten Tag,\n\nAntrag.\n\nMit freundlichen Grüßen\nGemeinde Lehesten\n07778 Lehesten",
+        "16074051",
+    ),
+    (
+        "Stadt Zeulenroda-Triebes <it@zeulenroda-triebes.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nGruß\nIT-Service der Stadt Zeulenroda-Triebes",
+        "16076087",
+    ),
+    (
+        "Weimar <digital@stadtweimar.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Weimar\nSchwanseestraße 17\n99423 Weimar",
+        "16055000",
+    ),
+    (
+        "Gemeinde Grabfeld <info@gemeinde-grabfeld.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Grabfeld\nBibra",
+        "16066094",
+    ),
+    (
+        "x <x@vg-hes.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage zum Antrag der Gemeinde Heideland und der Stadt Schkölen.\n\nMit freundlichen Grüßen\nVG Heideland-Elstertal-Schkölen",
+        "160745005",
+    ),
+    (
+        "Kollege <m.berger@tfm.thueringen.de>",
+        "WG: Anfrage Förderung",
+        "Zur Bearbeitung.\n\n-----Ursprüngliche Nachricht-----\nVon: Hauptamt Stadt Schleusingen <hauptamt@schleusingen.de>\nGesendet: Montag, 2. März 2026 09:12\nAn: Berger, Maria\nBetreff: Anfrage Förderung\n\nSehr geehrte Frau Berger,\nist ein DMS förderfähig?\n\nMit freundlichen Grüßen\nStadtverwaltung Schleusingen\nMarkt 9\n98553 Schleusingen",
+        "16069043",
+    ),
+    (
+        "GEMEINDE <gemeinde@schlossvippach.de>",
+        "FRAGE",
+        "GUTEN TAG,\n\nWIR HABEN EINE FRAGE ZUM OZG.\n\nMFG\nGEMEINDE SCHLOSSVIPPACH",
+        "16068048",
+    ),
+    (
+        "Bad Köstritz <stadt@stadt-bad-koestritz.de>",
+        "Frage",
+        "Hallo,\n\nFrage zum Servicekonto.\n\nGruss\nStadt Bad Koestritz\nHauptamt",
+        "16076003",
+    ),
+    (
+        "Sprötau <bgm.sproetau@gramme-vippach.de>",
+        "Antrag",
+        "Guten Tag,\n\nanbei unser Antrag.\n\nMit freundlichen Grüßen\nBürgermeister der Gemeinde Sprötau\nVG Gramme-Vippach\nMarktplatz 1\n99195 Schloßvippach",
+        "16068052",
+    ),
+    (
+        "x <x@t-online.de>",
+        "Rückfrage",
+        "Sehr geehrte Damen und Herren,\n\nwir hatten im Januar angefragt und noch keine Antwort erhalten.\n\nMit freundlichen Grüßen\nW. Böhm\nTel. 036252 12345\nFax 036252 12346",
+        None,
+    ),
+    (
+        "Tabarz <info@bad-tabarz.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nFrage.\n\nMit freundlichen Grüßen\n\nGemeindeverwaltung Bad Tabarz\nZimmerbergstraße 4 · 99891 Bad Tabarz\nTel. 036259 5600 · www.bad-tabarz.de",
+        "16067064",
+    ),
+    (
+        "Hörselberg-Hainich <verwaltung@hoerselberg-hainich.de>",
+        "OZG",
+        "Guten Tag,\n\nFrage.\n\nViele Grüße\nGemeinde Hörselberg-Hainich\nBürgermeister\nIm Ortsteil Behringen",
+        "16063098",
+    ),
+    (
+        "Gotha LRA <fd-it@landkreisgotha.de>",
+        "Notfall",
+        "Guten Tag,\n\nheute Nacht wurden Server verschlüsselt.\n\nMit freundlichen Grüßen\nFachdienst IT\nLandkreis Gotha\n18.-März-Straße 50\n99867 Gotha",
+        "16067",
+    ),
+    (
+        "Schmalkalden <rathaus@schmalkalden.de>",
+        "Bitte um Rückruf",
+        "Guten Tag,\n\nbitte rufen Sie uns an, es geht um die Stadt Steinbach-Hallenberg und unser gemeinsames Projekt.\n\nMit freundlichen Grüßen\nStadt Schmalkalden\nDer Bürgermeister",
+        "16066063",
+    ),
+    (
+        "Leserbrief <redaktion@thueringer-zeitung.de>",
+        "Presseanfrage",
+        "Sehr geehrte Damen und Herren,\n\nwir recherchieren zur Digitalisierung in der Stadt Gera und im Landkreis Greiz.\n\nMit freundlichen Grüßen\nRedaktion Thüringer Zeitung\nJohannisstraße 5\n99084 Erfurt",
+        None,
+    ),
+    (
+        "Verein <vorstand@heimatverein-rohr.de>",
+        "Förderung",
+        "Hallo,\n\nunser Heimatverein in Rohr möchte eine Webseite. Gibt es Fördermittel?\n\nGruß\nHeimatverein Rohr e.V.\nDer Vorstand",
+        None,
+    ),
+    (
+        "Ilmenau <it@ilmenau.de>",
+        "AW: Ihre Anfrage",
+        "Danke für die schnelle Antwort!\n\n-- \nKai Wolf\nIT-Sachgebiet\nUniversitätsstadt Ilmenau\nAm Markt 7, 98693 Ilmenau\n\nAm 02.03.2026 um 10:00 schrieb Kompetenzzentrum:\n> Sehr geehrter Herr Wolf,\n> anbei die Antwort.",
+        "16070029",
+    ),
+    (
+        "Suhl <buergerservice@suhl.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nIhr Bürgerservice\nStadt Suhl",
+        "16054000",
+    ),
+    (
+        "Gera <it@gera.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Gera | Fachdienst IT | Gagarinstraße 99/101 | 07545 Gera",
+        "16052000",
+    ),
+    (
+        "Mayor <bgm@gemeinde-tonna.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nFrage zum Antrag.\n\nMit freundlichen Grüßen\nGemeinde Tonna\nDer Bürgermeister",
+        "16067067",
+    ),
+    (
+        "Amt Wachsenburg <info@amt-wachsenburg.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Amt Wachsenburg\nHauptamt\nSchulstraße 1\n99334 Amt Wachsenburg",
+        "16070028",
+    ),
+    (
+        "Unterwellenborn <post@unterwellenborn.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nFreundliche Grüße\nGemeinde Unterwellenborn\nAugust-Bebel-Straße 32\n07333 Unterwellenborn",
+        "16073111",
+    ),
+    (
+        "Saale-Orla <it@lrasok.thueringen.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandratsamt Saale-Orla-Kreis\nOschitzer Straße 4\n07907 Schleiz",
+        "16075",
+    ),
+    (
+        "Schleiz <hauptamt@schleiz.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Schleiz\nBahnhofstraße 1\n07907 Schleiz",
+        "16075098",
+    ),
+    (
+        "Eisfeld <stadt@eisfeld.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage. Zum Vergleich: die Stadt Hildburghausen hat das schon.\n\nMit freundlichen Grüßen\nStadt Eisfeld\nMarkt 2\n98673 Eisfeld",
+        "16069012",
+    ),
+    (
+        "Zeulenroda <x@web.de>",
+        "Frage",
+        "Hallo,\n\nich bin Einwohner der Stadt Zeulenroda-Triebes und möchte wissen, ob das Rathaus Online-Termine anbietet.\n\nGruß\nPeter",
+        None,
+    ),
+    (
+        "VG Oppurg <info@vg-oppurg.de>",
+        "Gemeinde Nimritz und Gemeinde Oppurg",
+        "Guten Tag,\n\nFrage für zwei Gemeinden.\n\nMit freundlichen Grüßen\nVG Oppurg",
+        "160755005",
+    ),
+    (
+        "Dingelstädt <stadt@dingelstaedt.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Dingelstädt\nDer Bürgermeister\nKirchplatz 2\n37351 Dingelstädt",
+        "16061118",
+    ),
+    (
+        "Altenburg <it@stadt-altenburg.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Altenburg\nMarkt 1\n04600 Altenburg",
+        "16077001",
+    ),
+]
+
+
+def _topics_of(text: str) -> tuple[list[str], bool]:
+    lowered = text.lower()
+    topics = []
+    if any(w in lowered for w in ("ozg", "servicekonto", "thavel", "efa-", "online-termine", "bauantrag online")):
+        topics.append("ozg_duties")
+    if any(w in lowered for w in ("förder", "antrag.", "anbei der antrag", "anbei unser antrag")):
+        topics.append("eligibility")
+    if any(w in lowered for w in ("isms", "bsi", "grundschutz", "verschlüsselt", "server förderfähig")):
+        topics.append("it_security")
+    return topics, "verschlüsselt" in lowered
+
+
+for sender, subject, text, authority in HANDWRITTEN:
+    topics, urgent = _topics_of(f"{subject} {text}")
+    add(sender, subject, text + "\n", authority, topics, urgent=urgent)
+
+
 def write() -> None:
     for old in HERE.glob("*.eml"):
         old.unlink()
