@@ -14,8 +14,8 @@ from sqlmodel import col, select
 
 from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTask, InboundMessage, UserAccount, as_utc
 from models.queries import authority_summary
+from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
-from queue_workers import workflow
 from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
@@ -82,7 +82,7 @@ class PostponeBody(BaseModel):
 
 class AnswerBody(BaseModel):
     body: str
-    subject: str | None = None
+    waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
 
 
 @router.get("/me", response_model=Me)
@@ -275,19 +275,22 @@ def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser) -> di
 
 @router.post("/consultations/{reference}/answers", status_code=201)
 def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSession, user: ApiUser) -> dict:
-    """Send a consultant's answer to the municipality through the relay."""
-    from web.triage import _answers_module
-
-    answers = _answers_module()
-    if answers is None:
-        raise HTTPException(501, "Antworten per E-Mail ist noch nicht verfügbar.")
+    """Send a consultant's answer to the municipality through the relay (502 if the relay refuses)."""
     settings = request.app.state.runtime.settings
+    status = "wartet_auf_rueckmeldung" if body.waiting else "beantwortet"
 
     def change():
-        answers.send_answer(
-            db, settings=settings, consultation=reference, actor=user.username, body=body.body, subject=body.subject
+        stored = answers.send_answer(
+            db, settings=settings, consultation=reference, actor=user.username, body=body.body, status=status
         )
-        return _state(db, workflow.load_consultation(db, reference))
+        return {**_state(db, workflow.load_consultation(db, reference)), "message_id": stored.message_id}
+
+    try:
+        return _change(db, change)
+    except HTTPException as error:
+        if error.status_code == 409 and str(error.detail).startswith("Die Antwort konnte nicht"):
+            raise HTTPException(502, error.detail) from None
+        raise
 
     return _change(db, change)
 

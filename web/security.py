@@ -9,6 +9,7 @@ import hmac
 import secrets
 import time
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -80,7 +81,10 @@ def page_user(request: Request, db: DbSession) -> UserAccount:
     user = _session_user(request, db)
     if user is None:
         raise LoginRequired()
-    request.state.user = user
+    # A plain copy for the templates: error pages render after the transaction ended.
+    request.state.user = SimpleNamespace(
+        id=user.id, username=user.username, display_name=user.display_name, role=user.role
+    )
     return user
 
 

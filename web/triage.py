@@ -4,7 +4,6 @@ attachment downloads. Every change goes through ``queue_workers.workflow`` / ``.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated
@@ -21,6 +20,7 @@ from models import (
     Consultation,
     ConsultationMessage,
     ConsultationNote,
+    ConsultationStatus,
     District,
     FollowUpTask,
     InboundMessage,
@@ -29,8 +29,8 @@ from models import (
     UserAccount,
 )
 from models.queries import authority_summary
+from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
-from queue_workers import workflow
 from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
@@ -38,14 +38,6 @@ from web.templating import flash, render
 
 router = APIRouter(include_in_schema=False)
 Csrf = [Depends(verify_csrf)]
-
-
-def _answers_module():
-    """``queue_workers.answers`` (sending a consultant's answer), once issue 6 provides it."""
-    try:
-        return importlib.import_module("queue_workers.answers")
-    except ModuleNotFoundError:
-        return None
 
 
 def _active_users(session: Session) -> list[UserAccount]:
@@ -112,7 +104,15 @@ def _neighbours(db: Session, consultation: Consultation) -> tuple[str | None, st
 
 
 @router.get("/faelle/{reference}")
-def consultation_page(request: Request, reference: str, db: DbSession, user: PageUser, bilder: int = 0):
+def consultation_page(
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    bilder: int = 0,
+    draft: str = "",
+    status_code: int = 200,
+):
     try:
         consultation = workflow.load_consultation(db, reference)
     except workflow.NotFound:
@@ -171,17 +171,12 @@ def consultation_page(request: Request, reference: str, db: DbSession, user: Pag
         "previous": previous,
         "next": following,
         "today": date.today(),
-        "reply_enabled": _answers_module() is not None,
-        "reply_subject": _reply_subject(consultation, last_inbound),
+        "reply_subject": answers.answer_subject(
+            last_inbound.subject if last_inbound else consultation.subject, consultation.reference
+        ),
+        "draft": draft,
     }
-    return render(request, "consultation.html", context, headers=headers)
-
-
-def _reply_subject(consultation: Consultation, last_inbound: ConsultationMessage | None) -> str:
-    subject = (last_inbound.subject if last_inbound else consultation.subject) or consultation.subject
-    if consultation.reference not in subject:
-        subject = f"{subject} [{consultation.reference}]"
-    return subject if subject.lower().startswith(("re:", "aw:")) else f"AW: {subject}"
+    return render(request, "consultation.html", context, headers=headers, status_code=status_code)
 
 
 def _act(request: Request, db: Session, reference: str, change: Callable[[], object], success: str, anchor: str = ""):
@@ -363,30 +358,26 @@ def reply(
     db: DbSession,
     user: PageUser,
     body: Annotated[str, Form()] = "",
-    subject: Annotated[str, Form()] = "",
+    waiting: Annotated[bool, Form()] = False,
 ):
-    answers = _answers_module()
-    if answers is None:
-        flash(request, "Antworten per E-Mail ist noch nicht verfügbar.", "error")
-        return RedirectResponse(f"/faelle/{quote(reference)}#antwort", status_code=303)
-    settings = request.app.state.runtime.settings
-
-    def change():
+    status = ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED
+    try:
         answers.send_answer(
             db,
-            settings=settings,
             consultation=reference,
             actor=user.username,
             body=body,
-            subject=subject.strip() or None,
+            settings=request.app.state.runtime.settings,
+            status=status,
         )
-
-    try:
-        return _act(request, db, reference, change, "Antwort gesendet.", "#verlauf")
-    except Exception as error:  # relay down or not configured: keep the draft visible
+        db.commit()
+    except workflow.WorkflowError as error:  # includes AnswerNotSent: the relay did not take it
         db.rollback()
-        flash(request, f"Die Antwort konnte nicht gesendet werden: {error}", "error")
-        return RedirectResponse(f"/faelle/{quote(reference)}#antwort", status_code=303)
+        flash(request, str(error), "error")
+        # Show the page again with the text still in the composer, so nothing typed is lost.
+        return consultation_page(request, reference, db, user, draft=body, status_code=422)
+    flash(request, "Antwort gesendet.")
+    return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
 
 
 @router.get("/anhaenge/{attachment_id}")
