@@ -90,6 +90,8 @@ def is_line(role: str):
 
 def test_websocket_chat_is_stored_processed_and_answered_at_once(server):
     runtime, address = server
+    warm = start_chat(address, mail="kollege@erfurt.de")  # the process's first chat loads the classifier
+    httpx.post(f"http://{address}/chat/api/messages", json={"id": "w", "text": "Hallo"}, headers={"X-Chat-Token": warm})
     token = start_chat(address)
     with open_socket(address, token) as socket:
         started = time.monotonic()
@@ -104,13 +106,17 @@ def test_websocket_chat_is_stored_processed_and_answered_at_once(server):
     reference = REFERENCE.search(reply).group(0)
     assert lines[1]["reference"] == reference
     assert "ThürEGovRL" in reply and "Antragsberechtigt" in reply  # the eligibility guidance from the file
-    assert elapsed < 3.0, f"reply took {elapsed:.2f}s"
+    assert elapsed < 2.0, f"reply took {elapsed:.2f}s"
 
     with Session(runtime.engine) as session:
-        inbound = session.exec(select(InboundMessage)).one()
-        consultation = session.exec(select(Consultation)).one()
+        consultation = session.exec(select(Consultation).where(Consultation.reference == reference)).one()
+        inbound = session.exec(select(InboundMessage).where(InboundMessage.consultation_id == consultation.id)).one()
         raw = email.message_from_bytes(inbound.raw, policy=email.policy.default)
-        thread = session.exec(select(ConsultationMessage).order_by(ConsultationMessage.id)).all()
+        thread = session.exec(
+            select(ConsultationMessage)
+            .where(ConsultationMessage.consultation_id == consultation.id)
+            .order_by(ConsultationMessage.id)
+        ).all()
     assert inbound.channel == "chat" and inbound.status == "processed"
     assert raw["From"].addresses[0].display_name == "Erika Muster"
     assert raw["From"].addresses[0].addr_spec == "e.muster@erfurt.de"

@@ -82,6 +82,7 @@ INPUT_ERROR_STATUS = {"session_unknown": 404, "too_long": 413}
 def chat_page(request: Request):
     """The chat widget for municipality employees."""
     settings = get_runtime(request).settings
+    service.warm_up()
     return templates.TemplateResponse(
         request,
         "chat/widget.html",
@@ -122,6 +123,7 @@ def authorities(request: Request, q: Annotated[str, Query(max_length=100)] = "")
 @router.post("/chat/api/sessions", status_code=201)
 async def start_chat(request: Request, body: StartChat):
     """Start a chat; the answer holds the token for all further requests."""
+    service.warm_up()
     retry = _limiter(request, "session").hit(_client(request))
     if retry:
         return _error(
@@ -177,6 +179,7 @@ async def poll_lines(
     while True:
         lines, _known = await asyncio.to_thread(service.lines_after, runtime, token, after)
         if lines or loop.time() >= deadline or await request.is_disconnected():
+            await asyncio.to_thread(service.mark_delivered, runtime, lines)
             return {"lines": lines}
         await asyncio.sleep(SOCKET_IDLE_SECONDS)
 
@@ -223,9 +226,16 @@ async def chat_socket(websocket: WebSocket):
         last_touch = loop.time()
         while True:
             lines, _known = await asyncio.to_thread(service.lines_after, runtime, token, position["after"])
-            for line in lines:
-                await send({"type": "line", "line": line})
-                position["after"] = max(position["after"], line["id"])
+            sent = []
+            try:
+                for line in lines:
+                    await send({"type": "line", "line": line})
+                    sent.append(line)
+                    position["after"] = max(position["after"], line["id"])
+            except (WebSocketDisconnect, RuntimeError, OSError):
+                return  # the visitor left; what was not sent stays pending (and is mailed later)
+            finally:
+                await asyncio.to_thread(service.mark_delivered, runtime, sent)
             if loop.time() - last_touch > PRESENCE_TOUCH_SECONDS:
                 await asyncio.to_thread(service.touch, runtime, token)
                 last_touch = loop.time()

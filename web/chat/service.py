@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -159,11 +160,50 @@ def touch(runtime: Runtime, token: str) -> bool:
         return True
 
 
+_warm_up_lock = threading.Lock()
+_warm_up_thread: threading.Thread | None = None
+WARM_UP_MAIL = (
+    b"From: Warm <warm@example.invalid>\r\nSubject: Chat: warm-up\r\nMessage-ID: <warm@chat.eingang.invalid>\r\n"
+    b"\r\nF\xc3\xb6rderung nach Th\xc3\xbcrEGovRL, OZG, IT-Sicherheit.\r\n"
+)
+
+
+def warm_up() -> None:
+    """Load the classifier and linker data in the background once per process (the first
+    load takes seconds), so that a visitor's first message is answered at once."""
+    global _warm_up_thread
+
+    def run() -> None:
+        from classifiers.linker import link
+        from classifiers.topics import classify
+        from intake.parsing import parse
+
+        try:
+            parsed = parse(WARM_UP_MAIL)
+            classify(parsed)
+            link(parsed)
+            _authority_choices()
+        except Exception:  # warming is an optimisation; processing reports real errors
+            logger.warning("chat warm-up failed", exc_info=True)
+
+    with _warm_up_lock:
+        if _warm_up_thread is None:
+            _warm_up_thread = threading.Thread(target=run, name="chat-warm-up", daemon=True)
+            _warm_up_thread.start()
+
+
+def _wait_for_warm_up(timeout: float = 30) -> None:
+    thread = _warm_up_thread
+    if thread is not None and thread.is_alive():
+        thread.join(timeout)
+
+
 def _process(runtime: Runtime, inbound_id: int) -> None:
     """Run the pipeline on the stored message now: in this thread on the embedded queue (same
     code as the actor), or via the worker with Redis, waiting briefly for it."""
     settings = runtime.settings
     if settings.embedded_queue:
+        _wait_for_warm_up()  # one load of the classifier, not two in parallel
         from queue_workers.pipeline import mark_failed, process_stored_message
 
         try:
@@ -285,8 +325,8 @@ def _is_first_message(session: Session, consultation_id: int, inbound_id: int) -
 
 def lines_after(runtime: Runtime, token: str, after: int) -> tuple[list[dict], bool]:
     """Lines the visitor's client has not seen (id > after, plus consultant lines still
-    pending); marks consultant lines delivered. Returns (lines, token known)."""
-    with session_scope(runtime.engine) as session:
+    pending). Returns (lines, token known); call ``mark_delivered`` once they were sent."""
+    with Session(runtime.engine) as session:
         chat = find_chat(session, token)
         if chat is None:
             return [], False
@@ -299,12 +339,20 @@ def lines_after(runtime: Runtime, token: str, after: int) -> tuple[list[dict], b
             .order_by(ChatMessage.id)
         ).all()
         reference = _reference(session, chat)
-        now = utcnow()
-        for row in rows:
+        return [line_payload(row, reference=reference) for row in rows], True
+
+
+def mark_delivered(runtime: Runtime, lines: list[dict]) -> None:
+    """Consultant lines the visitor's browser has been sent are no longer pending (so they are
+    not mailed)."""
+    pending = [line["id"] for line in lines if line["delivery"] == ChatDelivery.PENDING]
+    if not pending:
+        return
+    with session_scope(runtime.engine) as session:
+        for row in session.exec(select(ChatMessage).where(ChatMessage.id.in_(pending))):
             if row.delivery == ChatDelivery.PENDING:
                 row.delivery = ChatDelivery.DELIVERED
-                row.delivered_at = now
-        return [line_payload(row, reference=reference) for row in rows], True
+                row.delivered_at = utcnow()
 
 
 # ---------------------------------------------------------------- consultant side

@@ -126,10 +126,15 @@
     socket.onclose = function (event) {
       state.ready = false; state.socket = null;
       if (event.code === 4404) { sessionGone(); return; }
-      if (!opened) state.wsFailures += 1;
-      if (state.wsFailures >= 2) { fallBackToHttp(); return; }
       offline();
-      scheduleReconnect();
+      if (opened) { scheduleReconnect(); return; }
+      // Never opened: is the server down, or is only the WebSocket blocked (proxy)? Ask over HTTP.
+      fetch(API + "/lines?after=" + state.after, { headers: { "X-Chat-Token": state.chat.token } })
+        .then(function (response) {
+          if (response.ok && ++state.wsFailures >= 2) fallBackToHttp();
+          else scheduleReconnect();
+        })
+        .catch(scheduleReconnect);
     };
   }
   function scheduleReconnect() {
@@ -269,7 +274,9 @@
     state.outbox.push(item);
     save("outbox", state.outbox);  // saved before sending: nothing typed is lost
     textEl.value = "";
-    renderPending(item, state.ready || state.mode === "http" ? null : "wird gesendet, sobald die Verbindung steht");
+    var connected = state.ready || state.mode === "http";
+    renderPending(item, connected ? null : "wird gesendet, sobald die Verbindung steht");
+    if (!connected) offline();
     transmit(item);
   });
   textEl.addEventListener("keydown", function (event) {

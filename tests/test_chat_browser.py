@@ -1,0 +1,141 @@
+"""The chat widget in real headless Chromium (Debian's /usr/bin/chromium via Playwright):
+chat, receive the reference and the guidance, see a consultant's answer arrive live; messages
+shown as text; a message typed while the server is down is kept and sent after reconnecting."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlmodel import Session, select
+
+from models import Consultation, InboundMessage
+from tests.chat_support import consultant_token, serve_app
+from tests.conftest import free_port, make_settings, migrated_runtime, service_missing
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+INJECTION = "Förderfähig nach ThürEGovRL? <img src=x onerror=\"document.title='pwned'\"><b>fett</b>"
+
+
+@pytest.fixture
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        service_missing("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        service_missing("Playwright", str(error))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def runtime(tmp_path):
+    runtime = migrated_runtime(make_settings(database_url=f"sqlite:///{tmp_path / 'chat.db'}"))
+    yield runtime
+    runtime.engine.dispose()
+
+
+def start_chat_in_page(page, base: str) -> None:
+    page.goto(f"{base}/chat")
+    page.get_by_label("Ihr Name").fill("Erika Muster")
+    page.get_by_label("Ihre E-Mail-Adresse").fill("e.muster@erfurt.de")
+    authority = page.get_by_label(re.compile("^Ihre Kommune"))
+    authority.fill("Erfu")
+    page.wait_for_selector('#chat-authority-options option[value="Erfurt (kreisfreie Stadt)"]', state="attached")
+    authority.fill("Erfurt (kreisfreie Stadt)")
+    page.get_by_role("button", name="Chat beginnen").click()
+    page.get_by_label("Ihre Nachricht").wait_for()
+
+
+def test_widget_chats_gets_reference_guidance_and_live_answer(browser, runtime):
+    port = free_port()
+    with serve_app(runtime, port) as address:
+        base = f"http://{address}"
+        page = browser.new_page()
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        start_chat_in_page(page, base)
+        expect_status = page.locator("#chat-status")
+        expect_status.filter(has_text="Verbunden.").wait_for(timeout=5000)
+
+        page.get_by_label("Ihre Nachricht").fill(INJECTION)
+        page.get_by_label("Ihre Nachricht").press("Enter")
+        assistant = page.locator("#chat-log li.assistant")
+        assistant.wait_for(timeout=15000)
+        reply = assistant.inner_text()
+        reference = re.search(r"KV-\d{4}-\d{5}", reply).group(0)
+        assert "ThürEGovRL" in reply and "Antragsberechtigt" in reply
+        assert f"Aktenzeichen {reference}" in page.locator("#chat-reference").inner_text()
+
+        # The visitor's text is shown literally: no element was created from it, nothing ran.
+        visitor = page.locator("#chat-log li.visitor .text")
+        assert visitor.inner_text() == INJECTION
+        assert page.locator("#chat-log img, #chat-log b").count() == 0
+        assert page.title() != "pwned"
+
+        with Session(runtime.engine) as session:
+            consultation_id = session.exec(select(Consultation.id)).one()
+        bearer = consultant_token(runtime)
+        response = httpx.post(
+            f"{base}/chat/api/consultations/{consultation_id}/answers",
+            json={"text": "Guten Tag Frau Muster, ja – ein DMS ist förderfähig."},
+            headers={"Authorization": f"Bearer {bearer}"},
+        )
+        assert response.status_code == 201
+        consultant = page.locator("#chat-log li.consultant")
+        consultant.wait_for(timeout=3000)
+        assert "ja – ein DMS ist förderfähig" in consultant.inner_text()
+        assert "Anna Berater" in consultant.inner_text()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 900, "height": 1300})
+        page.screenshot(path=str(SCREENSHOTS / "chat-widget.png"), full_page=True)
+        assert problems == []  # no CSP violations or script errors
+
+
+def test_widget_keeps_message_while_server_is_down_and_sends_it_after_reconnect(browser, runtime):
+    port = free_port()
+    page = browser.new_page()
+    with serve_app(runtime, port) as address:
+        base = f"http://{address}"
+        start_chat_in_page(page, base)
+        page.locator("#chat-status").filter(has_text="Verbunden.").wait_for(timeout=5000)
+    # The server is gone: the widget says so clearly, and the typed message waits in the outbox.
+    page.locator("#chat-status.offline").filter(has_text="Keine Verbindung zum Server").wait_for(timeout=5000)
+    page.get_by_label("Ihre Nachricht").fill("Wo finde ich die Erläuterungen zu ThAVEL und OZG?")
+    page.get_by_role("button", name="Senden").click()
+    page.locator("#chat-log li.visitor.pending").wait_for()
+    assert (
+        "1 Nachricht(en) werden gesendet, sobald die Verbindung wieder steht"
+        in page.locator("#chat-status").inner_text()
+    )
+    assert "wird gesendet, sobald die Verbindung steht" in page.locator("#chat-log li.visitor.pending").inner_text()
+    with Session(runtime.engine) as session:
+        assert session.exec(select(InboundMessage)).first() is None
+    # A reload while offline loses nothing either (the outbox is in localStorage).
+    with serve_app(runtime, port):
+        assistant = page.locator("#chat-log li.assistant")
+        assistant.wait_for(timeout=20000)
+        assert "ThAVEL" in assistant.inner_text()
+        page.locator("#chat-status").filter(has_text="Verbunden").wait_for(timeout=5000)
+    with Session(runtime.engine) as session:
+        assert len(session.exec(select(InboundMessage)).all()) == 1
