@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
 from models import session_scope  # noqa: E402
 from queue_workers.context import current_runtime  # noqa: E402
+from queue_workers.deadletters import exception_line  # noqa: E402
 from queue_workers.pipeline import mark_failed, process_stored_message  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -41,8 +42,7 @@ def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
     if not args:
         return
     inbound_id = int(args[0])
-    last_error = (message_data.get("options") or {}).get("traceback") or "unbekannter Fehler"
-    last_line = last_error.strip().splitlines()[-1] if last_error.strip() else last_error
+    last_line = exception_line((message_data.get("options") or {}).get("traceback") or "") or "unbekannter Fehler"
     runtime = current_runtime()
     with session_scope(runtime.engine) as session:
         mark_failed(

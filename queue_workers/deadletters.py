@@ -8,6 +8,7 @@ message as ``failed`` (``processing_retries_exhausted``); requeueing sends it ag
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,16 +38,27 @@ class DeadLetter:
         }
 
 
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Timeout)\b.*")
+
+
+def exception_line(traceback: str) -> str:
+    """The ``Type: message`` line of a formatted traceback (not SQLAlchemy's trailing hints)."""
+    lines = [line for line in (traceback or "").strip().splitlines() if _EXCEPTION_LINE.match(line)]
+    if lines:
+        return lines[-1]
+    stripped = (traceback or "").strip()
+    return stripped.splitlines()[-1] if stripped else ""
+
+
 def _from_data(data: dict, dead_at: datetime | None) -> DeadLetter:
     options = data.get("options") or {}
-    traceback = (options.get("traceback") or "").strip()
     return DeadLetter(
         message_id=data.get("message_id", ""),
         actor=data.get("actor_name", ""),
         args=list(data.get("args") or []),
         dead_at=dead_at,
         retries=int(options.get("retries", 0)),
-        error=traceback.splitlines()[-1] if traceback else "",
+        error=exception_line(options.get("traceback") or ""),
     )
 
 
