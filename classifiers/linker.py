@@ -330,7 +330,8 @@ def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:
             return True
         if len(x) == 5 and y.startswith(x):
             return True
-    return False
+    association_of = linking_index(gazetteer).association_of
+    return a in association_of and association_of.get(a) == association_of.get(b)
 
 
 def _decide(
@@ -371,6 +372,8 @@ def _decide(
         if len(mentioned) == 1:
             member = mentioned.pop()
             board.add(member, score, f"{gazetteer.authority_name(key)} schreibt über dieses Mitglied")
+            if seat and seat != member and seat in board.scores:
+                board.add(member, board.scores[seat], f"{gazetteer.authority_name(seat)} führt die Geschäfte")
         elif seat and not mentioned and not explicit_eg:
             board.add(seat, score, "Verwaltung der erfüllenden Gemeinde ist die Gemeinde selbst")
     ranked = sorted(board.scores, key=lambda k: (-board.scores[k], k))

@@ -21,13 +21,16 @@ CITY = "city"  # "Stadt X" where X may be a kreisfreie Stadt
 _KIND_WORDS = [
     (r"Stadtverwaltung|Gemeindeverwaltung|Stadt-\s*und\s*Kurverwaltung|Bürgermeisteramt|Rathaus", MUNICIPALITY),
     (
-        r"Landgemeinde|Einheitsgemeinde|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt|"
+        r"Landgemeinde|Einheitsgemeinde|Mitgliedsgemeinde|Ortsgemeinde|Gemeinden|Städte|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt|"
         r"Landeshauptstadt|Universitätsstadt|Klassikerstadt|Wartburgstadt|Residenzstadt|Lutherstadt|Rosenstadt|"
         r"Hochschulstadt|Bachstadt|Skatstadt|Barockstadt|Kulturstadt|Thomas-Müntzer-Stadt|Kurort",
         CITY,
     ),
     (r"Bürgermeister(?:in)?\s+(?:von|in)|Oberbürgermeister(?:in)?\s+(?:von|in)", MUNICIPALITY),
-    (r"Landratsamt|Landratsamtes|(?-i:LRA)|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)", DISTRICT_OFFICE),
+    (
+        r"Landratsamt|Landratsamtes|(?-i:LRA)|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)",
+        DISTRICT_OFFICE,
+    ),
     (r"Landkreis|Landkreises|Lkr\.|(?-i:LK)", DISTRICT),
     (r"Verwaltungsgemeinschaft|Verwaltungsgem\.|Verw\.-Gem\.|(?-i:VGem)|(?-i:VG)", ASSOCIATION),
     (r"erfüllende\s+Gemeinde|(?-i:EG)", ASSOCIATION),
