@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from classifiers.taxonomy import TaskTemplate, Taxonomy
+from models.audit import record_change
 from models.consultations import FollowUpTask
 
 
@@ -50,8 +51,10 @@ def create_tasks(
     consultation_id: int,
     templates: list[TaskTemplate],
     received: date,
+    actor: str = "system",
 ) -> list[FollowUpTask]:
-    """Add each template's task once per consultation (a unique constraint guards retries)."""
+    """Add each template's task once per consultation (a unique constraint guards retries);
+    each new task is written to the audit log."""
     existing = set(
         session.exec(select(FollowUpTask.template_key).where(FollowUpTask.consultation_id == consultation_id))
     )
@@ -71,5 +74,13 @@ def create_tasks(
                 session.flush()
         except IntegrityError:
             continue
+        record_change(
+            session,
+            consultation_id=consultation_id,
+            actor=actor,
+            action="task_added",
+            field=f"task:{task.id}",
+            after={"title": task.title, "due": task.due.isoformat(), "template": template.key},
+        )
         created.append(task)
     return created

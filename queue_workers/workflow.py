@@ -338,6 +338,7 @@ def confirm_topics(
                 consultation_id=row.id,
                 templates=templates_for(taxonomy, added, urgent=False),
                 received=received,
+                actor=actor,
             )
     return row
 
