@@ -1,0 +1,77 @@
+"""Operators work on consultations from the command line through the same workflow functions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from eingang.cli.main import app
+from models import session_scope
+from tests.test_workflow_lifecycle import add_user, make_consultation
+
+
+@pytest.fixture
+def cli(sqlite_runtime, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no developer .env
+    env = {"EINGANG_DATABASE_URL": sqlite_runtime.settings.database_url}
+
+    def run(*args: str, expect: int = 0) -> str:
+        result = CliRunner().invoke(app, list(args), env=env)
+        assert result.exit_code == expect, result.output
+        return result.output
+
+    with session_scope(sqlite_runtime.engine) as session:
+        add_user(session, "anna")
+        make_consultation(session, reference="KV-2026-00042", topics=("ozg_duties",))
+    return run
+
+
+def test_operator_commands_change_and_show_a_consultation(cli):
+    assert "zuständig ist jetzt anna" in cli("consultations", "assign", "KV-2026-00042", "anna", "--actor", "lead")
+    cli("consultations", "priority", "KV-2026-00042", "dringend", "--actor", "lead")
+    cli("consultations", "note", "KV-2026-00042", "Bürgermeister ruft zurück", "--actor", "anna")
+    cli("consultations", "confirm-topics", "KV-2026-00042", "--topic", "eligibility", "--actor", "anna")
+    cli("consultations", "confirm-authority", "KV-2026-00042", "--key", "16051000", "--actor", "anna")
+    refused = cli("consultations", "status", "KV-2026-00042", "neu", "--actor", "anna", expect=1)
+    assert "nicht erlaubt" in refused
+    cli("consultations", "close", "KV-2026-00042", "--reason", "telefonisch geklärt", "--actor", "anna")
+    assert "Fehler: Beratungsfall KV-2026-99999 gibt es nicht." in cli(
+        "consultations", "show", "KV-2026-99999", expect=1
+    )
+
+    detail = json.loads(cli("consultations", "show", "KV-2026-00042", "--format", "json"))
+    assert detail["status"] == "abgeschlossen" and detail["assignee"] == "anna"
+    assert detail["priority"] == "dringend" and detail["topics"] == ["eligibility"]
+    assert detail["machine_topics"] == ["ozg_duties"] and detail["topics_confirmed"]
+    assert detail["authority_confirmed"] and detail["municipality"]["key"] == "16051000"
+    assert detail["notes"][0]["text"] == "Bürgermeister ruft zurück"
+    assert detail["allowed_status"] == ["in_bearbeitung"]
+    assert [t["template"] for t in detail["tasks"]] == [
+        "eligibility_check_applicant",
+        "eligibility_send_guideline",
+        "eligibility_follow_up",
+    ]
+    actions = [(e["actor"], e["action"]) for e in detail["audit"]]
+    assert ("lead", "assigned") in actions and ("anna", "topics_corrected") in actions
+    assert actions[-1] == ("anna", "closed")
+    text = cli("consultations", "show", "KV-2026-00042")
+    assert "Status: abgeschlossen" in text and "Zuständig: anna" in text
+
+
+def test_task_commands_add_postpone_complete(cli):
+    added = json.loads(
+        cli("tasks", "add", "KV-2026-00042", "Unterlagen anfordern", "--until", "2999-01-04", "--format", "json")
+    )
+    task_id = str(added["id"])
+    assert added["due"] == "2999-01-04"
+    assert "Grund" in cli("tasks", "postpone", task_id, "--reason", " ", "--days", "2", expect=1)
+    cli("tasks", "postpone", task_id, "--reason", "Kommune bittet um Aufschub", "--until", "11.01.2999")
+    cli("tasks", "assign", task_id, "anna")
+    listed = json.loads(cli("tasks", "list", "--assignee", "anna", "--format", "json"))
+    assert [(t["title"], t["due"], t["postponed_reason"]) for t in listed] == [
+        ("Unterlagen anfordern", "2999-01-11", "Kommune bittet um Aufschub")
+    ]
+    cli("tasks", "complete", task_id)
+    assert json.loads(cli("tasks", "list", "--assignee", "anna", "--format", "json")) == []
