@@ -11,11 +11,11 @@ from eingang.cli import (
     classifier_commands,
     consultation_commands,
     db_commands,
+    imap_commands,
     intake_commands,
     queue_commands,
     task_commands,
 )
-from eingang.cli import imap_commands  # noqa: I001
 
 app = typer.Typer(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",

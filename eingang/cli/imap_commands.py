@@ -1,0 +1,79 @@
+"""``eingang imap-poll``: reading the team mailbox over IMAP."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import typer
+
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.runtime import Runtime
+
+
+def register(app: typer.Typer) -> None:
+    app.command("imap-poll")(imap_poll)
+
+
+def build_imap_service(rt: Runtime):
+    """The IMAP poller thread for ``eingang serve`` (started), or None without EINGANG_IMAP_HOST."""
+    from intake.imap_poller import ImapConfig, ImapPoller, ImapService
+    from queue_workers.dispatch import enqueue_processing
+
+    config = ImapConfig.from_settings(rt.settings)
+    if config is None:
+        return None
+    return ImapService(ImapPoller(config, rt.engine, on_stored=enqueue_processing)).start()
+
+
+def imap_poll(
+    once: bool = typer.Option(False, "--once", help="Poll once and exit instead of waiting for new mail."),
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Read the configured IMAP folder: store each mail, move it, process it (IDLE or polling)."""
+    import dramatiq
+
+    from eingang.cli.intake_commands import _start_queue
+    from intake.imap_poller import ImapConfig, ImapPoller
+    from queue_workers.dispatch import enqueue_processing
+
+    rt = runtime()
+    try:
+        config = ImapConfig.from_settings(rt.settings)
+    except ValueError as error:
+        fail(str(error))
+    if config is None:
+        fail("EINGANG_IMAP_HOST ist nicht gesetzt.")
+    worker = _start_queue(rt)
+    from queue_workers.actors import process_message
+
+    try:
+        if once:
+            try:
+                result = ImapPoller(config, rt.engine).poll()
+            except Exception as error:
+                fail(f"IMAP-Abruf von {config.host} fehlgeschlagen: {error}")
+            for inbound_id in result.stored:
+                if worker is not None:
+                    process_message(inbound_id)  # embedded queue: process right here
+                else:
+                    enqueue_processing(inbound_id)
+            if worker is not None:
+                dramatiq.get_broker().join(process_message.queue_name, timeout=60_000)  # acknowledgements
+            summary = {"stored": result.stored, "already_stored": result.already_stored, "failed": result.failed}
+            if output_format == OutputFormat.JSON:
+                print_json(summary)
+            else:
+                typer.echo(
+                    f"IMAP {config.host}/{config.folder}: {len(result.stored)} neu gespeichert, "
+                    f"{len(result.already_stored)} bereits gespeichert, {len(result.failed)} fehlerhaft."
+                )
+            return
+        stop = threading.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stop.set())
+        typer.echo(f"Eingang liest IMAP {config.host}/{config.folder}. Beenden mit Strg+C.")
+        ImapPoller(config, rt.engine, on_stored=enqueue_processing).run(stop)
+    finally:
+        if worker is not None:
+            worker.stop()
