@@ -73,7 +73,9 @@ def serve() -> None:
     )
     # Further components of `serve` (each returns an object with .stop()); one line each:
     components: list = []
-    # component: imap (issue 3)
+    from eingang.cli.imap_commands import build_imap_service  # component: imap (issue 3)
+
+    components += [service] if (service := build_imap_service(rt)) else []  # only with EINGANG_IMAP_HOST
     from eingang.cli.queue_commands import start_scheduler  # component: scheduler (issue 6)
 
     components += [start_scheduler(rt)] if settings.embedded_queue else []  # with Redis: `eingang scheduler`
