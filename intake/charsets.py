@@ -133,6 +133,9 @@ def decode_bytes(data: bytes, declared: str | None = None, hints: Iterable[str |
         decoded = _strict(data, codec)
         if decoded is not None:
             return decoded
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     single_byte = [c for c in codecs_to_try if _is_single_byte(c)]
     if len(data) < _DETECTION_MIN_BYTES and single_byte:
         # Too short for statistics (a header, a name): trust the charsets the message names.
@@ -147,6 +150,25 @@ def decode_bytes(data: bytes, declared: str | None = None, hints: Iterable[str |
         if decoded is not None:
             return decoded
     return _strict(data, "cp1252") or data.decode("latin-1")
+
+
+def _western_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", errors="ignore") or chunk.decode("latin-1"), error.end
+
+
+codecs.register_error("eingang-western-fallback", _western_fallback)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """Text that is mostly UTF-8 with some Windows-1252 bytes (two sources pasted together, a
+    gateway that re-encoded a part): decoded piecewise rather than as mojibake."""
+    utf8_bytes = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    high_bytes = sum(1 for byte in data if byte >= 0x80)
+    if not utf8_bytes or utf8_bytes * 2 < high_bytes:
+        return None
+    return data.decode("utf-8", errors="eingang-western-fallback")
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -41,8 +41,69 @@ FIELDS = ("from", "to", "subject", "body", "attachments")
 _NOT_MAILS = re.compile(r"(README\.md|LICENSE.*|.*\.(yml|yaml|json|md|head\.txt|body\.txt|html))$", re.IGNORECASE)
 _HEADER_LINE = re.compile(rb"^(From |[A-Za-z][A-Za-z0-9-]*:)")
 
-# Disagreements whose cause is Zammad's behaviour (mail stem, field) -> reason.
-ZAMMAD_QUIRKS: dict[tuple[str, str], str] = {}
+# Disagreements whose cause is Zammad's behaviour, not ours: (mail stem, field) -> reason.
+# Each one was checked by hand against the raw mail. They stay disagreements in the plain
+# ratios; the ratios "with known Zammad quirks" count them as explained.
+_NEW_ZAMMAD_HTML = (
+    "Zammad (2025) joins text/plain and text/html parts of multipart/mixed into one HTML body; we keep them apart"
+)
+_LATER_HTML_PARTS = (
+    "Zammad keeps later HTML parts of multipart/mixed as attachments (document.html); we read them as body text"
+)
+ZAMMAD_QUIRKS: dict[tuple[str, str], str] = {
+    ("mail018", "subject"): "UTF-7 (unicode-1-1-utf-7): Zammad leaves it undecoded ('+ANw-'), we decode it",
+    ("mail018", "body"): "UTF-7 body: Zammad leaves it undecoded ('+APw-'), we decode it",
+    ("mail021", "body"): "invalid UTF-8 bytes in UTF-8 spam HTML: Zammad falls back to ISO-8859-2, we to Windows-1252",
+    (
+        "mail021",
+        "attachments",
+    ): "HTML copy of the same invalid UTF-8 bytes: ISO-8859-2 (Zammad) against Windows-1252 (ours)",
+    (
+        "mail035",
+        "from",
+    ): "From is only a quoted string; Zammad keeps the quotes in the address, we take the address inside",
+    (
+        "mail046",
+        "from",
+    ): "raw 8-bit GB2312 name: Zammad decodes it as ISO-8859-2 mojibake, we as GB18030 like its subject",
+    (
+        "mail054",
+        "body",
+    ): "Zammad shows 'no visible content' for the text/plain part 'some text' (header block we repair)",
+    (
+        "mail060",
+        "body",
+    ): "UTF-8 and Latin-1 bytes mixed under a GB2312 label: Zammad expects mojibake, we decode both pieces",
+    ("mail062", "body"): _LATER_HTML_PARTS,
+    ("mail062", "attachments"): _LATER_HTML_PARTS,
+    (
+        "mail064",
+        "attachments",
+    ): "windows-1258 name with a combining accent: Zammad decodes 0xEC as 'ì' ('eìcran'), we as U+0301",
+    ("mail065", "from"): "encoded-word with a raw comma: Zammad's decoder yields '=20Andreas?=', we 'Bürling, Andreas'",
+    ("mail072", "body"): "windows-1258 text: Zammad decodes it as another codepage ('aoűt'), we get 'août'",
+    ("mail072", "attachments"): "HTML copy: Zammad's mis-decoded windows-1258 HTML ('aoűt') differs from ours",
+    ("mail076", "from"): "stray '>' after the address: Zammad keeps it in the address, we drop it",
+    ("mail085", "body"): _LATER_HTML_PARTS,
+    ("mail085", "attachments"): _LATER_HTML_PARTS,
+    (
+        "mail087",
+        "from",
+    ): "'Test test@example.com' without brackets: Zammad takes it whole as address, we test@example.com",
+    (
+        "mail087",
+        "body",
+    ): "text/plain after a PDF: Zammad keeps it as attachment 'file' and shows no body; we read it as body",
+    ("mail087", "attachments"): "text/plain after a PDF: Zammad keeps it as attachment 'file'; we read it as body",
+    (
+        "mail102",
+        "attachments",
+    ): "two attachments with the same name: Zammad renames the second ('at 091.00.38'), we keep names",
+    ("mail105", "body"): "multipart/mixed without any boundary line: Zammad shows no body, we keep the text",
+    ("mail110", "attachments"): _NEW_ZAMMAD_HTML,
+    ("mail111", "attachments"): _NEW_ZAMMAD_HTML,
+    ("mail112", "attachments"): _NEW_ZAMMAD_HTML,
+}
 
 
 @dataclass
@@ -50,6 +111,7 @@ class Disagreement:
     mail: str
     field: str
     reason: str
+    zammad_quirk: bool = False
 
 
 @dataclass
@@ -63,11 +125,24 @@ class ConformanceReport:
     def ratio(self, name: str) -> float:
         return self.agreed[name] / self.compared if self.compared else 0.0
 
+    def explained(self, name: str) -> int:
+        return sum(1 for d in self.disagreements if d.field == name and d.zammad_quirk)
+
+    def ratio_with_quirks(self, name: str) -> float:
+        """Agreement when the documented Zammad quirks count as explained."""
+        return (self.agreed[name] + self.explained(name)) / self.compared if self.compared else 0.0
+
     def as_json(self) -> dict[str, Any]:
         return {
             "mails": self.mails,
             "crashes": len(self.crashes),
             "fields": {name: round(self.ratio(name), 4) for name in FIELDS},
+            "with_expectations": self.compared,
+            "fields_with_known_zammad_quirks": {name: round(self.ratio_with_quirks(name), 4) for name in FIELDS},
+            "disagreements": [
+                {"mail": d.mail, "field": d.field, "reason": d.reason, "zammad_quirk": d.zammad_quirk}
+                for d in self.disagreements
+            ],
         }
 
 
@@ -120,6 +195,10 @@ def load_expectation(mail: Path) -> dict[str, Any] | None:
 
 def normalise_space(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# HTML 4 and HTML 5 map &lang;/&rang; to different code points; Zammad's sanitiser uses the old.
+_ANGLE_BRACKETS = str.maketrans({"\u2329": "\u27e8", "\u232a": "\u27e9", "\u3008": "\u27e8", "\u3009": "\u27e9"})
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -181,7 +260,7 @@ def compare_body(parsed: ParsedMail, expected: dict[str, Any]) -> str | None:
     want = expected.get("body") or ""
     want = "" if want.strip() == _ZAMMAD_EMPTY_BODY else want
     if expected.get("content_type") == "text/html":
-        want = normalise_space(html_to_text(want))
+        want = normalise_space(html_to_text(want)).translate(_ANGLE_BRACKETS)
         title = _TITLE.search(parsed.html or "")
         title_text = normalise_space(html_to_text(title.group(1))) if title else ""
         if title_text and want.startswith(title_text):
@@ -191,7 +270,7 @@ def compare_body(parsed: ParsedMail, expected: dict[str, Any]) -> str | None:
         want = normalise_space(want)
         candidates = [parsed.body_text]
     for candidate in candidates:
-        got = normalise_space(candidate)
+        got = normalise_space(candidate).translate(_ANGLE_BRACKETS)
         if got == want or "".join(got.split()) == "".join(want.split()):
             return None
     return _first_difference(want, normalise_space(candidates[0] or candidates[-1]))
@@ -257,8 +336,9 @@ def check_mails(root: Path, mails: Iterable[Path]) -> ConformanceReport:
             if reason is None:
                 report.agreed[name] += 1
                 continue
-            quirk = ZAMMAD_QUIRKS.get((path.stem, name))
-            report.disagreements.append(Disagreement(label, name, f"{quirk} ({reason})" if quirk else reason))
+            quirk = ZAMMAD_QUIRKS.get((path.stem.split("-", 1)[0], name))
+            text = f"Zammad: {quirk} [{reason}]" if quirk else f"ours: {reason}"
+            report.disagreements.append(Disagreement(label, name, text, zammad_quirk=quirk is not None))
     return report
 
 
@@ -271,15 +351,18 @@ def format_table(report: ConformanceReport) -> str:
     lines = [
         f"Mails: {report.mails}, davon mit Erwartung: {report.compared}, Abstürze: {len(report.crashes)}",
         "",
-        "| Feld | übereinstimmend | Anteil |",
-        "|---|---|---|",
+        "| Feld | übereinstimmend | Anteil | mit bekannten Zammad-Eigenheiten |",
+        "|---|---|---|---|",
     ]
     for name in FIELDS:
-        lines.append(f"| {name} | {report.agreed[name]}/{report.compared} | {report.ratio(name):.1%} |")
+        lines.append(
+            f"| {name} | {report.agreed[name]}/{report.compared} | {report.ratio(name):.1%} "
+            f"| {report.ratio_with_quirks(name):.1%} |"
+        )
     if report.crashes:
         lines += ["", "Abstürze:"]
         lines += [f"- {mail}: {error}" for mail, error in report.crashes]
     if report.disagreements:
         lines += ["", "Abweichungen:"]
-        lines += [f"- {d.mail} [{d.field}]: {d.reason}" for d in report.disagreements]
+        lines += [f"- {d.mail} [{d.field}] {d.reason}" for d in report.disagreements]
     return "\n".join(lines)

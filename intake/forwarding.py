@@ -31,6 +31,9 @@ ORIGINAL_MARKER = re.compile(
     re.IGNORECASE,
 )
 
+_MARKER_WORDS = ("nachricht", "forwarded", "original", "weitergeleitet")
+_MAX_MARKER_LINE = 200
+
 # Header names in forwarded/quoted header blocks (German Outlook, English, French for the odd gateway).
 _FIELD_NAMES = {
     "from": ("von", "from", "de", "absender"),
@@ -138,6 +141,30 @@ def find_inline_forward(body_text: str, subject: str = "") -> ForwardedOriginal 
     forward (``WG:``, ``Fwd:``) or nothing was written above them."""
     if not body_text:
         return None
+    lines = body_text.split("\n")
+    forward_subject = bool(_FORWARD_SUBJECT.match(subject))
+    lowered = body_text.lower()
+    has_marker = any(word in lowered for word in _MARKER_WORDS)
+    seen_text = False
+    for index, line in enumerate(lines):
+        stripped = line.strip(" \t>")
+        if not stripped:
+            continue
+        if len(stripped) <= _MAX_MARKER_LINE:
+            if has_marker and (
+                FORWARD_MARKER.match(line) or (ORIGINAL_MARKER.match(line) and (forward_subject or not seen_text))
+            ):
+                fields, after = read_header_block(lines, index + 1)
+                if "from" in fields:
+                    return _original(fields, lines, after)
+            elif (forward_subject or not seen_text) and _FIELD_LINE.match(line):
+                fields, after = read_header_block(lines, index)
+                if is_header_block(fields):
+                    return _original(fields, lines, after)
+        if not forward_subject and not has_marker:
+            return None  # the first line starts no header block and nothing else can match
+        seen_text = True
+    return None
     lines = body_text.split("\n")
     forward_subject = bool(_FORWARD_SUBJECT.match(subject))
     for index, line in enumerate(lines):

@@ -134,9 +134,22 @@ def _uudecode_lines(text: str) -> bytes | None:
     return bytes(out)
 
 
+def _lenient_base64(text: str) -> bytes:
+    """Base64 as senders break it: stray characters, missing padding, a dangling last char."""
+    data = re.sub(rb"[^A-Za-z0-9+/]", b"", text.partition("=")[0].encode("ascii", "ignore"))
+    if len(data) % 4 == 1:
+        data = data[:-1]
+    return binascii.a2b_base64(data + b"=" * (-len(data) % 4))
+
+
 def _payload_bytes(part: Message) -> bytes:
     encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
     raw = part.get_payload()
+    if encoding == "base64" and isinstance(raw, str):
+        try:
+            return binascii.a2b_base64(raw.encode("ascii"), strict_mode=False)
+        except (binascii.Error, UnicodeEncodeError):
+            return _lenient_base64(raw)
     if encoding in _UUENCODE and isinstance(raw, str) and "begin " not in raw[:1000]:
         decoded = _uudecode_lines(raw)
         if decoded is not None:
@@ -257,11 +270,52 @@ class _Collected:
     # The readable body in document order: ("plain", text) or ("html", source). An HTML part
     # that has a plain alternative is kept in ``html`` only.
     sequence: list[tuple[str, str]] = field(default_factory=list)
+    raw: bytes = b""  # the message bytes, to cut embedded messages out exactly as sent
     attachments: list[ParsedAttachment] = field(default_factory=list)
     embedded: list[Message] = field(default_factory=list)
 
 
-def _collect(part: Message, hints: list[str], out: _Collected, *, html_is_alternative: bool = False) -> None:
+def _raw_part_body(raw: bytes, boundary: str, index: int) -> bytes | None:
+    """The body bytes of part ``index`` of the multipart delimited by ``boundary``, cut from the
+    raw message (the email package cannot re-create them byte for byte)."""
+    delimiter = b"\n--" + boundary.encode("utf-8", "surrogateescape")
+    positions = []
+    found = raw.find(delimiter)
+    while found >= 0 and len(positions) < index + 2:
+        line_end = raw.find(b"\n", found + len(delimiter))
+        rest = raw[found + len(delimiter) : line_end if line_end >= 0 else len(raw)]
+        if rest.strip() in (b"", b"--"):  # a delimiter line, not text that starts like one
+            positions.append((found, line_end if line_end >= 0 else len(raw)))
+        found = raw.find(delimiter, found + 1)
+    if len(positions) < index + 2:
+        return None
+    segment = raw[positions[index][1] : positions[index + 1][0]]
+    segment = segment[1:] if segment.startswith(b"\n") else segment
+    separator = re.search(rb"\r?\n\r?\n", segment)
+    if separator is None:
+        return None
+    body = segment[separator.end() :]
+    return body.removesuffix(b"\r") if body.strip() else b""
+
+
+def _message_bytes(part: Message, out: _Collected, location: tuple[str, int] | None) -> bytes:
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if location is not None and out.raw and encoding in ("", "7bit", "8bit", "binary"):
+        exact = _raw_part_body(out.raw, *location)
+        if exact is not None:
+            return exact
+    data = _body_bytes(part)
+    return data if data.strip() else b""
+
+
+def _collect(
+    part: Message,
+    hints: list[str],
+    out: _Collected,
+    *,
+    html_is_alternative: bool = False,
+    location: tuple[str, int] | None = None,
+) -> None:
     ctype = part.get_content_type()
     if ctype in _CONTAINER_TYPES or (part.get_content_maintype() == "message" and part.is_multipart()):
         inner = part.get_payload()
@@ -269,21 +323,23 @@ def _collect(part: Message, hints: list[str], out: _Collected, *, html_is_altern
         if ctype in _CONTAINER_TYPES and isinstance(inner_message, Message):
             out.embedded.append(inner_message)
         filename = _filename(part, hints) or _embedded_message_name(part, inner_message, hints)
-        out.attachments.append(_attachment(part, filename, _body_bytes(part), is_message=ctype in _CONTAINER_TYPES))
+        data = _message_bytes(part, out, location) if ctype in _CONTAINER_TYPES else _body_bytes(part)
+        out.attachments.append(_attachment(part, filename, data, is_message=ctype in _CONTAINER_TYPES))
         return
     if part.is_multipart():
         children = [c for c in part.get_payload() if isinstance(c, Message)]
-        if ctype == "multipart/alternative":
-            chosen = _best_alternatives(children)
-            has_plain = any(_leaf_kind(c) == "plain" for c in chosen)
-            for child in children:
-                if any(child is c for c in chosen):
-                    _collect(child, hints, out, html_is_alternative=has_plain and _leaf_kind(child) == "html")
-                else:  # an alternative we do not read: whatever it carries is kept as attachments
-                    _collect_as_attachments(child, hints, out)
-            return
-        for child in children:
-            _collect(child, hints, out, html_is_alternative=html_is_alternative)
+        boundary = part.get_boundary()
+        chosen = _best_alternatives(children) if ctype == "multipart/alternative" else children
+        has_plain = any(_leaf_kind(c) == "plain" for c in chosen)
+        for index, child in enumerate(children):
+            if not any(child is c for c in chosen):  # an alternative we do not read: keep what it carries
+                _collect_as_attachments(child, hints, out)
+                continue
+            alternative_html = html_is_alternative or (
+                ctype == "multipart/alternative" and has_plain and _leaf_kind(child) == "html"
+            )
+            location = (boundary, index) if boundary else None
+            _collect(child, hints, out, html_is_alternative=alternative_html, location=location)
         return
     filename = _filename(part, hints)
     if _is_attachment(part, filename):
@@ -301,8 +357,12 @@ def _collect(part: Message, hints: list[str], out: _Collected, *, html_is_altern
 
 def _collect_as_attachments(part: Message, hints: list[str], out: _Collected) -> None:
     for leaf in part.walk():
-        if not leaf.is_multipart():
-            out.attachments.append(_attachment(leaf, _filename(leaf, hints), _payload_bytes(leaf)))
+        if leaf.is_multipart():
+            continue
+        data = _payload_bytes(leaf)
+        if leaf.get_content_maintype() == "text" and not data.strip():
+            continue  # an empty text alternative carries nothing
+        out.attachments.append(_attachment(leaf, _filename(leaf, hints), data))
 
 
 def _best_alternatives(children: list[Message]) -> list[Message]:
@@ -374,7 +434,7 @@ def parse(raw: bytes) -> ParsedMail:
     msg = _read_message(raw)
     hints = _charset_hints(msg)
 
-    collected = _Collected()
+    collected = _Collected(raw=raw)
     _collect(msg, hints, collected)
     html_source = "\n".join(collected.html) if collected.html else None
     body_text, body_source = _readable_body(collected.sequence)

@@ -38,6 +38,9 @@ app.add_typer(config_commands.app, name="config")
 from eingang.cli import gazetteer_commands  # noqa: E402
 
 app.add_typer(gazetteer_commands.app, name="gazetteer")
+from eingang.cli import conformance_commands  # noqa: E402
+
+conformance_commands.register(app)
 
 
 @app.callback()
