@@ -69,7 +69,9 @@ class StrongTermMatcher:
             norm = token.norm_
             if len(norm) < 2 or token.is_punct:
                 continue
-            matches.extend(TermMatch(group, token.text, weight) for group, weight in self._token_groups(norm))
+            # the lemma ("abfliessen") and the folded word as written ("abgeflossen") both count
+            found = set(self._token_groups(norm)) | set(self._token_groups(fold(token.text)))
+            matches.extend(TermMatch(group, token.text, weight) for group, weight in sorted(found))
         for match_id, start, end in self.phrases(doc):
             key = doc.vocab.strings[match_id]
             matches.append(TermMatch(key.split("|", 1)[0], doc[start:end].text, self.phrase_weights[key]))

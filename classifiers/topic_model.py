@@ -130,10 +130,14 @@ class TopicModel:
             for topic in topic_ids
         }
         urgent_probability = raw.probabilities.get(URGENT, 0.0)
-        urgent = urgent_probability >= settings.thresholds.get(URGENT, 1.0) or (
-            bool(by_group.get(URGENT)) and urgent_probability >= settings.urgent_rule_threshold
-        )
         chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
+        signs = by_group.get(URGENT, [])
+        incident_described = any(t.weight >= 1.0 for t in signs) and "it_security" in chosen
+        urgent = (
+            urgent_probability >= settings.thresholds.get(URGENT, 1.0)
+            or incident_described
+            or (bool(signs) and urgent_probability >= settings.urgent_rule_threshold)
+        )
         if urgent and "it_security" in scores and "it_security" not in chosen:
             chosen.append("it_security")  # an incident is an IT-security matter by definition
         influential = self.influential_tokens(raw.doc, [*chosen, URGENT] if urgent else chosen) if evidence else {}

@@ -79,18 +79,29 @@ def tune(
             best = (macro, settings)
     assert best is not None
     settings = best[1]
-    urgent_scores = [r.probabilities.get(URGENT, 0.0) for r in raws]
+    # Urgent: the model threshold with the best dev F1; below it, an urgent term (rules) raises the flag
+    # when the model gives at least a small probability. Then the urgent-rule threshold is lowered until
+    # dev recall is 1.0 (never below the configured floor).
     urgent_gold = [e.cats.get(URGENT, 0.0) >= 0.5 for e in examples]
-    positives = [s for s, g in zip(urgent_scores, urgent_gold, strict=True) if g]
-    margin = float(config.get("urgent_margin", 0.7))
-    urgent_threshold = min(0.5, min(positives) * margin) if positives else 0.5
-    urgent_threshold = max(urgent_threshold, 0.02)
-    settings = ModelSettings(
-        LABELS,
-        {**settings.thresholds, URGENT: round(urgent_threshold, 4)},
-        settings.strong_term_boost,
-        round(urgent_threshold / 3, 4),
-    )
+    floor = float(config.get("urgent_rule_floor", 0.01))
+    best_urgent: tuple[tuple[float, float], ModelSettings] | None = None
+    for threshold in THRESHOLD_GRID:
+        for rule_threshold in (threshold, threshold / 2, threshold / 4, threshold / 8, floor):
+            candidate = ModelSettings(
+                LABELS,
+                {**settings.thresholds, URGENT: threshold},
+                settings.strong_term_boost,
+                max(rule_threshold, floor),
+            )
+            flags = [model.decide(r, candidate, evidence=False).urgent for r in raws]
+            tp = sum(1 for f, g in zip(flags, urgent_gold, strict=True) if f and g)
+            fp = sum(1 for f, g in zip(flags, urgent_gold, strict=True) if f and not g)
+            fn = sum(1 for f, g in zip(flags, urgent_gold, strict=True) if g and not f)
+            key = (-fn, 2 * tp / (2 * tp + fp + fn) if tp else 0.0)  # recall first, then F1
+            if best_urgent is None or key > best_urgent[0]:
+                best_urgent = (key, candidate)
+    assert best_urgent is not None
+    settings = best_urgent[1]
     return settings, evaluate_raw(model, raws, examples, settings)
 
 

@@ -45,7 +45,9 @@ TOWNS, DISTRICTS, VGS = _places()
 FIRST = "Andreas Birgit Carsten Doreen Enrico Franziska Gerd Heike Ingo Jana Kerstin Lutz Maik Nadine Olaf Petra Ronny "
 FIRST += "Sabine Thomas Ulrike Volker Wiebke Yvonne Steffen Mandy Rene Sandra Jens Katrin Uwe Anja Dirk Silke Marco"
 LAST = "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf Schröder "
-LAST += "Neumann Schwarz Zimmermann Braun Krüger Hartmann Lange Werner Krause Lehmann Köhler Herrmann König Walter Peter"
+LAST += (
+    "Neumann Schwarz Zimmermann Braun Krüger Hartmann Lange Werner Krause Lehmann Köhler Herrmann König Walter Peter"
+)
 FIRST_NAMES = FIRST.split()
 LAST_NAMES = LAST.split()
 
@@ -256,6 +258,11 @@ REQUESTS: dict[str, list[str]] = {
         "Wir prüfen gerade, welche unserer Verwaltungsleistungen noch nicht online sind. Gibt es dafür eine Checkliste?",
         "Ist die Ende-zu-Ende-Digitalisierung vorgeschrieben oder reicht ein Online-Formular mit Ausdruck?",
         "brauchen wir für die Online-Bezahlung im Antragsportal einen eigenen ePayment-Vertrag?",
+        "Unser IT-Dienstleister soll die Online-Formulare an unser Fachverfahren anbinden. Welche Leistungen müssen wir nach dem OZG online haben?",
+        "Welche Leistungen müssen wir noch online bringen, und bis wann?",
+        "Der Hersteller unseres Fachverfahrens fragt, ob wir die Schnittstelle zum Antragsportal brauchen. Ist das für die OZG-Leistungen nötig?",
+        "Wir bekommen die Anträge aus dem Portal als PDF per Mail, müssen wir das künftig medienbruchfrei verarbeiten?",
+        "Bürger fragen, warum man {service} bei uns nicht im Internet beantragen kann. Sind wir dazu verpflichtet?",
     ],
     "eligibility": [
         "Wir planen die Einführung {project}. Ist das nach {guideline} förderfähig?",
@@ -285,6 +292,12 @@ REQUESTS: dict[str, list[str]] = {
         "Müssen die geförderten Geräte eine Zweckbindungsfrist einhalten?",
         "Unser Antrag auf Zuwendung wurde abgelehnt. Können wir neu beantragen?",
         "ist eine Förderung nach {guideline} auch für Schulungen der Mitarbeiter möglich?",
+        "Gibt es vom Land noch Geld für die Digitalisierung der Verwaltung, zum Beispiel für {project}?",
+        "Wie viel Fördergeld bekommt man für {project} und was muss man dafür einreichen?",
+        "Unser IT-Dienstleister hat ein Angebot für {project} über {amount} gemacht. Können wir das fördern lassen?",
+        "Zahlt das Land einen Zuschuss, wenn wir neue Rechner und Software für das Bürgerbüro kaufen?",
+        "Die Lizenzkosten für {project} sind hoch. Übernimmt die Digitalisierungsförderung einen Teil davon?",
+        "Wir wollen die Server und die Fachverfahren modernisieren und fragen, ob es dafür Landesmittel für E-Government gibt.",
         "Bekommen wir eine Eingangsbestätigung für unseren Förderantrag vom {month}?",
     ],
     "it_security": [
@@ -317,6 +330,203 @@ REQUESTS: dict[str, list[str]] = {
         "Welche Schwachstellenwarnungen des CERT sollten wir abonnieren?",
     ],
 }
+
+# Generic frames shared by every topic and by the negatives: the topic must come from the words in
+# the slot, not from the way a question is phrased.
+FRAMES = [
+    "Wir haben eine Frage zu {x}.",
+    "Können Sie uns bei {x} unterstützen?",
+    "Gibt es zu {x} eine Handreichung oder ein Muster?",
+    "Wer ist bei Ihnen Ansprechpartner bei {x}?",
+    "Was müssen wir als Gemeinde bei {x} beachten?",
+    "Unser Bürgermeister möchte wissen, wie es mit {x} weitergeht.",
+    "Bitte schicken Sie uns Informationen zu {x}.",
+    "Im Gemeinderat wurde nach {x} gefragt, das konnten wir nicht beantworten.",
+    "Wir sind bei {x} noch ganz am Anfang.",
+    "Wie machen das andere Kommunen mit {x}?",
+    "Ich brauche bis Freitag eine Aussage zu {x}.",
+    "Wie ist der aktuelle Stand bei {x}?",
+    "Bei {x} kommen wir nicht weiter.",
+    "Hätten Sie nächste Woche Zeit für ein kurzes Telefonat zu {x}?",
+    "Der Landkreis hat uns wegen {x} an Sie verwiesen.",
+    "Gibt es bei {x} Neuigkeiten?",
+    "Können Sie uns erklären, was sich bei {x} geändert hat?",
+    "Mir ist bei {x} noch einiges unklar.",
+    "Unsere Kämmerei fragt nach {x}.",
+    "Zu {x} hätten wir gern einen Beratungstermin.",
+    "Wir möchten uns bei {x} beraten lassen.",
+    "Wo finde ich aktuelle Informationen zu {x}?",
+]
+
+TOPIC_OBJECTS: dict[str, list[str]] = {
+    "ozg_duties": [
+        "den OZG-Pflichten",
+        "der OZG-Umsetzung",
+        "den Online-Diensten nach OZG",
+        "ThAVEL",
+        "der BundID",
+        "dem Servicekonto",
+        "den EfA-Diensten",
+        "dem Portalverbund",
+        "den Onlineanträgen für {service}",
+        "der Digitalisierung unserer Verwaltungsleistungen",
+        "dem Antragsportal",
+        "den Fristen aus dem Onlinezugangsgesetz",
+        "der Online-Beantragung von {service}",
+        "dem digitalen Antrag für {service}",
+        "der elektronischen Antragstellung",
+        "der Anbindung an ThAVEL",
+        "dem Zuständigkeitsfinder",
+        "dem Onlinezugangsgesetz",
+        "den OZG-Leistungen",
+        "dem OZG-Änderungsgesetz",
+        "der Nachnutzung von EfA-Leistungen",
+        "den Online-Formularen auf der Homepage",
+        "der Umsetzung der Onlinepflicht",
+        "den digitalen Verwaltungsleistungen",
+        "der Anmeldung mit dem Nutzerkonto",
+        "dem Leistungskatalog LeiKa",
+        "dem Reifegrad unserer Online-Angebote",
+        "der Online-Bezahlfunktion im Antragsportal",
+    ],
+    "eligibility": [
+        "der Förderung nach ThürEGovRL",
+        "unserem Förderantrag",
+        "den Fördermitteln für {project_short}",
+        "dem Verwendungsnachweis für das geförderte {project_short}",
+        "dem Eigenanteil bei der E-Government-Förderung",
+        "der Zuwendung für {project_short}",
+        "der E-Government-Förderung",
+        "unserem Zuwendungsbescheid",
+        "den Förderkonditionen der ThürEGovRL",
+        "der Antragsfrist für die Digitalisierungsförderung",
+        "den förderfähigen Kosten",
+        "dem Mittelabruf",
+        "der Förderquote für {project_short}",
+        "der Bewilligung unseres Antrags auf E-Government-Förderung",
+        "den Landesmitteln für Digitalisierung",
+        "den ThürFAG-Mitteln für E-Government",
+        "der Förderfähigkeit {project}",
+        "dem Förderprogramm E-Government",
+        "der Zweckbindung geförderter Hardware",
+        "den Zuschüssen für {project_short}",
+        "der Richtlinie zur E-Government-Förderung",
+        "der Antragsberechtigung nach ThürEGovRL",
+        "den Förderhöchstbeträgen",
+        "unserem Antrag vom {month}",
+    ],
+    "it_security": [
+        "der Informationssicherheit",
+        "dem ISMS",
+        "dem IT-Grundschutz",
+        "dem Informationssicherheitsbeauftragten",
+        "der Sensibilisierung gegen Phishing",
+        "der Cybersicherheit",
+        "dem Notfallmanagement für die IT",
+        "der Absicherung unserer Server",
+        "dem Schutz vor Ransomware",
+        "den BSI-Standards",
+        "den Backups und der Datensicherung",
+        "der Zwei-Faktor-Anmeldung",
+        "den Sicherheitsupdates",
+        "der Netzwerksicherheit",
+        "den Awareness-Schulungen",
+        "der Meldung von Sicherheitsvorfällen",
+        "dem Virenschutz",
+        "der Verschlüsselung der Laptops",
+        "der IT-Sicherheit",
+        "der Sicherheitsleitlinie",
+        "dem Sicherheitskonzept für die Verwaltungs-IT",
+        "dem Schutz gegen Hackerangriffe",
+        "der Passwortrichtlinie",
+        "der Schwachstellenanalyse",
+        "dem Grundschutz-Check",
+        "der Härtung der Arbeitsplatzrechner",
+        "den Empfehlungen des BSI",
+        "der Cyberabwehr",
+    ],
+    "none": [
+        "der Straßenreinigungssatzung",
+        "der Verkehrssicherheit an der Grundschule",
+        "der Planungssicherheit beim Haushalt",
+        "der Förderung für den Sportplatz",
+        "dem LEADER-Programm",
+        "der Dorferneuerung",
+        "dem Winterdienst",
+        "der Grundsteuer",
+        "dem Brandschutz im Rathaus",
+        "der Kita-Satzung",
+        "der Kommunalwahl",
+        "der Friedhofssatzung",
+        "der Städtebauförderung",
+        "den Zuschüssen für die Feuerwehr",
+        "der Arbeitssicherheit im Bauhof",
+        "der Versorgungssicherheit beim Trinkwasser",
+        "dem Hochwasserschutz",
+        "dem Breitbandausbau",
+        "den Elternbeiträgen",
+        "der Haushaltssatzung",
+        "der Straßenausbaubeitragssatzung",
+        "der Förderung des Dorfgemeinschaftshauses",
+        "dem Eigenanteil beim Radwegebau",
+        "dem Verwendungsnachweis für den Spielplatz",
+        "der Rechtssicherheit unserer Satzung",
+        "der Sicherheit auf dem Weihnachtsmarkt",
+        "der Vereinsförderung",
+        "der Wärmeplanung",
+        "dem Personalausweis",
+        "der Stellenbesetzung im Bauamt",
+        "der Gebührenkalkulation",
+        "der Gemeindefusion",
+        "dem Denkmalschutz",
+        "der Sanierung der Turnhalle",
+        "der Verkehrssicherungspflicht für Straßenbäume",
+        "dem Klimaschutzprogramm",
+    ],
+}
+
+INCIDENT_SYSTEMS = [
+    "unser Server",
+    "das Netzwerk der VG",
+    "der Mailserver",
+    "das Kassenverfahren",
+    "die Dateiablage",
+    "der Rechner im Einwohnermeldeamt",
+    "unser Fachverfahren für das Meldewesen",
+    "die Homepage",
+    "das Postfach des Bürgermeisters",
+    "der Domänencontroller",
+    "die Telefonanlage mit Voicemail",
+    "das Konto der Kämmerin",
+    "der Fernwartungszugang",
+]
+INCIDENT_STATES = [
+    "ist seit heute früh verschlüsselt",
+    "wurde von Angreifern übernommen",
+    "ist kompromittiert",
+    "ist mit Schadsoftware befallen",
+    "wurde gehackt",
+    "wird gerade angegriffen",
+    "verschickt seit einer Stunde Phishing-Mails an Bürger",
+    "ist nicht mehr erreichbar, es liegt eine Lösegeldforderung vor",
+    "wurde offenbar ausgespäht, Daten sind abgeflossen",
+]
+INCIDENT_ACTIONS = [
+    "Was sollen wir jetzt tun?",
+    "Bitte um sofortigen Rückruf!",
+    "Wen müssen wir informieren?",
+    "Wir brauchen dringend Hilfe.",
+    "Der Dienstleister ist informiert, die Polizei noch nicht.",
+    "Sollen wir alles herunterfahren?",
+    "",
+]
+HYPOTHETICAL_INCIDENTS = [
+    "Wie schützen wir uns vor {attack}?",
+    "Was wäre unser erster Schritt, wenn {attack} uns trifft?",
+    "Nach den Berichten über {attack} in einer Nachbarkommune wollen wir vorsorgen.",
+    "Gibt es ein Muster für einen Notfallplan, falls unser Server einmal verschlüsselt wird?",
+    "Bei uns ist zum Glück noch nichts passiert, aber wir wollen auf einen Angriff vorbereitet sein.",
+]
 
 URGENT_REQUESTS = [
     "Heute Morgen waren auf unserem Server alle Dateien verschlüsselt, auf den Bildschirmen steht eine Lösegeldforderung.",
@@ -407,46 +617,141 @@ PROJECT_SHORT = ["DMS", "E-Akte", "Ratsinfo", "Scanner", "Notebooks", "Server", 
 
 NEGATIVES: list[tuple[str, str]] = [
     # non-IT "Sicherheit"
-    ("Verkehrssicherheit Schulweg", "Die Eltern beschweren sich über die Verkehrssicherheit am Schulweg in {town}. Wer ist für eine Tempo-30-Zone zuständig?"),
-    ("Planungssicherheit Haushalt", "Für die Haushaltsplanung {year} brauchen wir Planungssicherheit bei den Schlüsselzuweisungen. Wann kommt der Bescheid?"),
-    ("Versorgungssicherheit Wasser", "Wegen der Trockenheit ist die Versorgungssicherheit beim Trinkwasser gefährdet. Gibt es Hilfen des Landes?"),
-    ("Rechtssicherheit Satzung", "Wir möchten Rechtssicherheit bei unserer neuen Friedhofssatzung. Kann das jemand prüfen?"),
-    ("Verkehrssicherungspflicht", "Ein Baum auf dem Gemeindegrundstück ist umgestürzt. Wie weit geht unsere Verkehrssicherungspflicht?"),
-    ("Sicherheit bei Veranstaltungen", "Für das Dorffest brauchen wir ein Sicherheitskonzept mit Ordnern und Rettungswegen. Welche Vorgaben gelten?"),
-    ("Arbeitssicherheit Bauhof", "Die Berufsgenossenschaft verlangt eine Unterweisung zur Arbeitssicherheit für den Bauhof. Haben Sie Unterlagen?"),
-    ("Brandschutz Rathaus", "Beim Brandschutz im Rathaus gibt es Mängel, die Sicherheit der Besucher ist laut Gutachter nicht gewährleistet."),
-    ("Sicherheitsleistung Bauvorhaben", "Der Investor soll eine Sicherheitsleistung für die Erschließung hinterlegen. In welcher Höhe ist das üblich?"),
-    ("Öffentliche Sicherheit und Ordnung", "Wegen nächtlicher Ruhestörung am Marktplatz wollen wir eine Gefahrenabwehrverordnung zur öffentlichen Sicherheit erlassen."),
-    ("Finanzielle Sicherheit der Kommune", "Die Rücklagen sind aufgebraucht, wir sehen die finanzielle Sicherheit der Gemeinde gefährdet."),
-    ("Sicherheit im Freibad", "Die Badeaufsicht im Freibad ist knapp besetzt. Wie sichern wir die Sicherheit der Badegäste?"),
+    (
+        "Verkehrssicherheit Schulweg",
+        "Die Eltern beschweren sich über die Verkehrssicherheit am Schulweg in {town}. Wer ist für eine Tempo-30-Zone zuständig?",
+    ),
+    (
+        "Planungssicherheit Haushalt",
+        "Für die Haushaltsplanung {year} brauchen wir Planungssicherheit bei den Schlüsselzuweisungen. Wann kommt der Bescheid?",
+    ),
+    (
+        "Versorgungssicherheit Wasser",
+        "Wegen der Trockenheit ist die Versorgungssicherheit beim Trinkwasser gefährdet. Gibt es Hilfen des Landes?",
+    ),
+    (
+        "Rechtssicherheit Satzung",
+        "Wir möchten Rechtssicherheit bei unserer neuen Friedhofssatzung. Kann das jemand prüfen?",
+    ),
+    (
+        "Verkehrssicherungspflicht",
+        "Ein Baum auf dem Gemeindegrundstück ist umgestürzt. Wie weit geht unsere Verkehrssicherungspflicht?",
+    ),
+    (
+        "Sicherheit bei Veranstaltungen",
+        "Für das Dorffest brauchen wir ein Sicherheitskonzept mit Ordnern und Rettungswegen. Welche Vorgaben gelten?",
+    ),
+    (
+        "Arbeitssicherheit Bauhof",
+        "Die Berufsgenossenschaft verlangt eine Unterweisung zur Arbeitssicherheit für den Bauhof. Haben Sie Unterlagen?",
+    ),
+    (
+        "Brandschutz Rathaus",
+        "Beim Brandschutz im Rathaus gibt es Mängel, die Sicherheit der Besucher ist laut Gutachter nicht gewährleistet.",
+    ),
+    (
+        "Sicherheitsleistung Bauvorhaben",
+        "Der Investor soll eine Sicherheitsleistung für die Erschließung hinterlegen. In welcher Höhe ist das üblich?",
+    ),
+    (
+        "Öffentliche Sicherheit und Ordnung",
+        "Wegen nächtlicher Ruhestörung am Marktplatz wollen wir eine Gefahrenabwehrverordnung zur öffentlichen Sicherheit erlassen.",
+    ),
+    (
+        "Finanzielle Sicherheit der Kommune",
+        "Die Rücklagen sind aufgebraucht, wir sehen die finanzielle Sicherheit der Gemeinde gefährdet.",
+    ),
+    (
+        "Sicherheit im Freibad",
+        "Die Badeaufsicht im Freibad ist knapp besetzt. Wie sichern wir die Sicherheit der Badegäste?",
+    ),
     # funding without e-government
-    ("Förderung Straßenbau", "Wir wollen die Ortsdurchfahrt sanieren. Gibt es dafür Fördermittel aus dem kommunalen Straßenbau?"),
-    ("Sportstättenförderung", "Der Sportverein möchte den Kunstrasenplatz erneuern. Welche Förderung gibt es für Sportstätten und wie hoch ist der Eigenanteil?"),
+    (
+        "Förderung Straßenbau",
+        "Wir wollen die Ortsdurchfahrt sanieren. Gibt es dafür Fördermittel aus dem kommunalen Straßenbau?",
+    ),
+    (
+        "Sportstättenförderung",
+        "Der Sportverein möchte den Kunstrasenplatz erneuern. Welche Förderung gibt es für Sportstätten und wie hoch ist der Eigenanteil?",
+    ),
     ("Dorferneuerung", "Ist die Sanierung des Dorfgemeinschaftshauses über die Dorferneuerung förderfähig?"),
-    ("LEADER-Antrag", "Wir möchten einen LEADER-Antrag für den Radweg stellen. Bis wann muss die Projektskizze bei der LAG sein?"),
-    ("Feuerwehrfahrzeug", "Für das neue Löschfahrzeug suchen wir Fördermittel. Wer bewilligt die Zuwendung für die Feuerwehr?"),
+    (
+        "LEADER-Antrag",
+        "Wir möchten einen LEADER-Antrag für den Radweg stellen. Bis wann muss die Projektskizze bei der LAG sein?",
+    ),
+    (
+        "Feuerwehrfahrzeug",
+        "Für das neue Löschfahrzeug suchen wir Fördermittel. Wer bewilligt die Zuwendung für die Feuerwehr?",
+    ),
     ("Städtebauförderung", "Ist die Umgestaltung des Marktplatzes über die Städtebauförderung zuwendungsfähig?"),
-    ("Kita-Neubau Förderung", "Für den Neubau der Kita brauchen wir einen Zuschuss. Welche Förderprogramme kommen in Frage?"),
-    ("Hochwasserschutz", "Gibt es Fördergeld für Hochwasserschutzmaßnahmen am Bach? Der Verwendungsnachweis für die letzte Maßnahme ist schon eingereicht."),
-    ("Denkmalförderung Kirche", "Die Dorfkirche braucht ein neues Dach. Kann die Gemeinde dafür Denkmalfördermittel beantragen?"),
-    ("Radwegeförderung", "Wir planen einen Radweg zwischen zwei Ortsteilen, Kosten {amount}. Welche Förderquote ist realistisch?"),
+    (
+        "Kita-Neubau Förderung",
+        "Für den Neubau der Kita brauchen wir einen Zuschuss. Welche Förderprogramme kommen in Frage?",
+    ),
+    (
+        "Hochwasserschutz",
+        "Gibt es Fördergeld für Hochwasserschutzmaßnahmen am Bach? Der Verwendungsnachweis für die letzte Maßnahme ist schon eingereicht.",
+    ),
+    (
+        "Denkmalförderung Kirche",
+        "Die Dorfkirche braucht ein neues Dach. Kann die Gemeinde dafür Denkmalfördermittel beantragen?",
+    ),
+    (
+        "Radwegeförderung",
+        "Wir planen einen Radweg zwischen zwei Ortsteilen, Kosten {amount}. Welche Förderquote ist realistisch?",
+    ),
     ("Breitbandausbau", "Wie ist der Stand beim geförderten Glasfaserausbau in unserem Gewerbegebiet?"),
     ("Vereinsförderung", "Ein Heimatverein fragt nach einem Zuschuss für die 800-Jahr-Feier. Gibt es Landesmittel?"),
     ("Spielplatz", "Wir möchten einen neuen Spielplatz bauen. Ist das über das Regionalbudget förderfähig?"),
-    ("Energetische Sanierung", "Für die energetische Sanierung der Grundschule suchen wir ein Förderprogramm, Eigenanteil maximal 20 Prozent."),
+    (
+        "Energetische Sanierung",
+        "Für die energetische Sanierung der Grundschule suchen wir ein Förderprogramm, Eigenanteil maximal 20 Prozent.",
+    ),
     # other administration topics
-    ("Grundsteuerreform", "Wie gehen wir mit den neuen Grundsteuermessbescheiden um, wenn der Hebesatz noch nicht beschlossen ist?"),
-    ("Kommunalwahl Wahlhelfer", "Für die Kommunalwahl fehlen uns Wahlhelfer. Dürfen wir Beschäftigte dienstverpflichten?"),
-    ("Stellenausschreibung", "Wir möchten die Stelle der Hauptamtsleitung ausschreiben. Welche Entgeltgruppe ist angemessen?"),
+    (
+        "Grundsteuerreform",
+        "Wie gehen wir mit den neuen Grundsteuermessbescheiden um, wenn der Hebesatz noch nicht beschlossen ist?",
+    ),
+    (
+        "Kommunalwahl Wahlhelfer",
+        "Für die Kommunalwahl fehlen uns Wahlhelfer. Dürfen wir Beschäftigte dienstverpflichten?",
+    ),
+    (
+        "Stellenausschreibung",
+        "Wir möchten die Stelle der Hauptamtsleitung ausschreiben. Welche Entgeltgruppe ist angemessen?",
+    ),
     ("Friedhofsgebühren", "Die Kalkulation der Friedhofsgebühren ist veraltet. Gibt es ein Muster?"),
     ("Haushaltssatzung", "Die Haushaltssatzung wurde von der Kommunalaufsicht beanstandet. Wie gehen wir weiter vor?"),
-    ("Straßenreinigung", "Ein Anlieger weigert sich, den Gehweg zu räumen. Wie setzen wir die Straßenreinigungssatzung durch?"),
+    (
+        "Straßenreinigung",
+        "Ein Anlieger weigert sich, den Gehweg zu räumen. Wie setzen wir die Straßenreinigungssatzung durch?",
+    ),
     ("Gebietsreform", "Unsere Gemeinde erwägt eine freiwillige Fusion mit der Nachbargemeinde. Wer berät uns dazu?"),
     ("Hundesteuer", "Ein Bürger zahlt seit drei Jahren keine Hundesteuer. Können wir vollstrecken?"),
     ("Winterdienst", "Der Winterdienstvertrag läuft aus. Müssen wir europaweit ausschreiben?"),
-    ("Datenschutz Homepage", "Ein Bürger beschwert sich, dass sein Name im Protokoll auf der Homepage steht. Müssen wir das löschen?"),
-    ("Telefonanlage defekt", "Unsere Telefonanlage ist seit gestern defekt, die Bürger erreichen uns nicht. Der Techniker kommt morgen."),
+    (
+        "Datenschutz Homepage",
+        "Ein Bürger beschwert sich, dass sein Name im Protokoll auf der Homepage steht. Müssen wir das löschen?",
+    ),
+    (
+        "Telefonanlage defekt",
+        "Unsere Telefonanlage ist seit gestern defekt, die Bürger erreichen uns nicht. Der Techniker kommt morgen.",
+    ),
     ("Drucker", "Der Drucker im Bürgerbüro druckt nur noch Streifen. Wer ist bei Ihnen für Hardware zuständig?"),
+    ("Office-Lizenzen", "Unser IT-Dienstleister will die Office-Lizenzen auf ein Abo umstellen. Gibt es einen Landesrahmenvertrag für Software?"),
+    ("Postfach voll", "Mein Postfach ist voll und ich kann keine Mails mehr empfangen. Können Sie das Limit erhöhen?"),
+    ("WLAN Sitzungssaal", "Im Sitzungssaal ist das WLAN so langsam, dass die Ratsmitglieder die Unterlagen auf den Tablets nicht laden können."),
+    ("Homepage Relaunch", "Wir planen einen Relaunch unserer Homepage. Können Sie uns eine Agentur oder ein Content-Management-System empfehlen?"),
+    ("Wechsel IT-Dienstleister", "Wir wollen den IT-Dienstleister wechseln, weil die Betreuung unserer Server und Fachverfahren zu teuer geworden ist. Müssen wir ausschreiben?"),
+    ("Fachverfahren Update", "Nach dem Update des Fachverfahrens für das Meldewesen druckt die Meldebescheinigung das Datum falsch. Wer hilft?"),
+    ("Ratsinformationssystem Schulung", "Die neuen Gemeinderäte brauchen eine Einweisung in das Ratsinformationssystem und die Tablets. Bieten Sie so etwas an?"),
+    ("Telefon und Internet", "Der Vertrag für Telefon und Internet im Rathaus läuft aus. Welche Anbieter nutzen andere Gemeinden?"),
+    ("Sicherheitskonzept Weihnachtsmarkt", "Die Polizei verlangt für den Weihnachtsmarkt ein Sicherheitskonzept mit Zufahrtssperren, Rettungswegen und einem Notfallplan. Wer kann das prüfen?"),
+    ("Notfallplan Stromausfall", "Wir erstellen einen Notfallplan für einen Blackout: Notstrom für Rathaus und Feuerwehr, Anlaufstellen für Bürger. Gibt es Vorlagen des Katastrophenschutzes?"),
+    ("Sicherheit Spielplatz", "Der TÜV hat bei der Spielplatzprüfung Mängel an der Sicherheit der Schaukel festgestellt. Müssen wir den Spielplatz sperren?"),
+    ("Schlüsselzuweisungen", "Wann werden die Schlüsselzuweisungen nach dem ThürFAG festgesetzt? Wir brauchen das für die Haushaltsplanung."),
+    ("Investitionspauschale", "Dürfen wir die Investitionspauschale aus dem ThürFAG für die Sanierung der Ortsstraße einsetzen?"),
+    ("Geld vom Land für Vereinsheim", "Gibt es vom Land noch Geld für das Vereinsheim? Der Sportverein fragt ständig nach einem Zuschuss."),
     # citizens who wrote to the wrong address
     ("Führerschein", "Ich möchte meinen Führerschein umtauschen. Wo bekomme ich einen Termin?"),
     ("Bafög", "Mein Bafög-Antrag liegt seit zwei Monaten beim Amt. Können Sie da nachhaken?"),
@@ -460,33 +765,84 @@ NEGATIVES: list[tuple[str, str]] = [
 ]
 
 NEWSLETTERS = [
-    ("Newsletter Kommunal-Digital {month}", "Die Themen dieser Ausgabe: Neues aus den Landkreisen, Termine, Stellenmarkt, Veranstaltungshinweise. Zum Abbestellen klicken Sie hier."),
-    ("Einladung: Fachtag Digitale Verwaltung am {day}. {month}", "Wir laden Sie herzlich zu unserem Fachtag ein. Programm: Grußwort, Fachvorträge, Mittagsimbiss, Austausch. Anmeldung bis {day}. {month} über unsere Webseite."),
-    ("Einladung Bürgermeisterdienstberatung", "hiermit lade ich zur nächsten Dienstberatung der Bürgermeister am {day}. {month} um 14 Uhr im Landratsamt ein. Tagesordnung folgt."),
-    ("Pressemitteilung", "Zur Information übersenden wir Ihnen unsere aktuelle Pressemitteilung zur Eröffnung des neuen Bürgerbüros."),
-    ("Webinar-Reihe Verwaltung", "Melden Sie sich jetzt an: Unsere Webinar-Reihe für Kommunalverwaltungen startet im {month}. Teilnahme kostenlos."),
-    ("Messeeinladung", "Besuchen Sie uns auf der Fachmesse für öffentliche Verwaltung, Stand 12. Wir zeigen unsere neuesten Lösungen."),
-    ("Infobrief Gemeinde- und Städtebund", "Der aktuelle Infobrief ist erschienen. Themen: Kommunalfinanzen, Personal, Rechtsprechung."),
-    ("Einladung Jahresempfang", "Der Landrat lädt zum Neujahrsempfang am {day}. Januar ein. Um Rückmeldung wird gebeten."),
-    ("Save the date: Digitalgipfel", "Bitte merken Sie sich den Termin vor: Thüringer Digitalgipfel im {month}. Weitere Infos folgen."),
+    (
+        "Newsletter Kommunal-Digital {month}",
+        "Die Themen dieser Ausgabe: Neues aus den Landkreisen, Termine, Stellenmarkt, Veranstaltungshinweise. Zum Abbestellen klicken Sie hier.",
+    ),
+    (
+        "Einladung: Fachtag Digitale Verwaltung am {day}. {month}",
+        "Wir laden Sie herzlich zu unserem Fachtag ein. Programm: Grußwort, Fachvorträge, Mittagsimbiss, Austausch. Anmeldung bis {day}. {month} über unsere Webseite.",
+    ),
+    (
+        "Einladung Bürgermeisterdienstberatung",
+        "hiermit lade ich zur nächsten Dienstberatung der Bürgermeister am {day}. {month} um 14 Uhr im Landratsamt ein. Tagesordnung folgt.",
+    ),
+    (
+        "Pressemitteilung",
+        "Zur Information übersenden wir Ihnen unsere aktuelle Pressemitteilung zur Eröffnung des neuen Bürgerbüros.",
+    ),
+    (
+        "Webinar-Reihe Verwaltung",
+        "Melden Sie sich jetzt an: Unsere Webinar-Reihe für Kommunalverwaltungen startet im {month}. Teilnahme kostenlos.",
+    ),
+    (
+        "Messeeinladung",
+        "Besuchen Sie uns auf der Fachmesse für öffentliche Verwaltung, Stand 12. Wir zeigen unsere neuesten Lösungen.",
+    ),
+    (
+        "Infobrief Gemeinde- und Städtebund",
+        "Der aktuelle Infobrief ist erschienen. Themen: Kommunalfinanzen, Personal, Rechtsprechung.",
+    ),
+    (
+        "Einladung Jahresempfang",
+        "Der Landrat lädt zum Neujahrsempfang am {day}. Januar ein. Um Rückmeldung wird gebeten.",
+    ),
+    (
+        "Save the date: Digitalgipfel",
+        "Bitte merken Sie sich den Termin vor: Thüringer Digitalgipfel im {month}. Weitere Infos folgen.",
+    ),
 ]
 
 OUT_OF_OFFICE = [
-    ("Abwesenheitsnotiz", "Vielen Dank für Ihre Nachricht. Ich bin bis zum {day}.{monthnum}. nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Zentrale."),
-    ("Automatische Antwort: {subject}", "Ich bin derzeit im Urlaub und habe keinen Zugriff auf meine Mails. Ihre Nachricht wird nicht weitergeleitet."),
-    ("Re: {subject} (Abwesend)", "Ich bin ab {day}.{monthnum}. wieder erreichbar. Vertretung: Hauptamt, Tel. 03628 123."),
+    (
+        "Abwesenheitsnotiz",
+        "Vielen Dank für Ihre Nachricht. Ich bin bis zum {day}.{monthnum}. nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Zentrale.",
+    ),
+    (
+        "Automatische Antwort: {subject}",
+        "Ich bin derzeit im Urlaub und habe keinen Zugriff auf meine Mails. Ihre Nachricht wird nicht weitergeleitet.",
+    ),
+    (
+        "Re: {subject} (Abwesend)",
+        "Ich bin ab {day}.{monthnum}. wieder erreichbar. Vertretung: Hauptamt, Tel. 03628 123.",
+    ),
     ("Out of Office", "I am out of the office until {day}.{monthnum}. Ich bin bis {day}.{monthnum}. nicht erreichbar."),
     ("Abwesend", "Ich bin auf Dienstreise. Ihre Mail wird nach meiner Rückkehr bearbeitet."),
 ]
 
 SPAM = [
-    ("Ihr Konto wurde gesperrt", "Sehr geehrter Kunde, Ihr Konto wurde aus Sicherheitsgründen gesperrt. Bitte bestätigen Sie Ihre Daten unter folgendem Link."),
-    ("Gewinnbenachrichtigung", "Herzlichen Glückwunsch, Sie haben 1.000.000 Euro gewonnen! Senden Sie uns Ihre Bankverbindung."),
-    ("Günstige Büromöbel", "Wir bieten Ihrer Verwaltung hochwertige Büromöbel zu Sonderkonditionen an. Jetzt Katalog anfordern."),
+    (
+        "Ihr Konto wurde gesperrt",
+        "Sehr geehrter Kunde, Ihr Konto wurde aus Sicherheitsgründen gesperrt. Bitte bestätigen Sie Ihre Daten unter folgendem Link.",
+    ),
+    (
+        "Gewinnbenachrichtigung",
+        "Herzlichen Glückwunsch, Sie haben 1.000.000 Euro gewonnen! Senden Sie uns Ihre Bankverbindung.",
+    ),
+    (
+        "Günstige Büromöbel",
+        "Wir bieten Ihrer Verwaltung hochwertige Büromöbel zu Sonderkonditionen an. Jetzt Katalog anfordern.",
+    ),
     ("SEO für Ihre Homepage", "Ihre Webseite wird bei Google nicht gefunden. Wir bringen Sie auf Platz 1, garantiert."),
-    ("Rechnung 4471", "Anbei die offene Rechnung. Bitte öffnen Sie den Anhang und zahlen Sie innerhalb von 24 Stunden."),
+    (
+        "Rechnung 4471",
+        "Anbei die offene Rechnung. Bitte öffnen Sie den Anhang und zahlen Sie innerhalb von 24 Stunden.",
+    ),
     ("Kredit ohne Schufa", "Schnell und einfach Kredit bis 50.000 Euro ohne Schufa. Jetzt anfragen."),
-    ("Paket konnte nicht zugestellt werden", "Ihr Paket wartet. Bitte bezahlen Sie die Zollgebühr von 1,99 EUR über den Link."),
+    (
+        "Paket konnte nicht zugestellt werden",
+        "Ihr Paket wartet. Bitte bezahlen Sie die Zollgebühr von 1,99 EUR über den Link.",
+    ),
 ]
 
 THANKS = [
@@ -582,7 +938,15 @@ class Writer:
 def noise(text: str, rng: random.Random) -> str:
     """Mimic how people type: no umlauts, typos, lower case, missing punctuation."""
     if rng.random() < 0.35:
-        for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue")):
+        for umlaut, plain in (
+            ("ä", "ae"),
+            ("ö", "oe"),
+            ("ü", "ue"),
+            ("ß", "ss"),
+            ("Ä", "Ae"),
+            ("Ö", "Oe"),
+            ("Ü", "Ue"),
+        ):
             text = text.replace(umlaut, plain)
     elif rng.random() < 0.1:
         for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")):
@@ -620,11 +984,25 @@ def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, st
     for topic in topics:
         count = 1 if rng.random() < 0.6 else 2
         for _ in range(count):
-            sentence = writer.fill(writer.pick(REQUESTS[topic]))
+            if rng.random() < 0.45:
+                sentence = writer.fill(writer.pick(FRAMES).replace("{x}", writer.pick(TOPIC_OBJECTS[topic])))
+            elif topic == "it_security" and rng.random() < 0.12:
+                sentence = writer.fill(writer.pick(HYPOTHETICAL_INCIDENTS))
+            else:
+                sentence = writer.fill(writer.pick(REQUESTS[topic]))
             if sentence not in sentences:
                 sentences.append(sentence)
     if urgent:
-        sentences.insert(0, writer.fill(writer.pick(URGENT_REQUESTS)))
+        if rng.random() < 0.5:
+            incident = writer.fill(writer.pick(URGENT_REQUESTS))
+        else:
+            system = writer.pick(INCIDENT_SYSTEMS)
+            incident = (
+                f"{system[0].upper()}{system[1:]} {writer.pick(INCIDENT_STATES)}. {writer.pick(INCIDENT_ACTIONS)}"
+            )
+        if rng.random() < 0.5:
+            sentences = sentences[:1]
+        sentences.insert(0, incident.strip())
         subject = writer.fill(writer.pick(URGENT_SUBJECTS))
     else:
         subject = writer.fill(writer.pick(SUBJECTS[topics[0]]))
@@ -645,6 +1023,12 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
     """(subject, body, is_plain_mail) for mails that belong to no topic."""
     rng = writer.rng
     kind = rng.random()
+    if kind < 0.2:
+        objects = [
+            writer.pick(FRAMES).replace("{x}", writer.pick(TOPIC_OBJECTS["none"])) for _ in range(rng.randint(1, 2))
+        ]
+        subject = writer.pick(["Anfrage", "Frage", "Bitte um Rückruf", "Kurze Frage", "Beratung", "", "Info"])
+        return (*writer.compose(subject, [writer.fill(o) for o in objects]), True)
     if kind < 0.5:
         subject, sentence = writer.pick(NEGATIVES)
         extra = writer.pick(NEGATIVES)[1] if rng.random() < 0.15 else ""
@@ -660,6 +1044,8 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
         subject, text = writer.pick(SPAM)
         return writer.fill(subject), writer.fill(text), True
     subject, text = writer.pick(THANKS)
+    if rng.random() < 0.6:
+        subject = ("Re: " if rng.random() < 0.5 else "AW: ") + writer.pick(SUBJECTS[rng.choice(TOPICS)], partition=False)
     quote = writer.fill(writer.pick(REQUESTS[rng.choice(TOPICS)], partition=False)) if rng.random() < 0.6 else None
     return (*writer.compose(writer.fill(subject), [writer.fill(text)], quote=quote), True)
 
@@ -678,7 +1064,7 @@ def generate(count: int, *, family: int, families: int, seed: int) -> list[dict]
             urgent = rng.random() < 0.1
             if urgent:
                 topics = ["it_security"] + (["eligibility"] if rng.random() < 0.05 else [])
-            elif rng.random() < 0.22:
+            elif rng.random() < 0.25:
                 topics = rng.sample(list(TOPICS), 2 if rng.random() < 0.85 else 3)
             else:
                 topics = [rng.choice(TOPICS)]
@@ -713,7 +1099,7 @@ def main() -> None:
     seen: set[str] = set()
     train: list[dict] = []
     for family in range(4):
-        train += generate(400, family=family, families=families, seed=SEED + family)
+        train += generate(600, family=family, families=families, seed=SEED + family)
     manual = handwritten()
     random.Random(SEED).shuffle(manual)
     cut = len(manual) * 4 // 5
