@@ -317,8 +317,8 @@ def link(
 
     explicit_eg = any(m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in header)
     named = {k for m in prose_mentions + header if m.kind == lt.MUNICIPALITY for k in m.keys}
-    named |= set(lt.find_bare_names(index, f"{subject}\n{prose_text}", set(gazetteer.municipalities)))
-    return _decide(board, gazetteer, index, named=named, explicit_eg=explicit_eg)
+    member_text = f"{subject}\n{prose_text}"
+    return _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
 
 
 def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:
@@ -341,6 +341,7 @@ def _decide(
     *,
     forced: str | None = None,
     named: set[str] | None = None,
+    member_text: str = "",
     explicit_eg: bool = False,
 ) -> AuthorityMatch:
     def candidate(key: str) -> AuthorityCandidate:
@@ -365,6 +366,7 @@ def _decide(
         association = gazetteer.associations[key]
         members = set(association.member_keys)
         mentioned = {k for k in board.scores if k in members} | ((named or set()) & members)
+        mentioned |= set(lt.find_bare_names(index, member_text, members))
         seat = index.seat_municipality.get(key)
         if len(mentioned) > 1 and seat in mentioned:
             mentioned.discard(seat)

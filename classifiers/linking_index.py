@@ -18,11 +18,13 @@ _PLAIN_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The comparison form of a name: "Saalfeld/Saale" -> "saalfeld saale"."""
     return _NON_WORD.sub(" ", text.lower().translate(_UMLAUTS)).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold_plain(text: str) -> str:
     """Like ``fold`` but for writers without umlauts who drop them ("Sommerda")."""
     return _NON_WORD.sub(" ", text.lower().translate(_PLAIN_UMLAUTS)).strip()

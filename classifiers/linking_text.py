@@ -74,7 +74,7 @@ _OFFICE_CUES = re.compile(
 )
 _DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag|Dezernat)\b")
 _COMPANY_CUES = re.compile(
-    r"(\bGmbH\b|\bmbH\b|\w \b(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
+    r"(\bGmbH\b|\bmbH\b|(?<=\w )(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
     r"\bHRB\b|USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)",
     re.MULTILINE,
 )
@@ -148,7 +148,24 @@ class Zones:
     prose: str
 
 
+def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Cheap prefilter before a long regular expression: does ``text`` contain any of ``words``?"""
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+_RECIPIENT_WORDS = ("ministerium", "kompetenzzentrum", "tfm.", "ludwig-erhard", "egovernment@")
+_COMPANY_WORDS = ("gmbh", "mbh", " ag", " ug", " kg", "ohg", "gbr", "e.k", "e. k", "geschäftsführ", "handelsreg",
+                  "hrb", "ust", "inc.", "ltd.")  # fmt: skip
+_PROVIDER_WORDS = ("kiv", "zweckverband", "rechenzentrum", "dienstleister", "kommunale", "datenverarbeitung")
+_CITIZEN_WORDS = ("bürger", "privat", "wohne", "einwohner")
+_OTHER_STATE_WORDS = ("bayern", "sachsen", "hessen", "brandenburg", "landkreis", "vogtland", "franken")
+_ON_BEHALF_WORDS = ("auftrag", "namens", "vertretung", "für", "unser", "betreuen")
+
+
 def _drop_recipient_blocks(text: str) -> str:
+    if not _mentions_any(text, _RECIPIENT_WORDS) or not _RECIPIENT_BLOCK.search(text):
+        return text
     paragraphs = re.split(r"\n[ \t]*\n", text)
     return "\n\n".join(p for p in paragraphs if not _RECIPIENT_BLOCK.search(p))
 
@@ -324,19 +341,19 @@ def has_district_cue(text: str) -> bool:
 
 
 def is_company(text: str) -> bool:
-    return bool(_COMPANY_CUES.search(text))
+    return _mentions_any(text, _COMPANY_WORDS) and bool(_COMPANY_CUES.search(text))
 
 
 def is_provider(text: str) -> bool:
-    return bool(_PROVIDER_CUES.search(text))
+    return _mentions_any(text, _PROVIDER_WORDS) and bool(_PROVIDER_CUES.search(text))
 
 
 def acts_on_behalf(text: str) -> bool:
-    return bool(_ON_BEHALF.search(text))
+    return _mentions_any(text, _ON_BEHALF_WORDS) and bool(_ON_BEHALF.search(text))
 
 
 def is_citizen(text: str) -> bool:
-    return bool(_CITIZEN_CUES.search(text))
+    return _mentions_any(text, _CITIZEN_WORDS) and bool(_CITIZEN_CUES.search(text))
 
 
 def is_state_sender(text: str) -> bool:
@@ -344,4 +361,4 @@ def is_state_sender(text: str) -> bool:
 
 
 def other_state(text: str) -> bool:
-    return bool(_OTHER_STATE.search(text))
+    return _mentions_any(text, _OTHER_STATE_WORDS) and bool(_OTHER_STATE.search(text))
