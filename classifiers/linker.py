@@ -19,6 +19,7 @@ passed in by the caller."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from classifiers import linking_text as lt
@@ -28,6 +29,7 @@ from classifiers.predictions import AuthorityCandidate, AuthorityMatch
 from intake.parsed import ParsedMail
 
 MATCH_THRESHOLD = 0.6
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 AMBIGUITY_MARGIN = 0.1
 MAX_CANDIDATES = 5
 
@@ -197,7 +199,7 @@ def link(
     addresses = lt.find_addresses(index, header_text)
     if not header and not addresses and office is None and parsed.quoted_text and not board.identity:
         # A short reply or a forward: the sender's letterhead may be in the quoted part.
-        quoted_zones = lt.split_zones(parsed.quoted_text)
+        quoted_zones = lt.split_zones(_QUOTE_MARKS.sub("", parsed.quoted_text))
         header_text = f"{quoted_zones.letterhead}\n{quoted_zones.closing}"
         header = lt.find_mentions(index, quoted_zones.letterhead, "quoted") + lt.find_mentions(
             index, quoted_zones.closing, "quoted"
@@ -253,7 +255,7 @@ def link(
                 )
                 if related:
                     board.add(candidate, W_ADDRESS_SUPPORT, f"Anschrift {address.text}", identity=True)
-        elif district_office:
+        elif district_office and gazetteer.districts[key[:5]].kind == "Landkreis":
             board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
         elif not company:
             board.add(key, W_ADDRESS, f"Anschrift {address.text}")

@@ -38,7 +38,7 @@ _KIND_WORDS = [
 _KIND_PATTERN = re.compile(
     r"(?<![\w-])(?P<kind>"
     + "|".join(f"(?P<k{i}>{words})" for i, (words, _) in enumerate(_KIND_WORDS))
-    + r")(?![\w-])\.?[ \t]*(?:(?:der|des|von|in)[ \t]+)?(?=(?P<rest>[^\n]{0,70}))",
+    + r")(?![\w-])\.?[ \t]*(?:(?:der|des|von|in)[ \t]+)?(?=(?P<rest>[^\n]{1,70}|[ \t]*\n[^\n]{1,70}))",
     re.IGNORECASE,
 )
 _TOKEN_SPLIT = re.compile(r"[ \t]+")
@@ -70,9 +70,9 @@ _OFFICE_CUES = re.compile(
     r"\b(Hauptamt|Ordnungsamt|Bauamt|Kämmerei|Kaemmerei|Bürgerbüro|Einwohnermeldeamt|Standesamt|Amtsleiter(in)?|"
     r"Bürgermeister(in)?|Oberbürgermeister(in)?|Sachgebiet|Fachbereich|Fachdienst|Hauptverwaltung|Rathaus|"
     r"Finanzverwaltung|Sachbearbeiter(in)?|Amtsleitung|Kasse|IT-Koordinat\w*|Digitalisierungsbeauftragte\w*|"
-    r"Informationssicherheitsbeauftragte\w*|ISB\b|Verwaltung|Amt für)",
+    r"Informationssicherheitsbeauftragte\w*|ISB\b|Verwaltung|Amt für|Stadtverwaltung|Gemeindeverwaltung)",
 )
-_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag|Dezernat)\b")
+_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag)\b")
 _COMPANY_CUES = re.compile(
     r"(\bGmbH\b|\bmbH\b|(?<=\w )(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
     r"\bHRB\b|USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)",

@@ -220,3 +220,15 @@ def test_a_given_gazetteer_is_used_instead_of_the_packaged_one():
     body = QUESTION + "Mit freundlichen Grüßen\nHauptamt"
     assert linked("H <hauptamt@vg-am-brahmetal.de>", body) is None
     assert linked("H <hauptamt@vg-am-brahmetal.de>", body, gazetteer=gazetteer) == "160765008"
+
+
+def test_kind_word_on_its_own_line_and_a_letterhead_in_the_quoted_history():
+    split = "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung\nErfurt\nFischmarkt 1\n99084 Erfurt"
+    assert linked("x <x@t-online.de>", split) == "16051000"
+    reply = (
+        "Danke, eine Frage noch: bis wann?\n\nGruß\nF. R.\n\nAm 12.01.2026 schrieb Kompetenzzentrum:\n"
+        "> Sehr geehrter Herr R.,\n> anbei die Antwort.\n> Thüringer Finanzministerium\n> 99099 Erfurt\n>\n"
+        "> Am 10.01.2026 schrieb F. R.:\n>> Guten Tag,\n>> Frage.\n>> Mit freundlichen Grüßen\n>> F. R.\n"
+        ">> Bürgermeister der Gemeinde Tonna\n"
+    )
+    assert linked("F. R. <f.r@t-online.de>", reply) == "16067067"
