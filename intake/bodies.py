@@ -25,6 +25,7 @@ _CLOSING = re.compile(
     r"kollegiale[nm]?|schöne[nm]?)\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|"
     r"mit (?:freundlichem|bestem|herzlichem|kollegialem) gru(?:ß|ss)\b|"
     r"(?:freundliche|beste|viele|liebe) grüße\b|"
+    r"(?:viele |liebe |beste |herzliche |sonnige )?gr(?:ü|ue)(?:ß|ss)e aus\b|"
     r"(?:mfg|vg|lg|gruß|grüße|gruss|grüsse|danke und gruß)[,.!]?\s*$|"
     r"(?:kind|best|warm|many thanks and)? ?regards\b|sincerely\b|yours (?:sincerely|faithfully|truly)\b|"
     r"cheers[,!]?\s*$|"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.headers import parse_address_list, parse_date
 
@@ -51,6 +52,10 @@ _GERMAN_MONTHS = {
     "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }  # fmt: skip
+try:  # a German quote header gives local time without zone
+    _GERMAN_TIME = ZoneInfo("Europe/Berlin")
+except ZoneInfoNotFoundError:  # a system without time zone data: standard time
+    _GERMAN_TIME = timezone(timedelta(hours=1))
 _GERMAN_DATE = re.compile(
     r"(\d{1,2})\.\s*(?:(\d{1,2})\.|([A-Za-zä]+)\.?)\s*(\d{4})(?:[^\d]{1,6}(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
@@ -78,7 +83,9 @@ def parse_loose_date(value: str) -> datetime | None:
     if not month:
         return None
     try:
-        return datetime(int(year), month, int(day), int(hour or 0), int(minute or 0), int(second or 0))
+        return datetime(
+            int(year), month, int(day), int(hour or 0), int(minute or 0), int(second or 0), tzinfo=_GERMAN_TIME
+        )
     except ValueError:
         return None
 

@@ -221,11 +221,19 @@ _DATE_IN_TEXT = re.compile(
 )
 
 
+# Zone names RFC 5322 does not define but German and other senders write.
+_ZONE_NAMES = re.compile(r"\b(MESZ|MEZ|CEST|CET|EEST|EET|BST|WEST|WET)\b")
+_ZONE_OFFSETS = {
+    "MESZ": "+0200", "CEST": "+0200", "MEZ": "+0100", "CET": "+0100", "EEST": "+0300", "EET": "+0200",
+    "BST": "+0100", "WEST": "+0100", "WET": "+0000",
+}  # fmt: skip
+
+
 def parse_date(value: str | None) -> datetime | None:
     """An aware datetime from a Date header (or text containing a date), else None."""
     if not value:
         return None
-    value = unfold(value)
+    value = _ZONE_NAMES.sub(lambda m: _ZONE_OFFSETS[m.group(1)], unfold(value))
     for candidate in (value, *(m.group(0) for m in _DATE_IN_TEXT.finditer(value))):
         try:
             parsed = parsedate_to_datetime(candidate.strip())

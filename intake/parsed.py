@@ -67,6 +67,50 @@ class ParsedMail:
     # other, as in multipart/mixed) or "" (no readable body part).
     body_source: str = ""
 
+    def as_dict(self) -> dict:
+        """JSON-ready view (attachment contents as size and SHA-256 only): golden files, debugging."""
+
+        def address(value: Address | None) -> dict | None:
+            return {"address": value.address, "name": value.name} if value is not None else None
+
+        return {
+            "message_id": self.message_id,
+            "subject": self.subject,
+            "sender": address(self.sender),
+            "to": [address(a) for a in self.to],
+            "cc": [address(a) for a in self.cc],
+            "reply_to": [address(a) for a in self.reply_to],
+            "date": self.date.isoformat() if self.date else None,
+            "in_reply_to": self.in_reply_to,
+            "references": list(self.references),
+            "body_source": self.body_source,
+            "body_text": self.body_text,
+            "new_text": self.new_text,
+            "quoted_text": self.quoted_text,
+            "signature": self.signature,
+            "html": self.html,
+            "attachments": [
+                {
+                    "filename": a.filename,
+                    "content_type": a.content_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "content_id": a.content_id,
+                    "inline": a.inline,
+                    "is_message": a.is_message,
+                }
+                for a in self.attachments
+            ],
+            "auto_reply": self.auto_reply,
+            "auto_reply_reason": self.auto_reply_reason,
+            "original_sender": address(self.original_sender),
+            "original_subject": self.original_subject,
+            "original_date": self.original_date.isoformat() if self.original_date else None,
+            "original_text": self.original_text,
+            "content_hash": self.content_hash,
+            "defects": list(self.defects),
+        }
+
     @property
     def classification_text(self) -> str:
         """Subject plus new text: what topic classification reads."""

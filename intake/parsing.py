@@ -444,7 +444,9 @@ def parse(raw: bytes) -> ParsedMail:
     reply_to = parse_address_list(header(msg, "Reply-To"), hints)
     sender = _first_address(senders, parse_address_list(header(msg, "Sender"), hints, allow_local=True), reply_to)
 
-    original = _original_from_message(collected.embedded[0], hints) if collected.embedded else None
+    # The returned message inside a bounce is our own mail, not a forwarded original.
+    is_report = msg.get_content_type() == "multipart/report"
+    original = _original_from_message(collected.embedded[0], hints) if collected.embedded and not is_report else None
     inline_forward = find_inline_forward(body_text, subject)
     if inline_forward is not None and (original is None or original.sender is None):
         original = inline_forward
