@@ -1,6 +1,7 @@
 """Threading keys of a message: which earlier messages and which consultation reference it
 names (RFC 5322 In-Reply-To/References, and ``[KV-2026-00042]`` in the subject, also after
-AW:/WG:/Re:/Fwd:)."""
+AW:/WG:/Re:/Fwd:), and whether a reply only says thank you (which does not reopen a closed
+consultation). Pure: no database."""
 
 from __future__ import annotations
 
@@ -37,3 +38,25 @@ def thread_keys(parsed: ParsedMail, reference_prefix: str = "KV") -> ThreadKeys:
         references=tuple(dict.fromkeys(refs)),
         is_reply=bool(ids) or bool(_REPLY_PREFIX.match(parsed.subject or "")),
     )
+
+
+_THANKS = re.compile(
+    r"\b(danke|dankesch[öo]n|vielen dank|besten dank|herzlichen dank|dank f[üu]r|thanks|thank you)\b", re.IGNORECASE
+)
+_ASKS = re.compile(
+    r"\b(frage|fragen|rückfrage|bitte|bitten|könnten|können|würden|benötige|benötigen|brauchen|anliegen|problem"
+    r"|question|could|please|need)\b",
+    re.IGNORECASE,
+)
+THANKS_MAX_WORDS = 40
+
+
+def is_only_thanks(new_text: str) -> bool:
+    """True for a short reply that only thanks (``Vielen Dank, das hilft uns.``): no question
+    mark, no request words. Everything else counts as something new to look at; an empty new
+    text too (it may be a document without words), so a closed consultation is reopened
+    whenever in doubt."""
+    text = (new_text or "").strip()
+    if not text or "?" in text or len(text.split()) > THANKS_MAX_WORDS:
+        return False
+    return bool(_THANKS.search(text)) and not _ASKS.search(text)

@@ -12,20 +12,21 @@ from classifiers.linker import link
 from classifiers.predictions import AuthorityMatch, TopicPrediction
 from classifiers.taxonomy import Taxonomy
 from classifiers.topics import classify
+from intake.channel import require_headers
 from intake.chat import with_declared_authority
 from intake.parsed import ParsedMail
 from intake.parsing import parse
-from intake.threading import thread_keys
+from intake.threading import is_only_thanks
 from models import (
     Attachment,
     AttachmentBlob,
     Channel,
     Consultation,
     ConsultationMessage,
+    ConsultationStatus,
     Direction,
     InboundMessage,
     KnownSender,
-    OutboundMail,
     Priority,
     ProcessingStatus,
     as_utc,
@@ -35,6 +36,7 @@ from models.audit import record_change
 from models.linking_queries import current_gazetteer, learned_domains
 from models.references import next_reference
 from queue_workers.followups import create_tasks, templates_for
+from queue_workers.thread_matching import flag_for_review, match_thread
 
 SYSTEM = "system"
 
@@ -64,24 +66,9 @@ def _known_senders(session: Session, parsed: ParsedMail) -> dict[str, str]:
 
 
 def find_thread(session: Session, parsed: ParsedMail, *, reference_prefix: str) -> Consultation | None:
-    """The consultation a message replies to: by Message-ID chain first, then by reference."""
-    keys = thread_keys(parsed, reference_prefix)
-    if keys.message_ids:
-        consultation_id = (
-            session.exec(
-                select(ConsultationMessage.consultation_id).where(ConsultationMessage.message_id.in_(keys.message_ids))
-            ).first()
-            or session.exec(
-                select(OutboundMail.consultation_id).where(OutboundMail.message_id.in_(keys.message_ids))
-            ).first()
-        )
-        if consultation_id:
-            return session.get(Consultation, consultation_id)
-    for reference in keys.references:
-        found = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
-        if found:
-            return found
-    return None
+    """The consultation a message replies to (rules in ``queue_workers.thread_matching``)."""
+    thread = match_thread(session, parsed, sender_authority=None, reference_prefix=reference_prefix)
+    return thread.consultation if thread else None
 
 
 def _open_consultation(
@@ -162,6 +149,7 @@ def process_stored_message(
             inbound.id, inbound.consultation_id, consultation.reference if consultation else None, False, True
         )
 
+    require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
     parsed = parse(inbound.raw)
     prediction = classify(parsed)
     match = link(
@@ -173,7 +161,10 @@ def process_stored_message(
     if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)
         match = with_declared_authority(match, inbound.raw)
 
-    consultation = find_thread(session, parsed, reference_prefix=reference_prefix)
+    thread = match_thread(
+        session, parsed, sender_authority=match.match.key if match.match else None, reference_prefix=reference_prefix
+    )
+    consultation = thread.consultation if thread else None
     created = consultation is None
     if consultation is None:
         consultation = _open_consultation(
@@ -187,7 +178,11 @@ def process_stored_message(
     else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
         from queue_workers.workflow import on_inbound_message
 
-        on_inbound_message(session, consultation=consultation, auto_reply=parsed.auto_reply)
+        if thread.review_reason:  # e.g. a reference number quoted by another municipality
+            flag_for_review(session, thread.consultation, thread.review_reason)
+        only_thanks = consultation.status == ConsultationStatus.CLOSED and is_only_thanks(parsed.new_text)
+        if not only_thanks:  # a mere "Vielen Dank" does not reopen a closed consultation
+            on_inbound_message(session, consultation=consultation, auto_reply=parsed.auto_reply)
 
     sender = parsed.sender
     session.add(
