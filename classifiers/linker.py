@@ -213,7 +213,8 @@ def link(
     provider = lt.is_provider(header_text) or domain_hint == "provider"
     citizen = lt.is_citizen(f"{subject}\n{prose_text}")
     foreign = lt.other_state(header_text) or any(not a.thuringian for a in addresses)
-    state = lt.is_state_sender(header_text)
+    # only the letterhead and the first closing lines: privacy footers name state offices too
+    state = lt.is_state_sender("\n".join(header_text.split("\n")[:10]))
     district_office = lt.has_district_cue(header_text) or domain_hint == "district"
     office_cue = lt.has_office_cue(header_text)
 

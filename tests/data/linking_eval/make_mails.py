@@ -982,6 +982,7 @@ add(
 
 # --- hand-written mails in free style (each writer's own letterhead/signature habits) -------------
 # (sender, subject, body, authority). Topic labels for these follow the words they contain.
+FOOTER = "\n\n____________________\nHinweis zum Datenschutz: Informationen nach Art. 13 DSGVO finden Sie auf unserer Website. Beschwerden richten Sie an den Thüringer Landesbeauftragten für den Datenschutz und die Informationsfreiheit."
 HANDWRITTEN = [
     (
         "Hauptamt <hauptamt@nesse-apfelstaedt.de>",
@@ -1330,6 +1331,140 @@ HANDWRITTEN = [
         "Frage",
         "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Altenburg\nMarkt 1\n04600 Altenburg",
         "16077001",
+    ),
+    (
+        "Hauptamt <hauptamt@stadt-bad-salzungen.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage zum OZG.\n\nMit freundlichen Grüßen\nStadt Bad Salzungen\nHauptamt\nRatsstraße 2\n36433 Bad Salzungen"
+        + FOOTER,
+        "16063003",
+    ),
+    (
+        "LRA Greiz <kommunalaufsicht@landkreis-greiz.de>",
+        "Antrag Gemeinde Langenwetzendorf",
+        "Sehr geehrte Damen und Herren,\n\ndie Gemeinde Langenwetzendorf hat einen Antrag gestellt, wir bitten um Ihre Stellungnahme.\n\nMit freundlichen Grüßen\nLandratsamt Greiz\nKommunalaufsicht",
+        "16076",
+    ),
+    (
+        "Stadt Gotha <it@gotha.de>",
+        "AW: Stadt Gotha - Förderantrag",
+        "Guten Tag,\n\ndanke.\n\nViele Grüße\nIT-Abteilung\nStadtverwaltung Gotha" + FOOTER,
+        "16067029",
+    ),
+    (
+        "LRA Gotha <it@landkreisgotha.de>",
+        "AW: Stadt Gotha - Förderantrag",
+        "Guten Tag,\n\nwir als Landkreis unterstützen den Antrag der Stadt Gotha.\n\nViele Grüße\nLandratsamt Gotha\nFachdienst IT",
+        "16067",
+    ),
+    (
+        "Bürgermeister <buergermeister@straussfurt.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Straußfurt\nDer Bürgermeister",
+        "16068053",
+    ),
+    (
+        "VG Straußfurt <info@vgstraussfurt.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Straußfurt\nDer Bürgermeister\nc/o VG Straußfurt",
+        "16068053",
+    ),
+    (
+        "x <x@vg-huegelland.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nVG Hügelland-Täler\nTröbnitz",
+        "160745007",
+    ),
+    (
+        "GStB <info@gstb-thueringen.de>",
+        "Rundschreiben",
+        "Sehr geehrte Damen und Herren,\n\nanbei unser Rundschreiben zur Digitalisierung für alle Städte und Gemeinden, z.B. die Stadt Sömmerda.\n\nMit freundlichen Grüßen\nGemeinde- und Städtebund Thüringen e.V.\nRichard-Breslau-Straße 14\n99094 Erfurt",
+        None,
+    ),
+    (
+        "x <x@wartburgkreis.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nFachdienst Digitalisierung\nWartburgkreis\nErzberger Allee 14\n36433 Bad Salzungen",
+        "16063",
+    ),
+    (
+        "Bürgerin <anna.k@posteo.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nich habe eine Frage zur Hundesteuer in der Gemeinde Rohr. Können Sie mir helfen?\n\nMit freundlichen Grüßen\nAnna Krüger\nHauptstraße 12\n98530 Rohr",
+        None,
+    ),
+    (
+        "x <x@vg-seenplatte.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nVerwaltungsgemeinschaft Seenplatte\nBürgermeister der Gemeinde Dittersdorf",
+        "16075014",
+    ),
+    (
+        "x <bgm@gemeinde-buechel.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nGruß\nGemeinde Büchel\nBürgermeister",
+        "16068005",
+    ),
+    (
+        "x <x@leinefelde-worbis.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Leinefelde-Worbis\nBürgerbüro\nBahnhofstraße 43\n37327 Leinefelde-Worbis"
+        + FOOTER,
+        "16061115",
+    ),
+    (
+        "x <x@t-online.de>",
+        "Frage",
+        "Guten Tag,\n\nwir als Gemeinde Bienstädt haben eine Frage.\n\nViele Grüße\nK. Ernst",
+        None,
+    ),
+    (
+        "x <x@t-online.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nViele Grüße\nK. Ernst\nBürgermeister Gemeinde Bienstädt\nLandkreis Gotha",
+        "16067004",
+    ),
+    (
+        "x <x@apolda.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Apolda - Fachdienst Informationstechnik\nMarkt 1, 99510 Apolda",
+        "16071001",
+    ),
+    (
+        "x <x@lra-weimarerland.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandratsamt Weimarer Land\nBahnhofstraße 28\n99510 Apolda",
+        "16071",
+    ),
+    (
+        "x <x@unstrut-hainich-kreis.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandratsamt Unstrut-Hainich-Kreis\nLindenbühl 28/29\n99974 Mühlhausen",
+        "16064",
+    ),
+    (
+        "x <x@muehlhausen.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Mühlhausen\nRatsstraße 19\n99974 Mühlhausen",
+        "16064046",
+    ),
+    (
+        "x <x@gemeinde-unstrut-hainich.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Unstrut-Hainich\nBürgermeister",
+        "16064076",
+    ),
+    (
+        "x <x@kiv-thueringen.de>",
+        "Störung",
+        "Guten Tag,\n\nbei mehreren Kunden, u.a. Stadt Gera und Stadt Jena, gibt es eine Störung.\n\nMit freundlichen Grüßen\nKIV Thüringen GmbH",
+        None,
+    ),
+    (
+        "x <x@rathaus-muenchenbernsdorf.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage der Gemeinde Lederhose zum Förderantrag.\n\nMit freundlichen Grüßen\nVG Münchenbernsdorf\nHauptamt",
+        "16076042",
     ),
 ]
 
