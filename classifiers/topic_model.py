@@ -28,6 +28,7 @@ PACKAGED_MODEL = Path(__file__).parent / "model"
 META_FILE = "eingang_model.json"
 PIPELINE_DIR = "pipeline"
 TEXTCAT = "textcat_multilabel"
+LEMMATIZER = "lemmatizer"
 MAX_CHARS = 20_000
 EVIDENCE_PER_TOPIC = 6
 MIN_LOGIT_EVIDENCE = 0.3
@@ -98,13 +99,16 @@ class TopicModel:
         if not meta_path.is_file() or not (directory / PIPELINE_DIR).is_dir():
             raise ModelNotFoundError(f"kein trainiertes Themenmodell in {directory}")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        nlp = spacy.load(directory / PIPELINE_DIR)
+        # The lemmatizer's lookup tables come from the installed spacy-lookups-data (not copied into
+        # the artifact, which keeps it small); nothing is downloaded.
+        nlp = spacy.load(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
+        nlp.add_pipe(LEMMATIZER, config={"mode": "lookup"}, first=True).initialize()
         return cls(nlp, ModelSettings.from_json(meta), meta)
 
     def save(self, directory: Path | str) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        self.nlp.to_disk(directory / PIPELINE_DIR)
+        self.nlp.to_disk(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
         meta = {**self.meta, **self.settings.as_json()}
         (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

@@ -17,13 +17,16 @@ from intake.parsed import ParsedMail
 _active_model_dir: Path = PACKAGED_MODEL
 
 
-def use_model(directory: Path | str | None) -> TopicModel:
+def use_model(directory: Path | str | None, *, load: bool = True) -> TopicModel | None:
     """Make the model in ``directory`` (None: the packaged one) the one ``classify`` uses in this
-    process, and load it now so a broken model fails at start-up, not on the first mail."""
+    process; with ``load`` it is loaded now, so a broken model fails at start-up, not on a mail."""
     global _active_model_dir
-    model = load_topic_model(directory)
     _active_model_dir = Path(directory) if directory else PACKAGED_MODEL
-    return model
+    return load_topic_model(_active_model_dir) if load else None
+
+
+def active_model_dir() -> Path:
+    return _active_model_dir
 
 
 def active_model() -> TopicModel:

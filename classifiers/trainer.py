@@ -40,11 +40,13 @@ class TrainingResult:
     corrections: int
     best_epoch: int
     dev_metrics: dict
+    test_metrics: dict | None
     seconds: float
 
 
 def _labels_of(example: Example, labels: Sequence[str]) -> dict[str, float]:
-    return {label: 1.0 if example.cats.get(label, 0.0) >= 0.5 else 0.0 for label in labels}
+    """Gold values of the labels the example knows; a label it lacks stays missing (not learned)."""
+    return {label: 1.0 if example.cats[label] >= 0.5 else 0.0 for label in labels if label in example.cats}
 
 
 def _gold_topics(examples: Sequence[Example]) -> list[frozenset[str]]:
@@ -177,6 +179,12 @@ def train(
     raws = [model.raw_scores(e.text) for e in dev_examples]
     settings, dev_metrics = tune(model, raws, dev_examples, dict(config.get("eingang", {})))
     model.settings = settings
+    test_path = split_path("test", corpus_dir)
+    test_metrics = None
+    if test_path.is_file():
+        test_examples = read_jsonl(test_path)
+        test_raws = [model.raw_scores(e.text) for e in test_examples]
+        test_metrics = evaluate_raw(model, test_raws, test_examples, settings)
     model.meta = {
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": seed,
@@ -186,6 +194,7 @@ def train(
         "dev_examples": len(dev_examples),
         "best_epoch": best_epoch,
         "dev_metrics": dev_metrics,
+        "test_metrics": test_metrics,
     }
     output = Path(output)
     model.save(output)

@@ -9,6 +9,7 @@ from functools import cached_property
 from sqlalchemy.engine import Engine
 
 from classifiers.taxonomy import Taxonomy, get_taxonomy
+from classifiers.topics import use_model
 from eingang.settings import Settings
 from models import make_engine
 
@@ -16,6 +17,10 @@ from models import make_engine
 @dataclass
 class Runtime:
     settings: Settings
+
+    def __post_init__(self) -> None:
+        # The topic model this process classifies with: a promoted one or the packaged one (lazy load).
+        use_model(self.settings.topic_model_path, load=False)
 
     @cached_property
     def engine(self) -> Engine:

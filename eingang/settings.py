@@ -131,6 +131,10 @@ class Settings(BaseSettings):
     )
 
     taxonomy_path: str | None = Field(default=None, description="Topic taxonomy YAML overriding the packaged one.")
+    topic_model_path: str | None = Field(
+        default=None,
+        description="Directory of a promoted topic model (`eingang promote-model`); unset = the packaged model.",
+    )
     reference_prefix: str = Field(default="KV", description="Prefix of consultation references (KV-2026-00042).")
     processing_wait_seconds: float = Field(
         default=60.0, description="How long `eingang ingest` waits for each message to be processed."
