@@ -137,9 +137,10 @@ def decode_bytes(data: bytes, declared: str | None = None, hints: Iterable[str |
     if mixed is not None:
         return mixed
     single_byte = [c for c in codecs_to_try if _is_single_byte(c)]
-    if len(data) < _DETECTION_MIN_BYTES and single_byte:
-        # Too short for statistics (a header, a name): trust the charsets the message names.
-        return _strict(data, single_byte[0]) or data.decode("latin-1")
+    if len(data) < _DETECTION_MIN_BYTES:
+        # Too short for statistics (a header, a name): trust the charsets the message names,
+        # else Windows-1252, what the senders here mean when they declare nothing.
+        return _strict(data, single_byte[0] if single_byte else "cp1252") or data.decode("latin-1")
     detected = _detect(data)
     if detected is not None and not _is_single_byte(detected[0]):
         return detected[1]
