@@ -91,6 +91,9 @@ def test_loading_a_newer_gazetteer_makes_the_pipeline_link_with_it(cli, sqlite_r
 
     shown = cli("gazetteer", "show")
     assert shown.exit_code == 0 and "Gazetteer-Version 1" in shown.stdout
+    # a later `eingang db upgrade` keeps the loaded version instead of the packaged one
+    assert cli("db", "upgrade").exit_code == 0
+    assert _counts(sqlite_runtime.engine) == (1, 600)
 
 
 @pytest.mark.parametrize(

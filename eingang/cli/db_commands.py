@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import typer
+from sqlalchemy import inspect
 
 from classifiers.gazetteer import packaged_gazetteer
 from eingang.cli.common import runtime
 from models import session_scope
+from models.linking_queries import current_gazetteer
 from models.migrate import sync_gazetteer, upgrade_database
 
 app = typer.Typer(help="Datenbank: Migrationen anwenden.", no_args_is_help=True)
@@ -18,7 +20,9 @@ def upgrade(revision: str = typer.Argument("head", help="Target Alembic revision
     rt = runtime()
     upgrade_database(rt.engine, revision)
     with session_scope(rt.engine) as session:
-        counts = sync_gazetteer(session, packaged_gazetteer())
+        # a gazetteer loaded with `eingang gazetteer load` stays in force (table exists from revision 0004)
+        versioned = inspect(rt.engine).has_table("gazetteer_version")
+        counts = sync_gazetteer(session, current_gazetteer(session) if versioned else packaged_gazetteer())
     typer.echo(
         f"Datenbank ist auf Stand {revision}; Gazetteer geladen: {counts['municipalities']} Gemeinden, "
         f"{counts['districts']} Kreise, {counts['associations']} Verwaltungsgemeinschaften."
