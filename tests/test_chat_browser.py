@@ -139,3 +139,40 @@ def test_widget_keeps_message_while_server_is_down_and_sends_it_after_reconnect(
         page.locator("#chat-status").filter(has_text="Verbunden").wait_for(timeout=5000)
     with Session(runtime.engine) as session:
         assert len(session.exec(select(InboundMessage)).all()) == 1
+
+
+def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(browser, runtime):
+    with serve_app(runtime, free_port()) as address:
+        base = f"http://{address}"
+        visitor = browser.new_context().new_page()
+        start_chat_in_page(visitor, base)
+        visitor.get_by_label("Ihre Nachricht").fill("Wie beantrage ich Fördermittel nach ThürEGovRL?")
+        visitor.get_by_role("button", name="Senden").click()
+        visitor.locator("#chat-log li.assistant").wait_for(timeout=15000)
+        with Session(runtime.engine) as session:
+            reference = session.exec(select(Consultation.reference)).one()
+        consultant_token(runtime)  # creates the account berater1
+
+        desk = browser.new_context().new_page()
+        problems: list[str] = []
+        desk.on("pageerror", lambda error: problems.append(str(error)))
+        desk.goto(f"{base}/anmelden")
+        desk.get_by_label("Benutzername").fill("berater1")
+        desk.get_by_label("Passwort").fill("ein-langes-passwort-123")
+        desk.get_by_role("button", name="Anmelden").click()
+        desk.goto(f"{base}/faelle/{reference}")
+        presence = desk.locator("#chat-live-presence")
+        presence.filter(has_text="gerade im Chat").wait_for(timeout=5000)
+        assert "Wie beantrage ich Fördermittel" in desk.locator("#chat-live-log").inner_text()
+        desk.get_by_label("Antwort im Chat").fill("Den Antrag finden Sie hier: <a href=x>Link</a>")
+        desk.get_by_role("button", name="Im Chat antworten").click()
+        desk.locator("#chat-live-log li.consultant").wait_for(timeout=5000)
+
+        line = visitor.locator("#chat-log li.consultant")
+        line.wait_for(timeout=3000)
+        assert "Den Antrag finden Sie hier: <a href=x>Link</a>" in line.inner_text()
+        assert visitor.locator("#chat-log a").count() == 0
+        desk.locator("#chat-live-log li.consultant").filter(has_text="im Chat zugestellt").wait_for(timeout=5000)
+        desk.set_viewport_size({"width": 1280, "height": 1400})
+        desk.locator("#chat-live").screenshot(path=str(SCREENSHOTS / "chat-consultation-panel.png"))
+        assert problems == []

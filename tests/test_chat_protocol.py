@@ -106,7 +106,7 @@ def test_websocket_chat_is_stored_processed_and_answered_at_once(server):
     reference = REFERENCE.search(reply).group(0)
     assert lines[1]["reference"] == reference
     assert "ThürEGovRL" in reply and "Antragsberechtigt" in reply  # the eligibility guidance from the file
-    assert elapsed < 2.0, f"reply took {elapsed:.2f}s"
+    assert elapsed < 3.0, f"reply took {elapsed:.2f}s"  # typically 0.1–0.5 s; the 2 cores are shared
 
     with Session(runtime.engine) as session:
         consultation = session.exec(select(Consultation).where(Consultation.reference == reference)).one()
@@ -195,10 +195,16 @@ def test_consultant_answer_arrives_live_over_websocket(server):
     line = frames[-1]["line"]
     assert line["text"] == "Ja, das ist förderfähig. <b>Details</b> folgen." and line["author"] == "Anna Berater"
     assert latency < 2.0
+    deadline = time.monotonic() + 2  # marked delivered right after the frame went out
+    while True:
+        with Session(runtime.engine) as session:
+            stored = session.get(ChatMessage, line["id"])
+        if stored.delivery == ChatDelivery.DELIVERED or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert stored.delivery == ChatDelivery.DELIVERED
     with Session(runtime.engine) as session:
-        stored = session.get(ChatMessage, line["id"])
         consultation = session.get(Consultation, consultation_id)
-        assert stored.delivery == ChatDelivery.DELIVERED
         assert consultation.first_response_at is not None
         assert session.exec(select(OutboundMail)).first() is None  # no e-mail while the visitor is here
 

@@ -32,7 +32,7 @@ router = APIRouter(tags=["chat"])
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = WEB_DIR / "static" / "chat"
-STATIC_FILES = {"chat.js", "chat.css", "consultant.js"}
+STATIC_FILES = {"chat.js", "chat.css", "consultant.js", "consultant.css"}
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
 
 LONG_POLL_MAX_SECONDS = 25.0
