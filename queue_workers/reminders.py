@@ -44,6 +44,7 @@ SendFunction = Callable[[Settings, EmailMessage], None]
 
 FIRST_RESPONSE = "first_response"
 ESCALATION = "escalation"
+SLA_LOOKBACK = timedelta(days=7)
 
 
 def sla_hours(settings: Settings, priority: str) -> float:
@@ -236,8 +237,14 @@ def record_sla_breaches(session: Session, *, settings: Settings, now: datetime) 
     """Record a first-response SLA breach for every consultation answered too late or still
     unanswered after its priority's deadline (once per consultation)."""
     earliest_deadline = min(settings.sla_hours_normal, settings.sla_hours_high, settings.sla_hours_urgent)
+    latest_deadline = max(settings.sla_hours_normal, settings.sla_hours_high, settings.sla_hours_urgent)
     candidates = session.exec(
-        _without_breach(FIRST_RESPONSE).where(Consultation.received_at <= now - timedelta(hours=earliest_deadline))
+        _without_breach(FIRST_RESPONSE).where(
+            Consultation.received_at <= now - timedelta(hours=earliest_deadline),
+            # Older consultations were judged when their deadline passed; the lookback only
+            # bounds the work of each run (and covers a scheduler that was down for a week).
+            Consultation.received_at >= now - timedelta(hours=latest_deadline) - SLA_LOOKBACK,
+        )
     ).all()
     breaches = []
     for consultation in candidates:
