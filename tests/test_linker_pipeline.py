@@ -1,4 +1,4 @@
-"""Sender registry and learned domains through the real pipeline on SQLite: once a consultant
+"""Sender registry and learned domains through the real pipeline on SQLite and PostgreSQL: once a consultant
 confirms who an address (or an administration's domain) belongs to, later mail links without
 guessing."""
 
@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
 from sqlmodel import Session
 
 from intake.channel import store_raw
 from models import Consultation, KnownSender
 from models.linking_queries import learned_domains
 from queue_workers.pipeline import process_stored_message
+
+
+@pytest.fixture(params=["sqlite_runtime", "postgres_runtime"])
+def runtime(request):
+    return request.getfixturevalue(request.param)
+
 
 UNSIGNED = "Guten Tag,\n\nkurze Frage: wie binden wir das Servicekonto an?\n\nGruß\nA. Becker"
 
@@ -31,25 +38,25 @@ def _process(runtime, sender: str, body: str = UNSIGNED, message_id: str | None 
         return session.get(Consultation, result.consultation_id)
 
 
-def test_confirmed_sender_address_links_later_mail(sqlite_runtime):
-    first = _process(sqlite_runtime, "A. Becker <a.becker@gmx.de>", message_id="<one@gmx.de>")
+def test_confirmed_sender_address_links_later_mail(runtime):
+    first = _process(runtime, "A. Becker <a.becker@gmx.de>", message_id="<one@gmx.de>")
     assert first.authority_key is None
     assert first.suggested_authority == {"match": None, "candidates": []}
 
-    with Session(sqlite_runtime.engine) as session:
+    with Session(runtime.engine) as session:
         session.add(KnownSender(address="a.becker@gmx.de", authority_key="16071001", confirmed_by="berater"))
         session.commit()
 
-    second = _process(sqlite_runtime, "A. Becker <a.becker@gmx.de>", message_id="<two@gmx.de>")
+    second = _process(runtime, "A. Becker <a.becker@gmx.de>", message_id="<two@gmx.de>")
     assert second.authority_key == "16071001"
     evidence = second.suggested_authority["match"]["evidence"]
     assert evidence == ["bestätigter Absender a.becker@gmx.de"]
 
 
-def test_domains_of_confirmed_consultations_are_learned(sqlite_runtime):
-    first = _process(sqlite_runtime, "A. Becker <a.becker@stadt-apolda.example>", message_id="<l1@x>")
+def test_domains_of_confirmed_consultations_are_learned(runtime):
+    first = _process(runtime, "A. Becker <a.becker@stadt-apolda.example>", message_id="<l1@x>")
     assert first.authority_key is None
-    with Session(sqlite_runtime.engine) as session:
+    with Session(runtime.engine) as session:
         consultation = session.get(Consultation, first.id)
         consultation.authority_key = "16071001"
         consultation.authority_confirmed = True
@@ -60,20 +67,20 @@ def test_domains_of_confirmed_consultations_are_learned(sqlite_runtime):
         session.commit()
         assert learned_domains(session, ["stadt-apolda.example", "gmx.de"]) == {"stadt-apolda.example": "16071001"}
 
-    colleague = _process(sqlite_runtime, "K. Lenz <k.lenz@stadt-apolda.example>", message_id="<l2@x>")
+    colleague = _process(runtime, "K. Lenz <k.lenz@stadt-apolda.example>", message_id="<l2@x>")
     assert colleague.authority_key == "16071001"
     assert any("gelernte Domain" in e for e in colleague.suggested_authority["match"]["evidence"])
-    stranger = _process(sqlite_runtime, "P. Roth <p.roth@gmx.de>", message_id="<l3@x>")
+    stranger = _process(runtime, "P. Roth <p.roth@gmx.de>", message_id="<l3@x>")
     assert stranger.authority_key is None
 
 
-def test_a_domain_confirmed_for_two_authorities_teaches_nothing(sqlite_runtime):
-    with Session(sqlite_runtime.engine) as session:
+def test_a_domain_confirmed_for_two_authorities_teaches_nothing(runtime):
+    with Session(runtime.engine) as session:
         session.add(_confirmed(session, "a@kreis-und-stadt.example", "16067"))
         session.add(_confirmed(session, "b@kreis-und-stadt.example", "16067029"))
         session.commit()
         assert learned_domains(session, ["kreis-und-stadt.example"]) == {}
-    assert _process(sqlite_runtime, "C <c@kreis-und-stadt.example>").authority_key is None
+    assert _process(runtime, "C <c@kreis-und-stadt.example>").authority_key is None
 
 
 def _confirmed(session: Session, address: str, key: str) -> Consultation:
