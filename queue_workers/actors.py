@@ -18,6 +18,7 @@ import dramatiq  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
 from models import session_scope  # noqa: E402
+from queue_workers.acknowledgements import acknowledge_later  # noqa: E402  (declares send_acknowledgement)
 from queue_workers.context import current_runtime  # noqa: E402
 from queue_workers.deadletters import exception_line  # noqa: E402
 from queue_workers.pipeline import mark_failed, process_stored_message  # noqa: E402
@@ -87,3 +88,4 @@ def process_message(inbound_id: int) -> None:
         result.reference,
         " (new)" if result.created else "",
     )
+    acknowledge_later(result)  # after the commit above: acknowledge a new consultation (issue 3)
