@@ -29,6 +29,7 @@ from classifiers.predictions import AuthorityCandidate, AuthorityMatch
 from intake.parsed import ParsedMail
 
 MATCH_THRESHOLD = 0.6
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\r": ""})
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 AMBIGUITY_MARGIN = 0.1
 MAX_CANDIDATES = 5
@@ -192,6 +193,7 @@ def link(
     office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
 
     own_text = "\n\n".join(t for t in (parsed.new_text, parsed.signature) if t) or parsed.body_text
+    own_text = own_text.translate(_SPACES)
     zones = lt.split_zones(own_text, parsed.signature)
     quoted_fallback = False
     header_text = f"{zones.letterhead}\n{zones.closing}"
@@ -299,7 +301,7 @@ def link(
         if mention.zone == "subject":
             board.add(keys[0], W_SUBJECT_MENTION, f"Betreff: „{mention.text}“")
         elif mention.self_reference:
-            board.add(keys[0], W_SELF_MENTION, f"Text: „{mention.text}“")
+            board.add(keys[0], W_SELF_MENTION, f"Text (Selbstbezug): „{mention.text}“")
         else:
             board.add(keys[0], W_PROSE_MENTION, f"Text: „{mention.text}“")
 
@@ -313,7 +315,7 @@ def link(
             board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender ist eine Landes- oder andere Behörde")
         elif citizen and key not in board.identity:
             board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender schreibt als Bürger")
-        elif key not in board.identity:
+        elif key not in board.identity and not _domain_and_text_agree(board, key):
             board.cap(key, CAP_WITHOUT_IDENTITY, "nur im Text erwähnt")
         elif company and not on_behalf and office is None:
             board.cap(key, CAP_WITHOUT_IDENTITY, "Absender ist ein Unternehmen")
@@ -322,6 +324,14 @@ def link(
     named = {k for m in prose_mentions + header if m.kind == lt.MUNICIPALITY for k in m.keys}
     member_text = f"{subject}\n{prose_text}"
     return _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
+
+
+def _domain_and_text_agree(board: _Board, key: str) -> bool:
+    """The sender's domain names the authority and the subject or a self-reference does too."""
+    evidence = board.evidence.get(key, [])
+    return any(e.startswith("Domain ") for e in evidence) and any(
+        e.startswith(("Betreff:", "Text (Selbstbezug):")) for e in evidence
+    )
 
 
 def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:

@@ -185,6 +185,12 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
         if _SALUTATION.match(line):
             letterhead_end = number
             break
+    else:  # no salutation: a block of short signature-like lines on top is a letterhead
+        top = 0
+        while top < min(len(lines), 7) and lines[top].strip() and _signature_like(lines[top]):
+            top += 1
+        if 0 < top < len(lines) and not lines[top].strip():
+            letterhead_end = top
     closing_start = None
     for number in range(len(lines) - 1, letterhead_end - 1, -1):
         if _CLOSING.match(lines[number]):

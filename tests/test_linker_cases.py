@@ -232,3 +232,13 @@ def test_kind_word_on_its_own_line_and_a_letterhead_in_the_quoted_history():
         ">> Bürgermeister der Gemeinde Tonna\n"
     )
     assert linked("F. R. <f.r@t-online.de>", reply) == "16067067"
+
+
+def test_letterhead_without_salutation_nbsp_and_domain_agreeing_with_a_self_reference():
+    letterhead = "Stadtverwaltung Gotha\nHauptamt\n\nWir haben eine Frage zum OZG.\n\nM. Vogt"
+    assert linked("M. Vogt <m.vogt@t-online.de>", letterhead) == "16067029"
+    nbsp = "Guten Tag,\n\nFrage.\n\nMit\xa0freundlichen Grüßen\nStadtverwaltung\xa0Gotha"
+    assert linked("x <x@t-online.de>", nbsp) == "16067029"
+    self_reference = "Guten Tag,\n\nwir als Stadt Gotha haben eine Frage zum OZG.\n\nGruß\nM. Vogt"
+    assert linked("M. Vogt <m.vogt@gotha.de>", self_reference) == "16067029"
+    assert linked("M. Vogt <m.vogt@t-online.de>", self_reference) is None  # text alone never links
