@@ -13,6 +13,7 @@ from eingang.cli import (
     db_commands,
     imap_commands,
     intake_commands,
+    message_commands,
     queue_commands,
     task_commands,
 )
@@ -27,6 +28,7 @@ app.add_typer(consultation_commands.app, name="consultations")
 intake_commands.register(app)
 classifier_commands.register(app)
 imap_commands.register(app)
+app.add_typer(message_commands.app, name="messages")
 app.add_typer(task_commands.app, name="tasks")
 queue_commands.register(app)
 from eingang.cli import user_commands  # noqa: E402

@@ -1,0 +1,139 @@
+"""``eingang messages …``: the stored inbound messages, failed ones first of all.
+
+Every message a channel stored stays in the database with its raw bytes; one that failed
+processing keeps its error and is listed with ``--failed`` until ``reprocess`` succeeds."""
+
+from __future__ import annotations
+
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+
+import typer
+from sqlmodel import Session, select
+
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from models import Consultation, InboundMessage, ProcessingStatus, as_utc, session_scope
+
+app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
+
+
+def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
+    """From and Subject straight from the raw headers, for messages not (yet) processed."""
+    try:
+        headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:65536], headersonly=True)
+        sender = headers.get("From")
+        subject = headers.get("Subject")
+        addresses = getattr(sender, "addresses", ()) if sender is not None else ()
+        address = addresses[0].addr_spec.lower() if addresses else (str(sender) if sender is not None else None)
+        return address or None, (str(subject) if subject is not None else None)
+    except Exception:  # headers the parser cannot represent: the list still shows the row
+        return None, None
+
+
+def message_summary(session: Session, row: InboundMessage) -> dict:
+    """One stored message as shown by ``messages list`` (no body: personal data stays in the DB)."""
+    from_address, subject = row.from_address, row.subject
+    if from_address is None and subject is None:
+        from_address, subject = _headers_of(row.raw)
+    consultation = session.get(Consultation, row.consultation_id) if row.consultation_id else None
+    received = as_utc(row.received_at)
+    return {
+        "id": row.id,
+        "message_id": row.message_id,
+        "channel": row.channel,
+        "status": row.status,
+        "error": row.error,
+        "from": from_address,
+        "subject": subject,
+        "auto_reply": row.auto_reply,
+        "consultation": consultation.reference if consultation else None,
+        "received_at": received.isoformat() if received else None,
+        "size": row.size,
+        "attempts": row.attempts,
+    }
+
+
+@app.command("list")
+def list_command(
+    failed: bool = typer.Option(False, "--failed", help="Only messages whose processing failed."),
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """List stored messages, oldest first, with status, error and consultation."""
+    with session_scope(runtime().engine) as session:
+        query = select(InboundMessage).order_by(InboundMessage.id)
+        if failed:
+            query = query.where(InboundMessage.status == ProcessingStatus.FAILED)
+        rows = [message_summary(session, row) for row in session.exec(query)]
+    if output_format == OutputFormat.JSON:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("Keine fehlgeschlagenen Nachrichten." if failed else "Keine Nachrichten gespeichert.")
+        return
+    for row in rows:
+        reference = row["consultation"] or "—"
+        line = f"{row['id']:>6}  {row['status']:<9} {row['channel']:<5} {reference:<14} {row['from'] or '—'}  "
+        typer.echo(line + (row["subject"] or "(ohne Betreff)"))
+        if row["error"]:
+            typer.echo(f"        Fehler: {row['error']}")
+
+
+@app.command("reprocess")
+def reprocess_command(
+    message_id: int | None = typer.Argument(None, metavar="ID", help="Id of the stored message."),
+    failed: bool = typer.Option(False, "--failed", help="All messages whose processing failed."),
+    output_format: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Run processing again for one message or all failed ones (processed ones stay as they are)."""
+    import dramatiq
+
+    from eingang.cli.intake_commands import _start_queue
+
+    if (message_id is None) == (not failed):
+        fail("Bitte genau eines angeben: eine Nachrichten-ID oder --failed.", code=2)
+    rt = runtime()
+    with session_scope(rt.engine) as session:
+        if failed:
+            ids = list(
+                session.exec(
+                    select(InboundMessage.id)
+                    .where(InboundMessage.status == ProcessingStatus.FAILED)
+                    .order_by(InboundMessage.id)
+                )
+            )
+        elif session.get(InboundMessage, message_id) is None:
+            fail(f"Eine Nachricht mit der ID {message_id} gibt es nicht.")
+        else:
+            ids = [message_id]
+    worker = _start_queue(rt)
+    from queue_workers.actors import process_message
+
+    results = []
+    try:
+        for inbound_id in ids:
+            try:
+                process_message(inbound_id)  # the worker's own code, run here
+            except Exception as error:  # transient (database/network): stays failed, try again later
+                with session_scope(rt.engine) as session:
+                    from queue_workers.pipeline import mark_failed
+
+                    mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
+            with session_scope(rt.engine) as session:
+                results.append(message_summary(session, session.get(InboundMessage, inbound_id)))
+        if worker is not None:  # acknowledgements of consultations opened just now
+            dramatiq.get_broker().join(process_message.queue_name, timeout=60_000)
+    finally:
+        if worker is not None:
+            worker.stop()
+    if output_format == OutputFormat.JSON:
+        print_json(results)
+    else:
+        if not results:
+            typer.echo("Keine fehlgeschlagenen Nachrichten.")
+        for row in results:
+            if row["status"] == ProcessingStatus.PROCESSED:
+                typer.echo(f"{row['id']:>6}  verarbeitet → {row['consultation']}")
+            else:
+                typer.echo(f"{row['id']:>6}  weiterhin fehlerhaft: {row['error']}", err=True)
+    if any(row["status"] != ProcessingStatus.PROCESSED for row in results):
+        raise typer.Exit(1)
