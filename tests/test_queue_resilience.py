@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -333,3 +334,20 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
     (letter,) = list_dead_letters(broker)
     assert (letter.actor, letter.args, letter.retries) == ("process_message", [ids["WACKELIG Verbindung"]], 2)
     assert "OperationalError" in letter.error
+
+    # The operator's dead-letter view shows the same message.
+    from typer.testing import CliRunner
+
+    from eingang.cli.main import app
+
+    env = {
+        "EINGANG_DATABASE_URL": runtime.settings.database_url,
+        "EINGANG_REDIS_URL": runtime.settings.redis_url,
+        "EINGANG_REDIS_NAMESPACE": runtime.settings.redis_namespace,
+    }
+    result = CliRunner().invoke(app, ["queue", "dead-letters", "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    (shown,) = json.loads(result.stdout)
+    assert shown["args"] == [ids["WACKELIG Verbindung"]] and shown["error"].startswith(
+        "sqlalchemy.exc.OperationalError"
+    )
