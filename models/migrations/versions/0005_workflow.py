@@ -1,4 +1,6 @@
-"""workflow schema: reserved for issue 6 (consultation workflow, queue); no changes yet.
+"""workflow schema (issue 6): no changes — the workflow, tasks, reminders, SLA breaches and
+periodic runs use the foundation's tables (consultation, follow_up_task, audit_entry,
+topic_correction, known_sender, outbound_mail, sla_breach, periodic_run).
 
 Revision ID: 0005
 Revises: 0004
