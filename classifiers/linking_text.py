@@ -57,7 +57,7 @@ _CLOSING = re.compile(
     r"^\s*(-- ?$|mit (freundlichen|besten|herzlichen|kollegialen|freundlichem) gr(ü|ue)(ß|ss)|"
     r"(freundliche|beste|herzliche|viele|sonnige|liebe) gr(ü|ue)(ß|ss)e|gr(ü|ue)(ß|ss)e? aus|"
     r"(mfg|vg|lg|gruß|gruss|grüße|gruesse)[,.!]?\s*$|hochachtungsvoll|kind regards|best regards|"
-    r"im auftrag\s*$|i\.\s?a\.\s)",
+    r"im auftrag\s*$|i\.\s?a\.\s|(vielen )?dank(e)?( schön| im voraus)?[!,.]?\s*$)",
     re.IGNORECASE,
 )
 # Paragraphs that describe the recipient (the ministry), not the sender.
@@ -107,7 +107,8 @@ _OTHER_STATE = re.compile(
     r"Kyffhäuser-Süd)|\bVogtlandkreis\b|\bOberfranken\b|\bUnterfranken\b|\.bayern\.de|\.sachsen\.de|\.hessen\.de)",
 )
 _SELF_REFERENCE = re.compile(
-    r"(\bwir als\b|\bunsere(r|s|n|m)?\b|\bals\b|\bhier in der\b|\bbei uns in der\b|\bvon der\b|\bseitens der\b|"
+    r"(\bwir als\b|\bwir,?\s+(die|der)\b|\bunsere(r|s|n|m)?\b|\bals\b|\bhier in der\b|\bbei uns in der\b|"
+    r"\bvon der\b|\bseitens der\b|"
     r"\bim Namen der\b)\s*$",
     re.IGNORECASE,
 )
@@ -197,14 +198,17 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
             closing_start = number
             break
     if closing_start is None:
-        if signature_hint and signature_hint.strip() in text:
-            closing_text = signature_hint
-            body = text.replace(signature_hint, "")
-            return Zones("\n".join(lines[:letterhead_end]), closing_text, "\n".join(body.split("\n")[letterhead_end:]))
-        # No greeting: the closing is the block of short lines at the end, if any.
+        # No greeting: the closing is the block of short lines at the end, or where the parser
+        # saw the signature start, whichever is earlier.
         closing_start = len(lines)
         while closing_start > max(letterhead_end, len(lines) - 10) and _signature_like(lines[closing_start - 1]):
             closing_start -= 1
+        hint = signature_hint.strip().split("\n")[0].strip() if signature_hint.strip() else ""
+        if hint:
+            for number in range(letterhead_end, closing_start):
+                if lines[number].strip() == hint:
+                    closing_start = number
+                    break
     return Zones(
         "\n".join(lines[:letterhead_end]),
         "\n".join(lines[closing_start:]),

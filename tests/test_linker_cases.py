@@ -242,3 +242,13 @@ def test_letterhead_without_salutation_nbsp_and_domain_agreeing_with_a_self_refe
     self_reference = "Guten Tag,\n\nwir als Stadt Gotha haben eine Frage zum OZG.\n\nGruß\nM. Vogt"
     assert linked("M. Vogt <m.vogt@gotha.de>", self_reference) == "16067029"
     assert linked("M. Vogt <m.vogt@t-online.de>", self_reference) is None  # text alone never links
+
+
+def test_phone_signature_without_greeting_and_wir_die_stadt():
+    phone = (
+        "Hallo Frau Berger,\nkönnen Sie mich wegen des Förderantrags zurückrufen? 0171 1234567\nDanke\nSchulz\n"
+        "Bgm. Gemeinde Dachwig\n\nVon meinem iPhone gesendet"
+    )
+    assert linked("Schulz <bgm.schulz@icloud.com>", phone) == "16067009"
+    wir = "Guten Tag,\n\nwir, die Stadt Bad Lobenstein, möchten einen Antrag stellen.\n\nMfG\nHauptamt"
+    assert linked("x <x@stadt-bad-lobenstein.de>", wir) == "16075062"

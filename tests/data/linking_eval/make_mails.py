@@ -1466,6 +1466,96 @@ HANDWRITTEN = [
         "Guten Tag,\n\nFrage der Gemeinde Lederhose zum Förderantrag.\n\nMit freundlichen Grüßen\nVG Münchenbernsdorf\nHauptamt",
         "16076042",
     ),
+    (
+        "Bürgermeister Schulz <bgm.schulz@icloud.com>",
+        "Kurze Frage",
+        "Hallo Frau Berger,\nkönnen Sie mich wegen des Förderantrags zurückrufen? 0171 1234567\nDanke\nSchulz\nBgm. Gemeinde Dachwig\n\nVon meinem iPhone gesendet",
+        "16067009",
+    ),
+    (
+        "Stadt Ronneburg <info@ronneburg.de>",
+        "Antrag",
+        "Sehr geehrte Damen und Herren,\n\nbeigefügt erhalten Sie unseren Antrag.\n\nMit freundlichen Grüßen\n\ni. A.\n\nSandra Wirth\nSachbearbeiterin\n\nStadtverwaltung Ronneburg\nMarkt 1 – 2\n07580 Ronneburg\nTelefon: 036602 / 5240\nE-Mail: info@ronneburg.de\nInternet: www.ronneburg.de\n\nDiese E-Mail kann vertrauliche Informationen enthalten. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort den Absender und vernichten Sie diese Mail.",
+        "16076061",
+    ),
+    (
+        "Stadt Ronneburg <info@ronneburg.de>",
+        "Antrag",
+        "Sehr geehrte Damen und Herren,\n\nunser Nachbar, der Landkreis Greiz, hat uns an Sie verwiesen.\n\nMit freundlichen Grüßen\nStadtverwaltung Ronneburg",
+        "16076061",
+    ),
+    (
+        "IT <it@kreis-sm.de>",
+        "WG: Phishing",
+        "Hallo,\n\nzur Info: diese Phishing-Mail ging heute an alle Mitarbeiter.\n\nGruß\nIT-Sicherheit\nLandratsamt Schmalkalden-Meiningen\n\n-----Ursprüngliche Nachricht-----\nVon: Microsoft <noreply@micros0ft.com>\nBetreff: Ihr Konto wird gesperrt\n\nBitte bestätigen Sie Ihr Passwort.",
+        "16066",
+    ),
+    (
+        "Amt <amt@vg-fahner-hoehe.de>",
+        "Frage",
+        "Sehr geehrte Damen und Herren,\n\nwir fragen im Namen aller fünf Mitgliedsgemeinden der VG Fahner Höhe.\n\nMit freundlichen Grüßen\nHauptamt",
+        "160675012",
+    ),
+    (
+        "Amt <amt@vg-fahner-hoehe.de>",
+        "Frage Gemeinde Döllstädt",
+        "Sehr geehrte Damen und Herren,\n\ndie Gemeinde Döllstädt möchte wissen, ob ein neuer Server förderfähig ist.\n\nMit freundlichen Grüßen\nHauptamt\nVG Fahner Höhe",
+        "16067011",
+    ),
+    (
+        "Ingo <ingo.m@web.de>",
+        "Frage",
+        "Hi,\n\nals Gemeinderat in Tonna interessiert mich, ob wir Förderung bekommen können.\n\nIngo",
+        None,
+    ),
+    (
+        "x <x@kdgotha.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nKreisverwaltung Gotha\nKommunale Datenverarbeitung",
+        "16067",
+    ),
+    (
+        "x <x@weimar.de>",
+        "Anfrage Klassikerstadt",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Weimar\nAmt für Informationstechnik\nSchwanseestraße 17\n99423 Weimar",
+        "16055000",
+    ),
+    (
+        "x <x@lra-wak.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nLandratsamt Wartburgkreis\nFachdienst IT",
+        "16063",
+    ),
+    (
+        "x <x@eisenach.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadtverwaltung Eisenach\nMarkt 22\n99817 Eisenach",
+        "16063105",
+    ),
+    (
+        "x <x@gemeinde-grammetal.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nGemeinde Grammetal\nOT Bechstedtstraß",
+        "16071103",
+    ),
+    (
+        "Newsletter Landkreistag <news@thueringischer-landkreistag.de>",
+        "Newsletter",
+        "Liebe Mitglieder,\n\nder Landkreis Gotha und der Wartburgkreis berichten.\n\nThüringischer Landkreistag\nRichard-Breslau-Straße 14\n99094 Erfurt",
+        None,
+    ),
+    (
+        "x <x@kaltennordheim.de>",
+        "Frage",
+        "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\nStadt Kaltennordheim\nc/o VG Hohe Rhön",
+        "16066095",
+    ),
+    (
+        "x <x@stadt-bad-lobenstein.de>",
+        "Förderung",
+        "Guten Tag,\n\nwir, die Stadt Bad Lobenstein, möchten einen Antrag stellen.\n\nMfG\nHauptamt",
+        "16075062",
+    ),
 ]
 
 
