@@ -229,6 +229,9 @@ def linking_index(gazetteer: Gazetteer) -> LinkingIndex:
             continue
         for alias in name_aliases(district.name) | set(_KREIS_SUFFIX_ALIASES.get(district.key, ())):
             index.district_names[alias] = district.key
+        # "Landratsamt Meiningen": the seat stands for the district (only after a district word)
+        for alias in name_aliases(district.seat.replace("/Thür.", "")) if district.seat else ():
+            index.district_names.setdefault(alias, district.key)
     for association in gazetteer.associations.values():
         aliases = name_aliases(association.name)
         for alias in aliases:

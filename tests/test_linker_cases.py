@@ -252,3 +252,10 @@ def test_phone_signature_without_greeting_and_wir_die_stadt():
     assert linked("Schulz <bgm.schulz@icloud.com>", phone) == "16067009"
     wir = "Guten Tag,\n\nwir, die Stadt Bad Lobenstein, möchten einen Antrag stellen.\n\nMfG\nHauptamt"
     assert linked("x <x@stadt-bad-lobenstein.de>", wir) == "16075062"
+
+
+def test_landratsamt_named_after_its_seat_is_the_district():
+    closing = "Guten Tag,\n\nFrage.\n\nMit freundlichen Grüßen\n"
+    assert linked("x <x@t-online.de>", closing + "Landratsamt Meiningen\nFachdienst IT") == "16066"
+    assert linked("x <x@t-online.de>", closing + "Landratsamt Saalfeld\nFachdienst IT") == "16073"
+    assert linked("x <x@t-online.de>", closing + "Stadt Meiningen\nHauptamt") == "16066042"
