@@ -16,6 +16,9 @@ from models import Consultation, InboundMessage
 from tests.chat_support import consultant_token, serve_app
 from tests.conftest import free_port, make_settings, migrated_runtime, service_missing
 
+# Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
+HTTP = httpx.Client(timeout=30)
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
@@ -96,7 +99,7 @@ def test_widget_chats_gets_reference_guidance_and_live_answer(browser, runtime):
         with Session(runtime.engine) as session:
             consultation_id = session.exec(select(Consultation.id)).one()
         bearer = consultant_token(runtime)
-        response = httpx.post(
+        response = HTTP.post(
             f"{base}/chat/api/consultations/{consultation_id}/answers",
             json={"text": "Guten Tag Frau Muster, ja – ein DMS ist förderfähig."},
             headers={"Authorization": f"Bearer {bearer}"},

@@ -31,6 +31,9 @@ from models import (
 from tests.chat_support import consultant_token, serve_app
 from tests.conftest import free_port, make_settings, migrated_runtime
 
+# Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
+HTTP = httpx.Client(timeout=30)
+
 REFERENCE = re.compile(r"KV-\d{4}-\d{5}")
 ERFURT = "16051000"  # kreisfreie Stadt Erfurt
 ELIGIBILITY_QUESTION = "Ist die Einführung eines DMS nach der ThürEGovRL förderfähig? Wir planen den Förderantrag."
@@ -55,7 +58,7 @@ def server(chat_runtime):
 
 
 def start_chat(address: str, *, name="Erika Muster", mail="e.muster@erfurt.de", key=ERFURT) -> str:
-    response = httpx.post(
+    response = HTTP.post(
         f"http://{address}/chat/api/sessions", json={"name": name, "email": mail, "authority_key": key}
     )
     assert response.status_code == 201, response.text
@@ -70,7 +73,7 @@ def open_socket(address: str, token: str, after: int = 0):
         yield socket
 
 
-def frames_until(socket, predicate, timeout: float = 5.0) -> list[dict]:
+def frames_until(socket, predicate, timeout: float = 20.0) -> list[dict]:
     """Receive frames until one satisfies ``predicate``; returns all frames received."""
     frames = []
     deadline = time.monotonic() + timeout
@@ -91,7 +94,7 @@ def is_line(role: str):
 def test_websocket_chat_is_stored_processed_and_answered_at_once(server):
     runtime, address = server
     warm = start_chat(address, mail="kollege@erfurt.de")  # the process's first chat loads the classifier
-    httpx.post(f"http://{address}/chat/api/messages", json={"id": "w", "text": "Hallo"}, headers={"X-Chat-Token": warm})
+    HTTP.post(f"http://{address}/chat/api/messages", json={"id": "w", "text": "Hallo"}, headers={"X-Chat-Token": warm})
     token = start_chat(address)
     with open_socket(address, token) as socket:
         started = time.monotonic()
@@ -155,7 +158,7 @@ def test_resend_after_reconnect_is_stored_once(server):
         socket.send(json.dumps({"type": "message", "id": "same", "text": ELIGIBILITY_QUESTION}))
         frames = frames_until(socket, lambda f: f.get("type") == "ack")
     # … and over the HTTP fallback
-    response = httpx.post(
+    response = HTTP.post(
         f"http://{address}/chat/api/messages",
         json={"id": "same", "text": ELIGIBILITY_QUESTION},
         headers={"X-Chat-Token": token},
@@ -179,12 +182,12 @@ def test_consultant_answer_arrives_live_over_websocket(server):
         frames_until(socket, is_line("assistant"))
         with Session(runtime.engine) as session:
             consultation_id = session.exec(select(Consultation.id)).one()
-        view = httpx.get(
+        view = HTTP.get(
             f"http://{address}/chat/api/consultations/{consultation_id}", headers={"Authorization": f"Bearer {bearer}"}
         )
         assert view.status_code == 200 and view.json()["present"] is True
         sent = time.monotonic()
-        response = httpx.post(
+        response = HTTP.post(
             f"http://{address}/chat/api/consultations/{consultation_id}/answers",
             json={"text": "Ja, das ist förderfähig. <b>Details</b> folgen."},
             headers={"Authorization": f"Bearer {bearer}"},
@@ -211,7 +214,7 @@ def test_consultant_answer_arrives_live_over_websocket(server):
 
 def test_consultant_api_needs_login(server):
     _runtime, address = server
-    response = httpx.post(f"http://{address}/chat/api/consultations/1/answers", json={"text": "x"})
+    response = HTTP.post(f"http://{address}/chat/api/consultations/1/answers", json={"text": "x"})
     assert response.status_code == 401
 
 
@@ -220,7 +223,7 @@ def test_http_fallback_post_and_long_poll(server):
     bearer = consultant_token(runtime)
     token = start_chat(address)
     headers = {"X-Chat-Token": token}
-    posted = httpx.post(
+    posted = HTTP.post(
         f"http://{address}/chat/api/messages", json={"id": "h1", "text": ELIGIBILITY_QUESTION}, headers=headers
     )
     assert posted.status_code == 200
@@ -234,7 +237,7 @@ def test_http_fallback_post_and_long_poll(server):
 
     def answer_soon():
         time.sleep(0.7)
-        httpx.post(
+        HTTP.post(
             f"http://{address}/chat/api/consultations/{consultation_id}/answers",
             json={"text": "Antwort über den Rückfallweg"},
             headers={"Authorization": f"Bearer {bearer}"},
@@ -242,15 +245,15 @@ def test_http_fallback_post_and_long_poll(server):
 
     threading.Thread(target=answer_soon).start()
     started = time.monotonic()
-    polled = httpx.get(
+    polled = HTTP.get(
         f"http://{address}/chat/api/lines", params={"after": after, "wait": 10}, headers=headers, timeout=15
     )
     assert polled.status_code == 200
     assert [line["text"] for line in polled.json()["lines"]] == ["Antwort über den Rückfallweg"]
     assert 0.5 < time.monotonic() - started < 5  # it waited for the answer, then returned at once
-    history = httpx.get(f"http://{address}/chat/api/lines", params={"after": 0}, headers=headers).json()["lines"]
+    history = HTTP.get(f"http://{address}/chat/api/lines", params={"after": 0}, headers=headers).json()["lines"]
     assert [line["role"] for line in history] == ["visitor", "assistant", "consultant"]
-    unknown = httpx.get(f"http://{address}/chat/api/lines", headers={"X-Chat-Token": "nope"})
+    unknown = HTTP.get(f"http://{address}/chat/api/lines", headers={"X-Chat-Token": "nope"})
     assert unknown.status_code == 404 and unknown.json()["error"] == "session_unknown"
 
 
@@ -266,7 +269,7 @@ def test_rate_limit_per_client(chat_runtime):
             error = frames_until(socket, lambda f: f.get("type") == "error")[-1]
         assert error["code"] == "rate_limited" and error["id"] == "r3" and error["retry_after"] > 0
         assert "Bitte warten Sie" in error["message"]
-        response = httpx.post(
+        response = HTTP.post(
             f"http://{address}/chat/api/messages", json={"id": "r4", "text": "Frage 4"}, headers={"X-Chat-Token": token}
         )
         assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
@@ -288,21 +291,21 @@ def test_size_limit_and_bad_input(chat_runtime):
             assert frames_until(socket, lambda f: f.get("type") == "error")[-1]["code"] == "bad_request"
             socket.send(json.dumps({"type": "message", "id": "ok", "text": "x" * 100}))  # still usable
             frames_until(socket, lambda f: f.get("type") == "ack")
-        http = httpx.post(
+        http = HTTP.post(
             f"http://{address}/chat/api/messages",
             json={"id": "big2", "text": "y" * 101},
             headers={"X-Chat-Token": token},
         )
         assert http.status_code == 413 and http.json()["error"] == "too_long"
-        bad = httpx.post(
+        bad = HTTP.post(
             f"http://{address}/chat/api/sessions", json={"name": "A", "email": "kein-mail", "authority_key": ERFURT}
         )
         assert bad.status_code == 400 and bad.json()["error"] == "email_invalid"
-        bad = httpx.post(
+        bad = HTTP.post(
             f"http://{address}/chat/api/sessions", json={"name": "A", "email": "a@b.de", "authority_key": "99999999"}
         )
         assert bad.status_code == 400 and bad.json()["error"] == "authority_unknown"
-        bad = httpx.post(f"http://{address}/chat/api/sessions", json={"name": "Evil\r\nBcc: x@y.de", "email": "a@b.de"})
+        bad = HTTP.post(f"http://{address}/chat/api/sessions", json={"name": "Evil\r\nBcc: x@y.de", "email": "a@b.de"})
         assert bad.status_code == 201  # the name is cleaned, no header injection
         with connect(f"ws://{address}/chat/ws") as socket:
             socket.send(json.dumps({"type": "hello", "token": "unbekannt"}))
@@ -315,16 +318,16 @@ def test_size_limit_and_bad_input(chat_runtime):
 
 def test_authority_search(server):
     _runtime, address = server
-    found = httpx.get(f"http://{address}/chat/api/authorities", params={"q": "erfu"}).json()["authorities"]
+    found = HTTP.get(f"http://{address}/chat/api/authorities", params={"q": "erfu"}).json()["authorities"]
     assert {"key": ERFURT, "label": "Erfurt (kreisfreie Stadt)"} in found
-    umlaut = httpx.get(f"http://{address}/chat/api/authorities", params={"q": "Sommerda"}).json()["authorities"]
+    umlaut = HTTP.get(f"http://{address}/chat/api/authorities", params={"q": "Sommerda"}).json()["authorities"]
     assert any(item["label"].startswith("Sömmerda") for item in umlaut)
 
 
 def test_urgent_incident_gets_emergency_steps_first(server):
     _runtime, address = server
     token = start_chat(address)
-    response = httpx.post(
+    response = HTTP.post(
         f"http://{address}/chat/api/messages",
         json={
             "id": "u",
@@ -351,7 +354,7 @@ def test_guidance_file_is_configurable(chat_runtime, tmp_path):
     runtime = chat_runtime(chat_guidance_path=str(guidance))
     with serve_app(runtime, free_port()) as address:
         token = start_chat(address)
-        response = httpx.post(
+        response = HTTP.post(
             f"http://{address}/chat/api/messages",
             json={"id": "g", "text": ELIGIBILITY_QUESTION},
             headers={"X-Chat-Token": token},
@@ -372,11 +375,11 @@ def test_answer_to_departed_visitor_goes_by_email_and_reply_threads_back(chat_ru
         time.sleep(0.8)  # the visitor has left
         with Session(runtime.engine) as session:
             consultation_id = session.exec(select(Consultation.id)).one()
-        view = httpx.get(
+        view = HTTP.get(
             f"http://{address}/chat/api/consultations/{consultation_id}", headers={"Authorization": f"Bearer {bearer}"}
         )
         assert view.json()["present"] is False
-        response = httpx.post(
+        response = HTTP.post(
             f"http://{address}/chat/api/consultations/{consultation_id}/answers",
             json={"text": "Ja, förderfähig. Bitte senden Sie uns den Kostenplan."},
             headers={"Authorization": f"Bearer {bearer}"},
@@ -409,3 +412,32 @@ def test_answer_to_departed_visitor_goes_by_email_and_reply_threads_back(chat_ru
         result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
     assert result.consultation_id == consultation_id and result.created is False
     assert result.reference == reference
+
+
+def test_answer_waiting_when_visitor_left_is_mailed_later(chat_runtime, smtp_sink):
+    sink, sink_port = smtp_sink
+    runtime = chat_runtime(chat_presence_seconds=0.5, relay_host="127.0.0.1", relay_port=sink_port)
+    with serve_app(runtime, free_port()) as address:
+        bearer = consultant_token(runtime)
+        auth = {"Authorization": f"Bearer {bearer}"}
+        token = start_chat(address)
+        posted = HTTP.post(
+            f"http://{address}/chat/api/messages",
+            json={"id": "p", "text": ELIGIBILITY_QUESTION},
+            headers={"X-Chat-Token": token},
+        )
+        assert posted.status_code == 200
+        with Session(runtime.engine) as session:
+            consultation_id = session.exec(select(Consultation.id)).one()
+        # The visitor was just here, so the answer waits for their browser …
+        answer = HTTP.post(
+            f"http://{address}/chat/api/consultations/{consultation_id}/answers", json={"text": "Später"}, headers=auth
+        )
+        assert answer.json()["line"]["delivery"] == "pending"
+        assert sink.messages == []
+        time.sleep(0.8)  # … but the browser never fetched it: the visitor has left
+        view = HTTP.get(f"http://{address}/chat/api/consultations/{consultation_id}", headers=auth).json()
+    assert view["present"] is False
+    assert [line["delivery"] for line in view["lines"] if line["role"] == "consultant"] == ["emailed"]
+    [sent] = sink.parsed()
+    assert "Später" in sent.get_content() and sent["To"].addresses[0].addr_spec == "e.muster@erfurt.de"

@@ -14,6 +14,9 @@ from models import Consultation, InboundMessage
 from tests.chat_support import serve_app
 from tests.conftest import free_port
 
+# Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
+HTTP = httpx.Client(timeout=30)
+
 pytestmark = [pytest.mark.redis, pytest.mark.postgres]
 
 
@@ -22,12 +25,12 @@ def test_chat_reply_with_reference_through_redis_worker(redis_postgres_runtime, 
     queue_for(runtime)
     with serve_app(runtime, free_port()) as address:
         base = f"http://{address}"
-        token = httpx.post(
+        token = HTTP.post(
             f"{base}/chat/api/sessions",
             json={"name": "Max Weber", "email": "m.weber@vg-leinetal.de", "authority_key": "16061001"},
         ).json()["token"]
         started = time.monotonic()
-        response = httpx.post(
+        response = HTTP.post(
             f"{base}/chat/api/messages",
             json={"id": "r1", "text": "Welche Leistungen müssen wir nach dem OZG über ThAVEL anbieten?"},
             headers={"X-Chat-Token": token},
