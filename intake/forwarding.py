@@ -105,7 +105,7 @@ def read_header_block(lines: list[str], start: int) -> tuple[dict[str, str], int
         if key is not None and key not in fields:
             fields[key] = match.group(2).strip()
             last = key
-        elif last in ("to", "cc") and line.strip(" \t>") and not match and len(fields) < 4:
+        elif last in ("to", "cc") and "@" in line and not match:
             fields[last] += " " + line.strip(" \t>")  # Outlook wraps long recipient lists
         else:
             break
