@@ -127,8 +127,8 @@ class PollResult:
 
 
 class ImapPoller:
-    """Polls one IMAP folder into the database. ``on_stored(id)`` is called for every newly
-    stored, readable message (normally: enqueue its processing)."""
+    """Polls one IMAP folder into the database. ``on_stored(id)`` is called for every stored,
+    readable message once it has been moved (normally: enqueue its processing)."""
 
     def __init__(self, config: ImapConfig, engine: Engine, *, on_stored: Callable[[int], object] | None = None):
         self.config = config
@@ -180,7 +180,8 @@ class ImapPoller:
         else:
             mailbox.flag(message.uid, self.config.processed_flag, True)
         (result.stored if created else result.already_stored).append(inbound_id)
-        if created and self.on_stored is not None:
+        # Also for mail stored before a crash: it may not have been enqueued (processing is idempotent).
+        if self.on_stored is not None:
             try:
                 self.on_stored(inbound_id)
             except Exception:  # stored already: the sweeper will process it

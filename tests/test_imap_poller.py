@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from imap_tools import MailBoxUnencrypted
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 from typer.testing import CliRunner
 
@@ -216,9 +217,12 @@ def test_crash_between_store_and_move_gives_no_duplicate(dovecot, sqlite_runtime
     assert created
     assert len(dovecot.contents("INBOX")) == 1  # still in the inbox, unseen
 
+    enqueued: list[int] = []
+    poller.on_stored = enqueued.append
     result = poller.poll()
 
     assert result.stored == [] and result.already_stored == [crashed_id]
+    assert enqueued == [crashed_id]  # its processing may never have been enqueued before the crash
     assert len(_rows(sqlite_runtime.engine)) == 1
     assert dovecot.contents("INBOX") == [] and len(dovecot.contents("Eingang-verarbeitet")) == 1
 
@@ -301,3 +305,20 @@ def test_imap_poll_command_stores_and_processes(dovecot, sqlite_runtime, monkeyp
     assert len(report["stored"]) == 1 and report["failed"] == []
     (row,) = _rows(sqlite_runtime.engine)
     assert row.status == ProcessingStatus.PROCESSED and row.consultation_id is not None
+
+
+def test_database_outage_leaves_the_mail_unseen_in_the_inbox(dovecot, sqlite_runtime):
+    from models import make_engine
+
+    raw = _mail("Während der Datenbankwartung", "<outage@vg-leinetal.de>")
+    dovecot.append(raw)
+    # nobody listens on this port: storing really fails
+    down = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/x", connect_args={"connect_timeout": 2})
+    with pytest.raises(OperationalError):
+        ImapPoller(dovecot.config(), down).poll()
+    down.dispose()
+    ((_raw, flags),) = dovecot.contents("INBOX")
+    assert "\\Seen" not in flags and dovecot.contents("Eingang-verarbeitet") == []
+
+    assert len(ImapPoller(dovecot.config(), sqlite_runtime.engine).poll().stored) == 1  # database back
+    assert _rows(sqlite_runtime.engine)[0].raw == raw

@@ -53,7 +53,7 @@ def imap_poll(
                 result = ImapPoller(config, rt.engine).poll()
             except Exception as error:
                 fail(f"IMAP-Abruf von {config.host} fehlgeschlagen: {error}")
-            for inbound_id in result.stored:
+            for inbound_id in [*result.stored, *result.already_stored]:  # idempotent for processed ones
                 if worker is not None:
                     process_message(inbound_id)  # embedded queue: process right here
                 else:
