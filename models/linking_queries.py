@@ -70,7 +70,7 @@ def learned_domains(session: Session, domains: Iterable[str]) -> dict[str, str]:
             .where(
                 Consultation.authority_confirmed.is_(True),
                 Consultation.authority_key.is_not(None),
-                Consultation.sender_address.like(f"%@{domain}"),
+                Consultation.sender_address.endswith(f"@{domain}", autoescape=True),
             )
             .group_by(Consultation.authority_key)
         ).all()
