@@ -377,7 +377,8 @@ def _best_alternatives(children: list[Message]) -> list[Message]:
 def _leaf_kind(part: Message) -> str:
     ctype = part.get_content_type()
     if ctype == "text/plain" and not part.get_filename():
-        return "plain"
+        # An empty plain alternative (some mailers send one) must not hide the HTML one.
+        return "plain" if _payload_bytes(part).strip() else "empty"
     if ctype == "text/html" and not part.get_filename():
         return "html"
     if part.is_multipart() and ctype in ("multipart/related", "multipart/mixed"):
@@ -428,10 +429,32 @@ def _original_from_message(inner: Message, hints: list[str]) -> ForwardedOrigina
     )
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Outlook .msg files and other OLE documents
+
+
+def _not_a_mail(raw: bytes, digest: str) -> ParsedMail:
+    """Binary input without any header (an Outlook .msg saved as mail): no text is made up from
+    it; the bytes are kept as one attachment."""
+    content_type = "application/vnd.ms-outlook" if raw.startswith(_OLE_MAGIC) else "application/octet-stream"
+    attachment = ParsedAttachment(
+        filename=None, content_type=content_type, size=len(raw), sha256=digest, data=raw, content_id=None
+    )
+    return ParsedMail(
+        message_id=generated_message_id(digest),
+        subject="",
+        sender=None,
+        attachments=(attachment,),
+        content_hash=digest,
+        defects=("NotAnRfc5322Message",),
+    )
+
+
 def parse(raw: bytes) -> ParsedMail:
     """Parse one raw RFC 5322 message (bytes exactly as received)."""
     digest = content_hash(raw)
     msg = _read_message(raw)
+    if not msg.keys() and b"\x00" in raw[:4096]:
+        return _not_a_mail(raw, digest)
     hints = _charset_hints(msg)
 
     collected = _Collected(raw=raw)

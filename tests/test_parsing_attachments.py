@@ -102,3 +102,25 @@ def test_text_and_html_parts_one_after_the_other_are_both_body():
     parsed = parse(raw)
     assert parsed.body_text == "Erster Teil\n\nZweiter Teil"
     assert parsed.body_source == "mixed"
+
+
+def test_empty_plain_alternative_does_not_hide_the_html_one():
+    raw = multipart(
+        "Content-Type: text/plain; charset=utf-8\n\n \n",
+        "Content-Type: text/html; charset=utf-8\n\n<p>Nur hier steht der Text</p>",
+        subtype="alternative",
+    )
+    parsed = parse(raw)
+    assert parsed.body_text == "Nur hier steht der Text"
+    assert parsed.body_source == "html"
+    assert parsed.attachments == ()
+
+
+def test_binary_input_without_headers_is_kept_as_one_attachment():
+    raw = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64 + b"Root Entry"
+    parsed = parse(raw)
+    assert parsed.body_text == ""
+    (attachment,) = parsed.attachments
+    assert attachment.data == raw
+    assert attachment.content_type == "application/vnd.ms-outlook"
+    assert parsed.message_id.endswith("@eingang.generated>")
