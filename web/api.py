@@ -186,7 +186,6 @@ def _change(db, change) -> dict:
 
 
 def _state(db, consultation) -> dict:
-    db.refresh(consultation)
     names = usernames(db)
     return {
         "reference": consultation.reference,

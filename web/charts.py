@@ -17,26 +17,37 @@ _STYLE = Style(
     foreground_subtle="#555555",
     colors=("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"),
     font_family="DejaVu Sans, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=14,
-    title_font_size=16,
+    label_font_size=14,
+    major_label_font_size=14,
+    legend_font_size=15,
+    value_font_size=14,
 )
-_COMMON = {"style": _STYLE, "js": [], "width": 900, "height": 420, "print_values": False, "legend_at_bottom": True}
+_COMMON = {"style": _STYLE, "js": [], "width": 720, "height": 360, "print_values": False, "legend_at_bottom": True}
+
+
+def _integer_axis(maximum: float) -> dict:
+    """Counts are whole numbers: at most ~8 integer ticks from 0 to the largest value."""
+    top = max(1, int(maximum))
+    step = max(1, -(-top // 8))
+    return {"range": (0, top), "y_labels": list(range(0, top + step, step)), "y_labels_major_every": 1}
 
 
 def chart_svg(table: Table) -> bytes:
     """An SVG chart fitting the table: series over months, or one bar per category."""
     if table.columns and table.columns[0] == "Monat":
         stacked = table.key == "themen_monate"
-        chart = (pygal.StackedBar if stacked else pygal.Bar)(title=table.title, x_label_rotation=30, **_COMMON)
-        chart.x_labels = [row[0] for row in table.rows]
         series = table.columns[1:-1] if stacked else table.columns[1:]
+        values = [row[-1] for row in table.rows] if stacked else [v for row in table.rows for v in row[1:]]
+        chart = (pygal.StackedBar if stacked else pygal.Bar)(
+            x_label_rotation=30, **_integer_axis(max(values, default=1)), **_COMMON
+        )
+        chart.x_labels = [row[0] for row in table.rows]
         for offset, name in enumerate(series, start=1):
             chart.add(name, [row[offset] for row in table.rows])
     else:
-        chart = pygal.HorizontalBar(title=table.title, show_legend=False, **_COMMON)
         rows = [row for row in table.rows if isinstance(row[1], int | float)][:25]
+        axis = _integer_axis(max((row[1] for row in rows), default=1))
+        chart = pygal.HorizontalBar(show_legend=False, **axis, **_COMMON)
         chart.x_labels = [str(row[0]) for row in rows]
         chart.add(table.columns[1], [row[1] for row in rows])
         if not rows:

@@ -142,6 +142,8 @@ def age_label(moment: datetime | None, now: datetime | None = None) -> str:
     if moment is None:
         return "–"
     seconds = max(0, ((now or utcnow()) - as_utc(moment)).total_seconds())
+    if seconds < 60:
+        return "gerade eben"
     if seconds < 3600:
         return f"vor {int(seconds // 60)} Min."
     if seconds < 86400:

@@ -32,7 +32,16 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{round(float(value) * 100)} %"
 
 
+def _number(value):
+    """German number format: 1.234,5 — integers without decimals."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,d}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
 templates.env.filters["local"] = _local
+templates.env.filters["number"] = _number
 templates.env.filters["percent"] = _percent
 templates.env.globals.update(
     STATUS_LABELS=STATUS_LABELS,

@@ -1,4 +1,5 @@
-"""web schema: reserved for issue 7 (web UI and API); no changes yet.
+"""web schema (issue 7): no changes — ``user_account`` from 0001 already holds what the web app
+needs (argon2 password hash, hashed API token, role, team lead, active).
 
 Revision ID: 0006
 Revises: 0005
