@@ -234,7 +234,9 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     value = _ZONE_NAMES.sub(lambda m: _ZONE_OFFSETS[m.group(1)], unfold(value))
-    for candidate in (value, *(m.group(0) for m in _DATE_IN_TEXT.finditer(value))):
+    # The date found inside the value first: a header glued to the next one ("+0200Received: …")
+    # would otherwise be read with a wrong zone.
+    for candidate in (*(m.group(0) for m in _DATE_IN_TEXT.finditer(value)), value):
         try:
             parsed = parsedate_to_datetime(candidate.strip())
         except (TypeError, ValueError, IndexError, OverflowError):

@@ -73,6 +73,8 @@ def test_dates_with_fallbacks():
     assert parse_date("1 Apr 2026 08:00 MESZ") == datetime(2026, 4, 1, 8, 0, tzinfo=timezone(timedelta(hours=2)))
     assert parse_date("Received: junk; Tue, 31 Mar 2026 12:34:56 +0200 (CEST)").hour == 12
     assert parse_date("Mon, 7 May 2012 07:45:48 -0000").tzinfo is not None
+    glued = parse_date("Fri, 07 Apr 2023 17:30:44 +0200Received: from m241-41.example.com")
+    assert glued == datetime(2023, 4, 7, 17, 30, 44, tzinfo=timezone(timedelta(hours=2)))
     assert parse_date("gestern") is None
     assert parse_date("") is None
 
