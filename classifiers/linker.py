@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from classifiers import linking_text as lt
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer
@@ -167,6 +168,168 @@ def _kind_fits(gazetteer: Gazetteer, key: str, phrase: str) -> bool:
     return True
 
 
+@dataclass
+class _Reading:
+    """What the linker read in one mail: its zones, authority phrases, addresses and sender cues."""
+
+    subject: str
+    own_text: str
+    prose: str
+    header_text: str  # letterhead + closing (of the quoted mail when the own text has none)
+    header: list[lt.Mention]
+    addresses: list[lt.AddressLine]
+    from_quote: bool
+    company: bool
+    provider: bool
+    citizen: bool
+    foreign: bool
+    state: bool
+    district_office: bool
+    office_cue: bool
+    districts: set[str] = field(default_factory=set)  # context for same-named municipalities
+    associations: set[str] = field(default_factory=set)
+
+
+def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain_hint: str | None, fallback: bool):
+    own_text = "\n\n".join(t for t in (parsed.new_text, parsed.signature) if t) or parsed.body_text
+    own_text = own_text.translate(_SPACES)
+    zones = lt.split_zones(own_text, parsed.signature)
+    header_text = f"{zones.letterhead}\n{zones.closing}"
+    header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
+    addresses = lt.find_addresses(index, header_text)
+    from_quote = False
+    if fallback and not header and not addresses and parsed.quoted_text:
+        # A short reply or a forward: the sender's letterhead may be in the quoted part.
+        quoted = lt.split_zones(_QUOTE_MARKS.sub("", parsed.quoted_text.translate(_SPACES)))
+        header_text = f"{quoted.letterhead}\n{quoted.closing}"
+        header = lt.find_mentions(index, quoted.letterhead, "quoted") + lt.find_mentions(
+            index, quoted.closing, "quoted"
+        )
+        addresses = lt.find_addresses(index, header_text)
+        from_quote = True
+    subject = parsed.subject or ""
+    reading = _Reading(
+        subject=subject,
+        own_text=own_text,
+        prose=zones.prose,
+        header_text=header_text,
+        header=header,
+        addresses=addresses,
+        from_quote=from_quote,
+        company=lt.is_company(header_text) or domain_hint == "provider",
+        provider=lt.is_provider(header_text) or domain_hint == "provider",
+        citizen=lt.is_citizen(f"{subject}\n{zones.prose}"),
+        foreign=lt.other_state(header_text) or any(not a.thuringian for a in addresses),
+        # only the letterhead and the first closing lines: privacy footers name state offices too
+        state=lt.is_state_sender("\n".join(header_text.split("\n")[:10])),
+        district_office=lt.has_district_cue(header_text) or domain_hint == "district",
+        office_cue=lt.has_office_cue(header_text),
+    )
+    reading.districts = {m.keys[0] for m in header if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE)}
+    reading.districts |= {k[:5] for a in addresses for k in a.keys}
+    reading.associations = {k for m in header if m.kind == lt.ASSOCIATION for k in m.keys}
+    if office:
+        reading.associations.add(office)
+        reading.districts.add(office[:5])
+    return reading
+
+
+def _header_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, index: LinkingIndex) -> None:
+    """Letterhead and closing phrases ("Stadtverwaltung X", "Landratsamt X", "VG X")."""
+    factor = 0.9 if reading.from_quote else 1.0
+    has_local_header = any(m.kind in (lt.MUNICIPALITY, lt.ASSOCIATION) for m in reading.header)
+    for mention in reading.header:
+        keys = _filter_by_context(mention.keys, reading.districts, reading.associations, index)
+        if len(keys) != 1:
+            continue
+        key, where = keys[0], "Briefkopf" if mention.zone == "letterhead" else "Signatur"
+        if mention.kind == lt.DISTRICT_OFFICE:
+            weight = W_HEADER
+        elif mention.kind == lt.DISTRICT:  # "Landkreis X" may just say where a Gemeinde lies
+            if not (reading.district_office or (reading.office_cue and not has_local_header)):
+                continue
+            weight = W_DISTRICT_ALONE
+        else:
+            weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
+        board.add(key, weight * factor, f"{where}: „{mention.text}“", identity=True)
+
+
+def _address_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, index: LinkingIndex) -> None:
+    """PLZ + place lines: support the named authority, or name the office's place themselves."""
+    named = set(board.identity)
+    for address in reading.addresses:
+        if len(address.keys) != 1 or not address.thuringian:
+            continue
+        key = address.keys[0]
+        if named:
+            for candidate in named:
+                if _related(gazetteer, candidate, key) and (len(candidate) != 8 or candidate == key):
+                    board.add(candidate, W_ADDRESS_SUPPORT, f"Anschrift {address.text}", identity=True)
+        elif reading.district_office and gazetteer.districts[key[:5]].kind == "Landkreis":
+            board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
+        elif not reading.company:
+            board.add(key, W_ADDRESS, f"Anschrift {address.text}")
+            if reading.office_cue:
+                board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)
+    for keys, phrase in lt.find_datelines(index, reading.header_text + "\n" + reading.prose[:200]):
+        if len(keys) == 1 and (not named or keys[0] in named):
+            board.add(keys[0], W_DATELINE, f"Ortsangabe „{phrase}“")
+    for key in lt.find_ags(f"{reading.subject}\n{reading.own_text}"):
+        if key in gazetteer.municipalities or key in gazetteer.districts or key in gazetteer.associations:
+            board.add(key, W_AGS, f"Schlüsselnummer {key}", identity=True)
+
+
+def _text_evidence(
+    board: _Board, reading: _Reading, gazetteer: Gazetteer, index: LinkingIndex, prose_mentions: list[lt.Mention]
+) -> bool:
+    """Mentions in subject and text (weak), and an IT provider's client; returns "on behalf"."""
+    on_behalf = reading.provider and (
+        lt.acts_on_behalf(f"{reading.subject}\n{reading.prose}\n{reading.header_text}")
+        or any(m.zone == "subject" for m in prose_mentions)
+    )
+    if on_behalf:  # an IT provider writing for a municipality: the one it names is the one concerned
+        concerned = {
+            keys[0]
+            for m in prose_mentions + reading.header
+            if not m.partner and m.kind != lt.DISTRICT
+            for keys in [_filter_by_context(m.keys, reading.districts, reading.associations, index)]
+            if len(keys) == 1
+        }
+        if len(concerned) == 1:
+            key = concerned.pop()
+            name = gazetteer.authority_name(key) or key
+            board.add(key, W_ON_BEHALF, f"IT-Dienstleister schreibt im Auftrag von {name}", identity=True)
+    for mention in prose_mentions:
+        keys = _filter_by_context(mention.keys, reading.districts, reading.associations, index)
+        if len(keys) != 1 or mention.partner:  # a partner municipality is not the sender
+            continue
+        if mention.zone == "subject":
+            board.add(keys[0], W_SUBJECT_MENTION, f"Betreff: „{mention.text}“")
+        elif mention.self_reference:
+            board.add(keys[0], W_SELF_MENTION, f"Text (Selbstbezug): „{mention.text}“")
+        else:
+            board.add(keys[0], W_PROSE_MENTION, f"Text: „{mention.text}“")
+    return on_behalf
+
+
+def _apply_caps(board: _Board, reading: _Reading, *, on_behalf: bool, office: str | None, learned: set[str]) -> None:
+    """Keep candidates below the threshold when the sender is not a Thuringian local authority
+    or when nothing but the text names them."""
+    for key in list(board.scores):
+        if key in learned:
+            continue
+        if reading.foreign:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Anschrift/Hinweis außerhalb Thüringens")
+        elif reading.state:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender ist eine Landes- oder andere Behörde")
+        elif reading.citizen and key not in board.identity:
+            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender schreibt als Bürger")
+        elif key not in board.identity and not _domain_and_text_agree(board, key):
+            board.cap(key, CAP_WITHOUT_IDENTITY, "nur im Text erwähnt")
+        elif reading.company and not on_behalf and office is None:
+            board.cap(key, CAP_WITHOUT_IDENTITY, "Absender ist ein Unternehmen")
+
+
 def link(
     parsed: ParsedMail,
     *,
@@ -191,138 +354,21 @@ def link(
 
     domain = senders[0].domain if senders else ""
     office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
-
-    own_text = "\n\n".join(t for t in (parsed.new_text, parsed.signature) if t) or parsed.body_text
-    own_text = own_text.translate(_SPACES)
-    zones = lt.split_zones(own_text, parsed.signature)
-    quoted_fallback = False
-    header_text = f"{zones.letterhead}\n{zones.closing}"
-    header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
-    addresses = lt.find_addresses(index, header_text)
-    if not header and not addresses and office is None and parsed.quoted_text and not board.identity:
-        # A short reply or a forward: the sender's letterhead may be in the quoted part.
-        quoted_zones = lt.split_zones(_QUOTE_MARKS.sub("", parsed.quoted_text))
-        header_text = f"{quoted_zones.letterhead}\n{quoted_zones.closing}"
-        header = lt.find_mentions(index, quoted_zones.letterhead, "quoted") + lt.find_mentions(
-            index, quoted_zones.closing, "quoted"
-        )
-        addresses = lt.find_addresses(index, header_text)
-        quoted_fallback = True
-    prose_text = zones.prose
-    subject = parsed.subject or ""
-
-    company = lt.is_company(header_text) or domain_hint == "provider"
-    provider = lt.is_provider(header_text) or domain_hint == "provider"
-    citizen = lt.is_citizen(f"{subject}\n{prose_text}")
-    foreign = lt.other_state(header_text) or any(not a.thuringian for a in addresses)
-    # only the letterhead and the first closing lines: privacy footers name state offices too
-    state = lt.is_state_sender("\n".join(header_text.split("\n")[:10]))
-    district_office = lt.has_district_cue(header_text) or domain_hint == "district"
-    office_cue = lt.has_office_cue(header_text)
-
-    context_districts = {m.keys[0] for m in header if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE)}
-    context_districts |= {k[:5] for a in addresses for k in a.keys}
-    context_associations = {office} if office else set()
-    context_associations |= {k for m in header if m.kind == lt.ASSOCIATION for k in m.keys}
-    if office:
-        context_districts.add(gazetteer.associations[office].district_key)
-
-    weight_factor = 0.9 if quoted_fallback else 1.0
-    has_local_header = any(m.kind in (lt.MUNICIPALITY, lt.ASSOCIATION) for m in header)
-    for mention in header:
-        keys = _filter_by_context(mention.keys, context_districts, context_associations, index)
-        if len(keys) != 1:
-            continue
-        key = keys[0]
-        where = "Briefkopf" if mention.zone == "letterhead" else "Signatur"
-        if mention.kind == lt.DISTRICT_OFFICE:
-            board.add(key, W_HEADER * weight_factor, f"{where}: „{mention.text}“", identity=True)
-        elif mention.kind == lt.DISTRICT:
-            if district_office or (office_cue and not has_local_header):
-                board.add(key, W_DISTRICT_ALONE * weight_factor, f"{where}: „{mention.text}“", identity=True)
-        else:
-            weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
-            board.add(key, weight * weight_factor, f"{where}: „{mention.text}“", identity=True)
-
-    header_keys = set(board.identity)
-    for address in addresses:
-        if len(address.keys) != 1 or not address.thuringian:
-            continue
-        key = address.keys[0]
-        if header_keys:
-            for candidate in header_keys:
-                related = (
-                    candidate == key
-                    or (candidate in gazetteer.associations and key in gazetteer.associations[candidate].member_keys)
-                    or (len(candidate) == 5 and key.startswith(candidate))
-                )
-                if related:
-                    board.add(candidate, W_ADDRESS_SUPPORT, f"Anschrift {address.text}", identity=True)
-        elif district_office and gazetteer.districts[key[:5]].kind == "Landkreis":
-            board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
-        elif not company:
-            board.add(key, W_ADDRESS, f"Anschrift {address.text}")
-            if office_cue:
-                board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)
-
-    for keys, phrase in lt.find_datelines(index, header_text + "\n" + zones.prose[:200]):
-        if len(keys) == 1 and (not header_keys or keys[0] in header_keys):
-            board.add(keys[0], W_DATELINE, f"Ortsangabe „{phrase}“")
-
-    for key in lt.find_ags(f"{subject}\n{own_text}"):
-        if key in gazetteer.municipalities or key in gazetteer.districts or key in gazetteer.associations:
-            board.add(key, W_AGS, f"Schlüsselnummer {key}", identity=True)
-
-    prose_mentions = lt.find_mentions(index, subject, "subject") + lt.find_mentions(index, prose_text, "prose")
-    on_behalf = provider and (
-        lt.acts_on_behalf(f"{subject}\n{prose_text}\n{header_text}") or any(m.zone == "subject" for m in prose_mentions)
+    learned = {learned_domains[d] for d in _domains_of(domain) if learned_domains and learned_domains.get(d)}
+    reading = _read(parsed, index, office=office, domain_hint=domain_hint, fallback=not board.identity)
+    _header_evidence(board, reading, gazetteer, index)
+    _address_evidence(board, reading, gazetteer, index)
+    prose_mentions = lt.find_mentions(index, reading.subject, "subject") + lt.find_mentions(
+        index, reading.prose, "prose"
     )
-    if on_behalf:
-        # An IT provider writing for a municipality: the one it names is the one concerned.
-        concerned = {
-            keys[0]
-            for m in prose_mentions + header
-            if not m.partner and m.kind != lt.DISTRICT
-            for keys in [_filter_by_context(m.keys, context_districts, context_associations, index)]
-            if len(keys) == 1
-        }
-        if len(concerned) == 1:
-            key = concerned.pop()
-            board.add(
-                key,
-                W_ON_BEHALF,
-                "IT-Dienstleister schreibt im Auftrag von " + (gazetteer.authority_name(key) or key),
-                identity=True,
-            )
-    for mention in prose_mentions:
-        keys = _filter_by_context(mention.keys, context_districts, context_associations, index)
-        if len(keys) != 1 or mention.partner:
-            continue
-        if mention.zone == "subject":
-            board.add(keys[0], W_SUBJECT_MENTION, f"Betreff: „{mention.text}“")
-        elif mention.self_reference:
-            board.add(keys[0], W_SELF_MENTION, f"Text (Selbstbezug): „{mention.text}“")
-        else:
-            board.add(keys[0], W_PROSE_MENTION, f"Text: „{mention.text}“")
+    on_behalf = _text_evidence(board, reading, gazetteer, index, prose_mentions)
+    _apply_caps(board, reading, on_behalf=on_behalf, office=office, learned=learned)
 
-    for key in list(board.scores):
-        learned = learned_domains and any(learned_domains.get(d) == key for d in _domains_of(domain))
-        if learned:
-            continue
-        if foreign:
-            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Anschrift/Hinweis außerhalb Thüringens")
-        elif state:
-            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender ist eine Landes- oder andere Behörde")
-        elif citizen and key not in board.identity:
-            board.cap(key, CAP_CITIZEN_OR_FOREIGN, "Absender schreibt als Bürger")
-        elif key not in board.identity and not _domain_and_text_agree(board, key):
-            board.cap(key, CAP_WITHOUT_IDENTITY, "nur im Text erwähnt")
-        elif company and not on_behalf and office is None:
-            board.cap(key, CAP_WITHOUT_IDENTITY, "Absender ist ein Unternehmen")
-
-    explicit_eg = any(m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in header)
-    named = {k for m in prose_mentions + header if m.kind == lt.MUNICIPALITY for k in m.keys}
-    member_text = f"{subject}\n{prose_text}"
+    explicit_eg = any(
+        m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in reading.header
+    )
+    named = {k for m in prose_mentions + reading.header if m.kind == lt.MUNICIPALITY for k in m.keys}
+    member_text = f"{reading.subject}\n{reading.prose}"
     return _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
 
 
