@@ -2,11 +2,12 @@
 """Writes the labelled linking test mails of this directory (``*.eml`` + ``labels.jsonl``).
 
 Run once by hand (``python tests/data/linking_eval/make_mails.py``); the output is committed and
-the tests read the files, not this script. About half of the mails are hand-written hard cases
+the tests read the files, not this script. About two thirds of the mails are written one by one
 (same-named town and district, duplicate names, common-word names, generic providers, IT
-providers, partner municipalities, old names, citizens, companies, other states); the other half
-combine a pool of bodies, writers and signature styles over authorities drawn at random (fixed
-seed) from the whole gazetteer, so that the set is not tuned to a handful of places.
+providers, partner municipalities, old names, citizens, companies, other states, and free-style
+batches at the end); the rest combine a pool of bodies, writers and signature styles over
+authorities drawn at random (fixed seed) from the whole gazetteer, so that the set is not tuned
+to a handful of places.
 Addresses, people and domains of self-administered towns are invented for the test."""
 
 from __future__ import annotations
