@@ -134,7 +134,7 @@ def test_widget_keeps_message_while_server_is_down_and_sends_it_after_reconnect(
     assert "wird gesendet, sobald die Verbindung steht" in page.locator("#chat-log li.visitor.pending").inner_text()
     with Session(runtime.engine) as session:
         assert session.exec(select(InboundMessage)).first() is None
-    # A reload while offline loses nothing either (the outbox is in localStorage).
+    # The server is back: the widget reconnects by itself and sends what waited in the outbox.
     with serve_app(runtime, port):
         assistant = page.locator("#chat-log li.assistant")
         assistant.wait_for(timeout=20000)
@@ -179,3 +179,38 @@ def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(
         desk.set_viewport_size({"width": 1280, "height": 1400})
         desk.locator("#chat-live").screenshot(path=str(SCREENSHOTS / "chat-consultation-panel.png"))
         assert problems == []
+
+
+def test_widget_validates_the_start_form(browser, runtime):
+    with serve_app(runtime, free_port()) as address:
+        page = browser.new_page()
+        page.goto(f"http://{address}/chat")
+        page.get_by_label("Ihr Name").fill("Erika Muster")
+        page.get_by_label("Ihre E-Mail-Adresse").fill("keine-adresse")
+        page.get_by_role("button", name="Chat beginnen").click()
+        alert = page.get_by_role("alert")
+        assert "gültige E-Mail-Adresse" in alert.inner_text() and "Kommune aus der Liste" in alert.inner_text()
+        assert page.evaluate("document.activeElement.id") == "chat-email"
+        assert page.get_by_label("Ihre E-Mail-Adresse").get_attribute("aria-invalid") == "true"
+        assert page.locator("#chat-conversation").is_hidden()
+
+
+def test_widget_falls_back_to_http_when_websockets_are_blocked(browser, runtime):
+    with serve_app(runtime, free_port()) as address:
+        base = f"http://{address}"
+        page = browser.new_page()
+        page.route_web_socket(re.compile(".*/chat/ws$"), lambda socket: socket.close())  # a proxy that blocks them
+        start_chat_in_page(page, base)
+        page.locator("#chat-status").filter(has_text="ohne WebSocket").wait_for(timeout=15000)
+        page.get_by_label("Ihre Nachricht").fill("Wo wird das Vereinspaket erklärt?")
+        page.get_by_label("Ihre Nachricht").press("Enter")
+        page.locator("#chat-log li.assistant").wait_for(timeout=15000)
+        with Session(runtime.engine) as session:
+            consultation_id = session.exec(select(Consultation.id)).one()
+        response = HTTP.post(
+            f"{base}/chat/api/consultations/{consultation_id}/answers",
+            json={"text": "Antwort über lange Abfragen"},
+            headers={"Authorization": f"Bearer {consultant_token(runtime)}"},
+        )
+        assert response.status_code == 201 and response.json()["line"]["delivery"] == "pending"
+        page.locator("#chat-log li.consultant").filter(has_text="Antwort über lange Abfragen").wait_for(timeout=5000)

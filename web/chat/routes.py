@@ -63,6 +63,15 @@ def _limiter(connection: HTTPConnection, name: str) -> SlidingWindowLimiter:
     return limiters[name]
 
 
+def _wakers(connection: HTTPConnection) -> set[asyncio.Event]:
+    """Events of the visitor sockets open in this process (answers from other processes are
+    found by the sockets' own polling every SOCKET_IDLE_SECONDS)."""
+    state = connection.app.state
+    if getattr(state, "chat_wakers", None) is None:
+        state.chat_wakers = set()
+    return state.chat_wakers
+
+
 def _error(status: int, code: str, message: str, *, retry_after: float | None = None) -> JSONResponse:
     headers = {"Retry-After": str(int(retry_after) + 1)} if retry_after else None
     return JSONResponse({"error": code, "message": message}, status_code=status, headers=headers)
@@ -219,6 +228,8 @@ async def chat_socket(websocket: WebSocket):
 
     wake = asyncio.Event()
     position = {"after": after}
+    wakers = _wakers(websocket)
+    wakers.add(wake)  # an answer given in this process wakes the socket at once
 
     async def deliver() -> None:
         """Push new lines (the assistant's, a consultant's from any process) to the visitor."""
@@ -295,6 +306,7 @@ async def chat_socket(websocket: WebSocket):
     except WebSocketDisconnect:
         pass
     finally:
+        wakers.discard(wake)
         delivery.cancel()
 
 
@@ -325,4 +337,6 @@ async def answer(request: Request, consultation_id: int, body: ConsultantAnswer,
         return _error(404, "not_a_chat", str(error))
     except ChatInputError as error:
         return _error(INPUT_ERROR_STATUS.get(error.code, 400), error.code, str(error))
+    for wake in list(_wakers(request)):
+        wake.set()
     return {"line": line}

@@ -83,7 +83,7 @@
     renderItem(li, line.role, line.author, line.text, line.at, null);
     if (line.client_id) dropFromOutbox(line.client_id);
     if (line.reference) $("chat-reference").textContent = "· Aktenzeichen " + line.reference;
-    if (line.id > state.after) { state.after = line.id; save("after", state.after); }
+    if (line.id > state.after) state.after = line.id;
     scrollDown();
   }
   function scrollDown() { logEl.scrollTop = logEl.scrollHeight; }
@@ -240,11 +240,15 @@
     event.preventDefault();
     var name = $("chat-name").value.trim(), email = $("chat-email").value.trim();
     var key = authorityKeys[authorityEl.value];
-    var problems = [];
-    if (!name) problems.push("Bitte geben Sie Ihren Namen an.");
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push("Bitte geben Sie eine gültige E-Mail-Adresse an.");
-    if (!key) problems.push("Bitte wählen Sie Ihre Kommune aus der Liste.");
-    if (problems.length) { showError(problems.join(" ")); return; }
+    var problems = [], first = null;
+    function check(ok, field, message) {
+      field.setAttribute("aria-invalid", ok ? "false" : "true");
+      if (!ok) { problems.push(message); first = first || field; }
+    }
+    check(!!name, $("chat-name"), "Bitte geben Sie Ihren Namen an.");
+    check(/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email), $("chat-email"), "Bitte geben Sie eine gültige E-Mail-Adresse an.");
+    check(!!key, authorityEl, "Bitte wählen Sie Ihre Kommune aus der Liste.");
+    if (problems.length) { showError(problems.join(" ")); first.focus(); return; }
     showError("");
     fetch(API + "/sessions", {
       method: "POST",
@@ -256,7 +260,7 @@
       if (!result.ok) { showError(result.body.message || "Der Chat konnte nicht gestartet werden."); return; }
       state.chat = { token: result.body.token, name: result.body.name, email: result.body.email, authority: result.body.authority };
       save("session", state.chat);
-      state.after = 0; save("after", 0);
+      state.after = 0;
       showConversation();
       connect();
     }).catch(function () {
@@ -287,7 +291,7 @@
   function resetChat(clearError) {
     if (state.socket) { state.socket.onclose = null; state.socket.close(); }
     state.chat = null; state.outbox = []; state.after = 0; state.seen = {}; state.ready = false; state.pollAbort = null;
-    ["session", "outbox", "after"].forEach(function (n) { try { localStorage.removeItem(KEY + n); } catch (e) {} });
+    ["session", "outbox"].forEach(function (n) { try { localStorage.removeItem(KEY + n); } catch (e) {} });
     logEl.textContent = "";
     $("chat-reference").textContent = "";
     conversation.hidden = true;
