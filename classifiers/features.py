@@ -23,6 +23,7 @@ from thinc.layers.resizable import resizable, resize_linear_weighted
 NEG_VALUE = -5000.0
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
 _CACHE_LIMIT = 200_000
+_BIAS_KEY = numpy.asarray([get_string_id("__eingang_bias__")], dtype="uint64")
 
 
 def fold(text: str) -> str:
@@ -89,7 +90,9 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
     batch_vals = []
     for doc in docs:
         _surfaces, per_token, bigrams = doc_features(doc)
-        arrays = [*per_token, bigrams] if per_token else [numpy.zeros((0,), dtype="uint64")]
+        # a constant feature in every document: a learnable prior per label (the sparse layer's own
+        # bias barely moves), so a text with few known words scores near the base rate, not 0.5
+        arrays = [*per_token, bigrams, _BIAS_KEY]
         keys, counts = numpy.unique(numpy.concatenate(arrays), return_counts=True)
         batch_keys.append(keys)
         # log-scaled counts keep long mails from drowning short ones

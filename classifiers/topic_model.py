@@ -136,10 +136,12 @@ class TopicModel:
         urgent_probability = raw.probabilities.get(URGENT, 0.0)
         chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
         signs = by_group.get(URGENT, [])
-        incident_described = any(t.weight >= 1.0 for t in signs) and "it_security" in chosen
+        security = "it_security" in chosen
         urgent = (
-            urgent_probability >= settings.thresholds.get(URGENT, 1.0)
-            or incident_described
+            # the model alone, or an incident described in words, within an IT-security mail
+            (security and urgent_probability >= settings.thresholds.get(URGENT, 1.0))
+            or (security and any(t.weight >= 1.0 for t in signs))
+            # a threat word with some support from the model
             or (bool(signs) and urgent_probability >= settings.urgent_rule_threshold)
         )
         if urgent and "it_security" in scores and "it_security" not in chosen:

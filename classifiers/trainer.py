@@ -205,5 +205,6 @@ def train(
         len(extra_examples),
         best_epoch,
         dev_metrics,
+        test_metrics,
         round(time.perf_counter() - started, 1),
     )

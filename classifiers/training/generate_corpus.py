@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the templates are long German sentences
 """Generate the labelled training corpus (train / dev / test JSONL) from templates and slot fillers.
 
 Run from the repository root: ``python classifiers/training/generate_corpus.py``. Deterministic
@@ -738,20 +739,59 @@ NEGATIVES: list[tuple[str, str]] = [
         "Unsere Telefonanlage ist seit gestern defekt, die Bürger erreichen uns nicht. Der Techniker kommt morgen.",
     ),
     ("Drucker", "Der Drucker im Bürgerbüro druckt nur noch Streifen. Wer ist bei Ihnen für Hardware zuständig?"),
-    ("Office-Lizenzen", "Unser IT-Dienstleister will die Office-Lizenzen auf ein Abo umstellen. Gibt es einen Landesrahmenvertrag für Software?"),
+    (
+        "Office-Lizenzen",
+        "Unser IT-Dienstleister will die Office-Lizenzen auf ein Abo umstellen. Gibt es einen Landesrahmenvertrag für Software?",
+    ),
     ("Postfach voll", "Mein Postfach ist voll und ich kann keine Mails mehr empfangen. Können Sie das Limit erhöhen?"),
-    ("WLAN Sitzungssaal", "Im Sitzungssaal ist das WLAN so langsam, dass die Ratsmitglieder die Unterlagen auf den Tablets nicht laden können."),
-    ("Homepage Relaunch", "Wir planen einen Relaunch unserer Homepage. Können Sie uns eine Agentur oder ein Content-Management-System empfehlen?"),
-    ("Wechsel IT-Dienstleister", "Wir wollen den IT-Dienstleister wechseln, weil die Betreuung unserer Server und Fachverfahren zu teuer geworden ist. Müssen wir ausschreiben?"),
-    ("Fachverfahren Update", "Nach dem Update des Fachverfahrens für das Meldewesen druckt die Meldebescheinigung das Datum falsch. Wer hilft?"),
-    ("Ratsinformationssystem Schulung", "Die neuen Gemeinderäte brauchen eine Einweisung in das Ratsinformationssystem und die Tablets. Bieten Sie so etwas an?"),
-    ("Telefon und Internet", "Der Vertrag für Telefon und Internet im Rathaus läuft aus. Welche Anbieter nutzen andere Gemeinden?"),
-    ("Sicherheitskonzept Weihnachtsmarkt", "Die Polizei verlangt für den Weihnachtsmarkt ein Sicherheitskonzept mit Zufahrtssperren, Rettungswegen und einem Notfallplan. Wer kann das prüfen?"),
-    ("Notfallplan Stromausfall", "Wir erstellen einen Notfallplan für einen Blackout: Notstrom für Rathaus und Feuerwehr, Anlaufstellen für Bürger. Gibt es Vorlagen des Katastrophenschutzes?"),
-    ("Sicherheit Spielplatz", "Der TÜV hat bei der Spielplatzprüfung Mängel an der Sicherheit der Schaukel festgestellt. Müssen wir den Spielplatz sperren?"),
-    ("Schlüsselzuweisungen", "Wann werden die Schlüsselzuweisungen nach dem ThürFAG festgesetzt? Wir brauchen das für die Haushaltsplanung."),
-    ("Investitionspauschale", "Dürfen wir die Investitionspauschale aus dem ThürFAG für die Sanierung der Ortsstraße einsetzen?"),
-    ("Geld vom Land für Vereinsheim", "Gibt es vom Land noch Geld für das Vereinsheim? Der Sportverein fragt ständig nach einem Zuschuss."),
+    (
+        "WLAN Sitzungssaal",
+        "Im Sitzungssaal ist das WLAN so langsam, dass die Ratsmitglieder die Unterlagen auf den Tablets nicht laden können.",
+    ),
+    (
+        "Homepage Relaunch",
+        "Wir planen einen Relaunch unserer Homepage. Können Sie uns eine Agentur oder ein Content-Management-System empfehlen?",
+    ),
+    (
+        "Wechsel IT-Dienstleister",
+        "Wir wollen den IT-Dienstleister wechseln, weil die Betreuung unserer Server und Fachverfahren zu teuer geworden ist. Müssen wir ausschreiben?",
+    ),
+    (
+        "Fachverfahren Update",
+        "Nach dem Update des Fachverfahrens für das Meldewesen druckt die Meldebescheinigung das Datum falsch. Wer hilft?",
+    ),
+    (
+        "Ratsinformationssystem Schulung",
+        "Die neuen Gemeinderäte brauchen eine Einweisung in das Ratsinformationssystem und die Tablets. Bieten Sie so etwas an?",
+    ),
+    (
+        "Telefon und Internet",
+        "Der Vertrag für Telefon und Internet im Rathaus läuft aus. Welche Anbieter nutzen andere Gemeinden?",
+    ),
+    (
+        "Sicherheitskonzept Weihnachtsmarkt",
+        "Die Polizei verlangt für den Weihnachtsmarkt ein Sicherheitskonzept mit Zufahrtssperren, Rettungswegen und einem Notfallplan. Wer kann das prüfen?",
+    ),
+    (
+        "Notfallplan Stromausfall",
+        "Wir erstellen einen Notfallplan für einen Blackout: Notstrom für Rathaus und Feuerwehr, Anlaufstellen für Bürger. Gibt es Vorlagen des Katastrophenschutzes?",
+    ),
+    (
+        "Sicherheit Spielplatz",
+        "Der TÜV hat bei der Spielplatzprüfung Mängel an der Sicherheit der Schaukel festgestellt. Müssen wir den Spielplatz sperren?",
+    ),
+    (
+        "Schlüsselzuweisungen",
+        "Wann werden die Schlüsselzuweisungen nach dem ThürFAG festgesetzt? Wir brauchen das für die Haushaltsplanung.",
+    ),
+    (
+        "Investitionspauschale",
+        "Dürfen wir die Investitionspauschale aus dem ThürFAG für die Sanierung der Ortsstraße einsetzen?",
+    ),
+    (
+        "Geld vom Land für Vereinsheim",
+        "Gibt es vom Land noch Geld für das Vereinsheim? Der Sportverein fragt ständig nach einem Zuschuss.",
+    ),
     # citizens who wrote to the wrong address
     ("Führerschein", "Ich möchte meinen Führerschein umtauschen. Wo bekomme ich einen Termin?"),
     ("Bafög", "Mein Bafög-Antrag liegt seit zwei Monaten beim Amt. Können Sie da nachhaken?"),
@@ -859,6 +899,123 @@ QUOTE_HEADERS = [
     "Am {day}.{monthnum}.2026 um 09:14 schrieb Kompetenzzentrum Verwaltung 4.0:",
     "-----Ursprüngliche Nachricht-----\nVon: Kompetenzzentrum <kompetenzzentrum@tfm.thueringen.de>\nGesendet: Montag, {day}. {month} 2026 10:02",
     "Von: egovernment@tfm.thueringen.de\nGesendet: Dienstag, {day}. {month} 2026 14:31\nBetreff: {subject}",
+]
+
+
+# Compositional hard cases: the same funding / security / IT words with e-government and with
+# unrelated objects, so that the object decides and not the word "Förderung" or "Sicherheit".
+FUNDING_WORDS = [
+    "Fördermittel",
+    "eine Förderung",
+    "einen Zuschuss",
+    "eine Zuwendung",
+    "Landesmittel",
+    "Fördergeld",
+    "eine Finanzierungshilfe",
+    "Geld vom Land",
+]
+FUNDING_QUESTIONS = [
+    "Gibt es {fw} für {obj}?",
+    "Können wir {fw} für {obj} beantragen?",
+    "Wie hoch ist der Eigenanteil, wenn wir {fw} für {obj} bekommen?",
+    "Bis wann muss der Antrag auf {fw} für {obj} gestellt werden?",
+    "Der Verwendungsnachweis für {obj} ist fertig. Wohin schicken wir ihn?",
+    "Wir haben den Bewilligungsbescheid für {obj} erhalten. Dürfen wir jetzt ausschreiben?",
+    "Welche Förderquote gilt für {obj}?",
+    "Wer bearbeitet die Anträge für {obj}?",
+]
+EGOV_OBJECTS = [
+    "die Einführung der E-Akte",
+    "ein Dokumentenmanagementsystem",
+    "die digitale Rechnungsbearbeitung",
+    "das Ratsinformationssystem",
+    "die Online-Terminvergabe im Bürgerbüro",
+    "die Digitalisierung der Verwaltung",
+    "neue Fachverfahren im Bürgeramt",
+    "den Scanner für die digitale Poststelle",
+    "die Digitalisierung des Bauamts",
+    "die Anbindung unserer Fachverfahren an das Antragsportal",
+    "die elektronische Aktenführung",
+    "ein digitales Sitzungsmanagement",
+    "die Digitalisierung des Standesamts",
+    "Notebooks für mobiles Arbeiten in der Verwaltung",
+    "ein Bürgerportal",
+    "die Einführung der elektronischen Vorgangsbearbeitung",
+]
+OTHER_OBJECTS = [
+    "den Straßenbau in der Ortslage",
+    "den Sportplatz",
+    "das Dorfgemeinschaftshaus",
+    "ein neues Feuerwehrauto",
+    "den Kita-Neubau",
+    "den Radweg nach {town}",
+    "den Spielplatz",
+    "die Friedhofsmauer",
+    "den Hochwasserschutz",
+    "die Sanierung der Dorfkirche",
+    "das Freibad",
+    "die Turnhalle",
+    "ein LEADER-Projekt",
+    "die Dorferneuerung",
+    "die Sanierung des Marktplatzes",
+    "den Wanderweg",
+    "die Bushaltestellen",
+    "LED-Straßenbeleuchtung",
+    "eine Wärmepumpe für die Grundschule",
+    "das Jugendzentrum",
+    "die Ortsumgehung",
+    "den Breitbandausbau im Gewerbegebiet",
+    "die Photovoltaik auf dem Bauhof",
+    "das Heimatmuseum",
+    "den Brunnen am Dorfplatz",
+]
+SAFETY_WORDS = [
+    "die Verkehrssicherheit",
+    "die Planungssicherheit",
+    "die Versorgungssicherheit",
+    "die Rechtssicherheit",
+    "die Arbeitssicherheit",
+    "die Standsicherheit",
+    "die Betriebssicherheit",
+    "die Brandsicherheit",
+    "die Schulwegsicherheit",
+    "die öffentliche Sicherheit",
+    "die Energiesicherheit",
+    "die Finanzierungssicherheit",
+    "die Sicherheit der Besucher",
+    "die Sicherheit auf dem Spielplatz",
+    "die Badesicherheit",
+]
+SAFETY_PLACES = [
+    "an der Grundschule",
+    "im Haushalt {year}",
+    "beim Trinkwasser",
+    "bei unserer Satzung",
+    "im Bauhof",
+    "der alten Brücke",
+    "im Freibad",
+    "beim Dorffest",
+    "auf der Kreisstraße",
+    "in der Sporthalle",
+    "bei der Fernwärme",
+    "am Bahnübergang",
+]
+SAFETY_QUESTIONS = [
+    "Wie verbessern wir {sw} {place}?",
+    "Wer ist für {sw} {place} zuständig?",
+    "Der Gemeinderat sorgt sich um {sw} {place}.",
+    "Gibt es Vorgaben für {sw} {place}?",
+    "Für {sw} {place} brauchen wir ein Gutachten. Wer macht so etwas?",
+]
+IT_PLAIN = [
+    "Unser IT-Dienstleister stellt die Rechner im Rathaus auf Windows 11 um. Müssen wir das ausschreiben?",
+    "Welche Software für die Kita-Verwaltung nutzen andere Gemeinden?",
+    "Der Server im Keller ist zu laut, kann man den woanders hinstellen?",
+    "Wir brauchen neue Monitore für das Bürgerbüro, gibt es einen Rahmenvertrag?",
+    "Das Fachverfahren für die Friedhofsverwaltung stürzt ständig ab. Kennen Sie eine Alternative?",
+    "Wie bekommen wir die Tablets der Gemeinderäte mit dem WLAN verbunden?",
+    "Unser Dienstleister verlangt für die Wartung der Drucker jetzt das Doppelte.",
+    "Können wir das E-Mail-Postfach für die Feuerwehr bei Ihnen einrichten lassen?",
 ]
 
 
@@ -984,7 +1141,12 @@ def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, st
     for topic in topics:
         count = 1 if rng.random() < 0.6 else 2
         for _ in range(count):
-            if rng.random() < 0.45:
+            if topic == "eligibility" and rng.random() < 0.25:
+                question = writer.pick(FUNDING_QUESTIONS)
+                sentence = writer.fill(
+                    question.replace("{fw}", writer.pick(FUNDING_WORDS)).replace("{obj}", writer.pick(EGOV_OBJECTS))
+                )
+            elif rng.random() < 0.45:
                 sentence = writer.fill(writer.pick(FRAMES).replace("{x}", writer.pick(TOPIC_OBJECTS[topic])))
             elif topic == "it_security" and rng.random() < 0.12:
                 sentence = writer.fill(writer.pick(HYPOTHETICAL_INCIDENTS))
@@ -1023,7 +1185,21 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
     """(subject, body, is_plain_mail) for mails that belong to no topic."""
     rng = writer.rng
     kind = rng.random()
-    if kind < 0.2:
+    if kind < 0.08:
+        question = writer.pick(FUNDING_QUESTIONS)
+        sentence = question.replace("{fw}", writer.pick(FUNDING_WORDS)).replace("{obj}", writer.pick(OTHER_OBJECTS))
+        subject = writer.pick(["Förderung", "Fördermittel", "Anfrage Zuschuss", "Frage", "", "Förderantrag"])
+        return (*writer.compose(subject, [writer.fill(sentence)]), True)
+    if kind < 0.14:
+        question = writer.pick(SAFETY_QUESTIONS)
+        sentence = question.replace("{sw}", writer.pick(SAFETY_WORDS)).replace("{place}", writer.pick(SAFETY_PLACES))
+        sentence = sentence[0].upper() + sentence[1:]
+        subject = writer.pick(["Sicherheit", "Anfrage", "Frage", "", "Sicherheitsfrage", "Bitte um Rat"])
+        return (*writer.compose(subject, [writer.fill(sentence)]), True)
+    if kind < 0.18:
+        subject = writer.pick(["IT", "Frage EDV", "Anfrage", "Software", "Hardware", ""])
+        return (*writer.compose(subject, [writer.pick(IT_PLAIN)]), True)
+    if kind < 0.28:
         objects = [
             writer.pick(FRAMES).replace("{x}", writer.pick(TOPIC_OBJECTS["none"])) for _ in range(rng.randint(1, 2))
         ]
@@ -1045,7 +1221,9 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
         return writer.fill(subject), writer.fill(text), True
     subject, text = writer.pick(THANKS)
     if rng.random() < 0.6:
-        subject = ("Re: " if rng.random() < 0.5 else "AW: ") + writer.pick(SUBJECTS[rng.choice(TOPICS)], partition=False)
+        subject = ("Re: " if rng.random() < 0.5 else "AW: ") + writer.pick(
+            SUBJECTS[rng.choice(TOPICS)], partition=False
+        )
     quote = writer.fill(writer.pick(REQUESTS[rng.choice(TOPICS)], partition=False)) if rng.random() < 0.6 else None
     return (*writer.compose(writer.fill(subject), [writer.fill(text)], quote=quote), True)
 
@@ -1057,7 +1235,7 @@ def generate(count: int, *, family: int, families: int, seed: int) -> list[dict]
     for _ in range(count):
         roll = rng.random()
         urgent = False
-        if roll < 0.38:
+        if roll < 0.42:
             subject, body, _ = negative_mail(writer)
             topics: list[str] = []
         else:
