@@ -163,6 +163,8 @@ def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(
         desk.get_by_label("Benutzername").fill("berater1")
         desk.get_by_label("Passwort").fill("ein-langes-passwort-123")
         desk.get_by_role("button", name="Anmelden").click()
+        desk.goto(f"{base}/eingang")  # the chat consultation is in the ordinary triage inbox
+        assert reference in desk.locator("main").inner_text()
         desk.goto(f"{base}/faelle/{reference}")
         presence = desk.locator("#chat-live-presence")
         presence.filter(has_text="gerade im Chat").wait_for(timeout=5000)

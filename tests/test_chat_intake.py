@@ -142,3 +142,22 @@ def test_broken_guidance_file_is_refused_with_a_clear_error(tmp_path):
     path.write_text("received: x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="fehlt"):
         load_guidance(path)
+
+
+def test_chat_processed_after_the_reply_is_still_found_by_its_consultation(sqlite_runtime):
+    """Slow worker (Redis) or a failed message reprocessed later: the reply went out without a
+    reference; once processed, the consultation page finds the chat and the lines carry the reference."""
+    from web.chat import service
+
+    runtime = sqlite_runtime
+    started = service.start_chat(runtime, name="Eva", email="eva@erfurt.de", authority_key=ERFURT, client="x")
+    stored = service.accept_message(runtime, started["token"], client_id="late", text="Frage zum OZG", peer=None)
+    reply = service._reply(runtime, started["token"], stored.chat_message_id)  # before any processing
+    assert reply[1]["reference"] is None and "Aktenzeichen folgt" in reply[1]["text"]
+    with session_scope(runtime.engine) as session:
+        result = process_stored_message(session, stored.inbound_id, taxonomy=runtime.taxonomy)
+    view = service.consultation_chat(runtime, result.consultation_id)
+    assert view["reference"] == result.reference
+    assert [line["reference"] for line in view["lines"]] == [result.reference, result.reference]
+    lines, known = service.lines_after(runtime, started["token"], 0)
+    assert known and lines[0]["reference"] == result.reference

@@ -114,10 +114,22 @@ def line_payload(line: ChatMessage, *, reference: str | None = None) -> dict:
     }
 
 
+def _processed_consultation_id(session: Session, chat: ChatSession) -> int | None:
+    """The consultation of the chat's first processed message: for chats whose message was
+    processed only after the reply (slow worker, failed and later reprocessed)."""
+    return session.exec(
+        select(InboundMessage.consultation_id)
+        .join(ChatMessage, ChatMessage.inbound_message_id == InboundMessage.id)
+        .where(ChatMessage.session_id == chat.id, InboundMessage.consultation_id.is_not(None))
+        .order_by(ChatMessage.id)
+    ).first()
+
+
 def _reference(session: Session, chat: ChatSession) -> str | None:
-    if chat.consultation_id is None:
+    consultation_id = chat.consultation_id or _processed_consultation_id(session, chat)
+    if consultation_id is None:
         return None
-    consultation = session.get(Consultation, chat.consultation_id)
+    consultation = session.get(Consultation, consultation_id)
     return consultation.reference if consultation else None
 
 
@@ -368,8 +380,16 @@ def _chat_of(session: Session, consultation_id: int) -> ChatSession:
         .where(ChatSession.consultation_id == consultation_id)
         .order_by(ChatSession.last_seen_at.desc())
     ).first()
-    if chat is None:
-        raise NotAChat(f"Vorgang {consultation_id} hat keinen Chat.")
+    if chat is None:  # processed after the chat's reply: find it through its stored messages
+        chat = session.exec(
+            select(ChatSession)
+            .join(ChatMessage, ChatMessage.session_id == ChatSession.id)
+            .join(InboundMessage, InboundMessage.id == ChatMessage.inbound_message_id)
+            .where(InboundMessage.consultation_id == consultation_id)
+        ).first()
+        if chat is None:
+            raise NotAChat(f"Vorgang {consultation_id} hat keinen Chat.")
+        chat.consultation_id = chat.consultation_id or consultation_id
     return chat
 
 
