@@ -322,3 +322,48 @@ def test_database_outage_leaves_the_mail_unseen_in_the_inbox(dovecot, sqlite_run
 
     assert len(ImapPoller(dovecot.config(), sqlite_runtime.engine).poll().stored) == 1  # database back
     assert _rows(sqlite_runtime.engine)[0].raw == raw
+
+
+def test_serve_reads_imap_and_acknowledges(dovecot, smtp_sink, tmp_path):
+    """`eingang serve` with EINGANG_IMAP_HOST: a mail appended to the mailbox becomes a
+    consultation and its sender gets the acknowledgement through the relay."""
+    from tests.helpers import EINGANG, cli_env, run_cli, stop_process, wait_for_consultations, wait_for_port
+
+    sink, relay_port = smtp_sink
+    smtp_port = free_port()
+    env = cli_env(
+        smtp_port=smtp_port,
+        web_port=free_port(),
+        database_url=f"sqlite:///{tmp_path / 'eingang.db'}",
+        imap_host="127.0.0.1",
+        imap_port=dovecot.imap_port,
+        imap_tls="plain",
+        imap_username=dovecot.user,
+        imap_password=PASSWORD,
+        imap_poll_interval=1,
+        relay_host="127.0.0.1",
+        relay_port=relay_port,
+    )
+    run_cli(["db", "upgrade"], env, cwd=tmp_path)
+    server = subprocess.Popen(
+        [EINGANG, "serve"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_port(smtp_port, process=server)
+        dovecot.append(_mail("Förderfähigkeit eines DMS nach ThürEGovRL", "<serve@vg-leinetal.de>"))
+        (row,) = wait_for_consultations(env, 1, timeout=60)
+        deadline = time.monotonic() + 30
+        while not sink.messages and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        stop_process(server)
+    assert row["channel"] == "imap"
+    (acknowledgement,) = sink.parsed()
+    assert f"[{row['reference']}]" in acknowledgement["Subject"]
+    assert acknowledgement["In-Reply-To"] == "<serve@vg-leinetal.de>"
+    assert dovecot.contents("INBOX") == [] and len(dovecot.contents("Eingang-verarbeitet")) == 1
