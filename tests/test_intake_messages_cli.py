@@ -28,10 +28,16 @@ def _mail(subject: str, message_id: str) -> bytes:
     return message.as_bytes()
 
 
+@pytest.fixture(params=["sqlite_runtime", pytest.param("postgres_runtime", marks=pytest.mark.postgres)])
+def runtime(request):
+    """The same tests on SQLite and on the real PostgreSQL."""
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture
-def cli(sqlite_runtime, monkeypatch, tmp_path):
+def cli(runtime, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no developer .env
-    monkeypatch.setenv("EINGANG_DATABASE_URL", sqlite_runtime.settings.database_url)
+    monkeypatch.setenv("EINGANG_DATABASE_URL", runtime.settings.database_url)
     monkeypatch.delenv("EINGANG_REDIS_URL", raising=False)
     monkeypatch.delenv("EINGANG_RELAY_HOST", raising=False)
     runner = CliRunner()
@@ -45,20 +51,20 @@ def cli(sqlite_runtime, monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def stored(sqlite_runtime, queue_for):
+def stored(runtime, queue_for):
     """A processed mail, an unreadable one (failed by the real pipeline) and one still waiting."""
     from queue_workers.actors import process_message
 
-    queue_for(sqlite_runtime)
-    good, _ = store_raw(sqlite_runtime.engine, _mail("Förderung DMS", "<good@vg-leinetal.de>"), channel="smtp")
-    bad, _ = store_raw(sqlite_runtime.engine, GARBAGE, channel="imap")
-    waiting, _ = store_raw(sqlite_runtime.engine, _mail("Noch offen", "<wait@vg-leinetal.de>"), channel="file")
+    queue_for(runtime)
+    good, _ = store_raw(runtime.engine, _mail("Förderung DMS", "<good@vg-leinetal.de>"), channel="smtp")
+    bad, _ = store_raw(runtime.engine, GARBAGE, channel="imap")
+    waiting, _ = store_raw(runtime.engine, _mail("Noch offen", "<wait@vg-leinetal.de>"), channel="file")
     process_message(good)
     process_message(bad)
     return {"good": good, "bad": bad, "waiting": waiting}
 
 
-def test_list_prints_every_message_with_status_error_and_consultation(cli, stored, sqlite_runtime):
+def test_list_prints_every_message_with_status_error_and_consultation(cli, stored, runtime):
     rows = {row["id"]: row for row in json.loads(cli("messages", "list", "--format", "json").stdout)}
     assert set(rows) == set(stored.values())
     required = {"id", "message_id", "channel", "status", "error", "from", "subject", "auto_reply", "consultation"}
@@ -78,9 +84,9 @@ def test_list_prints_every_message_with_status_error_and_consultation(cli, store
     assert "Fehler: UnreadableMessage" in text
 
 
-def test_reprocess_one_failed_message(cli, stored, sqlite_runtime):
+def test_reprocess_one_failed_message(cli, stored, runtime):
     # A mail that failed earlier (e.g. a bug since fixed) keeps raw bytes and error until reprocessed.
-    with session_scope(sqlite_runtime.engine) as session:
+    with session_scope(runtime.engine) as session:
         mark_failed(session, stored["waiting"], "RuntimeError: Klassifikator nicht erreichbar")
     assert len(json.loads(cli("messages", "list", "--failed", "--format", "json").stdout)) == 2
 
@@ -91,19 +97,19 @@ def test_reprocess_one_failed_message(cli, stored, sqlite_runtime):
     assert [r["id"] for r in remaining] == [stored["bad"]]
 
 
-def test_reprocess_failed_keeps_the_unreadable_one_failed(cli, stored, sqlite_runtime):
+def test_reprocess_failed_keeps_the_unreadable_one_failed(cli, stored, runtime):
     outcome = cli("messages", "reprocess", "--failed", "--format", "json", code=1)
     (row,) = json.loads(outcome.stdout)
     assert row["id"] == stored["bad"] and row["status"] == "failed" and row["attempts"] == 2
-    with session_scope(sqlite_runtime.engine) as session:
+    with session_scope(runtime.engine) as session:
         assert session.get(InboundMessage, stored["bad"]).raw == GARBAGE  # never lost
 
 
-def test_reprocessing_a_processed_message_changes_nothing(cli, stored, sqlite_runtime):
+def test_reprocessing_a_processed_message_changes_nothing(cli, stored, runtime):
     before = json.loads(cli("messages", "list", "--format", "json").stdout)
     (row,) = json.loads(cli("messages", "reprocess", str(stored["good"]), "--format", "json").stdout)
     assert row["consultation"] == next(r["consultation"] for r in before if r["id"] == stored["good"])
-    with session_scope(sqlite_runtime.engine) as session:
+    with session_scope(runtime.engine) as session:
         assert len(session.exec(select(Consultation)).all()) == 1
 
 

@@ -97,7 +97,9 @@ def test_unknown_recipient_is_refused_with_550(receiver):
     assert refused.value.recipients["someone@elsewhere.de"][0] == 550
 
 
-def test_storage_outage_answers_451_and_the_retry_is_stored_once(sqlite_runtime):
+@pytest.mark.parametrize("runtime", ["sqlite_runtime", pytest.param("postgres_runtime", marks=pytest.mark.postgres)])
+def test_storage_outage_answers_451_and_the_retry_is_stored_once(runtime, request):
+    runtime = request.getfixturevalue(runtime)
     # A database nobody listens on: the store really fails (connection refused).
     down = make_engine(
         f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/nowhere", connect_args={"connect_timeout": 2}
@@ -121,7 +123,7 @@ def test_storage_outage_answers_451_and_the_retry_is_stored_once(sqlite_runtime)
     # The client retries later (twice, e.g. because our 250 got lost): one stored row.
     port = free_port()
     controller = start_smtp_server(
-        IntakeHandler(policy=RecipientPolicy([RECIPIENT]), store=_store_into(sqlite_runtime.engine)),
+        IntakeHandler(policy=RecipientPolicy([RECIPIENT]), store=_store_into(runtime.engine)),
         host="127.0.0.1",
         port=port,
         max_message_size=100_000,
@@ -132,7 +134,7 @@ def test_storage_outage_answers_451_and_the_retry_is_stored_once(sqlite_runtime)
                 client.send_message(message)
     finally:
         controller.stop()
-    rows = _stored(sqlite_runtime.engine)
+    rows = _stored(runtime.engine)
     assert len(rows) == 1 and rows[0].message_id == "<Retry-nach-Ausfall-0@vg-leinetal.de>"
 
 
