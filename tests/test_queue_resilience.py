@@ -297,6 +297,7 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
     from classifiers.topics import classify
 
     hiccups = []
+    healed = []
 
     def flaky_classify(parsed):
         if "EINMAL" in (parsed.subject or "") and not hiccups:
@@ -304,7 +305,7 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
             raise OperationalError("SELECT 1", {}, ConnectionError("Verbindung abgebrochen"))
         if "KAPUTT" in (parsed.subject or ""):
             raise ValueError("Klassifikation unmöglich")
-        if "WACKELIG" in (parsed.subject or ""):
+        if "WACKELIG" in (parsed.subject or "") and not healed:
             raise OperationalError("SELECT 1", {}, ConnectionError("Datenbank kurz weg"))
         return classify(parsed)
 
@@ -357,3 +358,17 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
     assert shown["args"] == [ids["WACKELIG Verbindung"]] and shown["error"].startswith(
         "sqlalchemy.exc.OperationalError"
     )
+
+    # Once the cause is fixed, the operator sends the dead letters again: processed, list empty.
+    healed.append(True)
+    result = CliRunner().invoke(app, ["queue", "dead-letters", "--requeue"], env=env)
+    assert result.exit_code == 0 and "1 Nachricht(en) erneut gesendet" in result.output, result.output
+
+    def wackelig_processed():
+        with session_scope(runtime.engine) as session:
+            row = session.get(InboundMessage, ids["WACKELIG Verbindung"])
+            return row.status == "processed" and row.error is None
+
+    wait_until(wackelig_processed, timeout=30, what="the requeued dead letter to be processed")
+    result = CliRunner().invoke(app, ["queue", "dead-letters", "--format", "json"], env=env)
+    assert json.loads(result.stdout) == []
