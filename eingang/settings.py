@@ -171,6 +171,27 @@ class Settings(BaseSettings):
     def _lowercase(cls, value: list[str]) -> list[str]:
         return [item.lower() for item in value]
 
+    @field_validator("digest_time")
+    @classmethod
+    def _digest_time_is_hh_mm(cls, value: str) -> str:
+        from datetime import datetime
+
+        try:
+            return datetime.strptime(value.strip(), "%H:%M").strftime("%H:%M")
+        except ValueError:
+            raise ValueError(f"digest_time must be HH:MM (e.g. 07:30), not {value!r}") from None
+
+    @field_validator("local_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+        return value
+
     @field_validator("web_secret_key")
     @classmethod
     def _no_weak_secret(cls, value: str | None) -> str | None:

@@ -173,3 +173,16 @@ def test_scheduler_command_once_with_two_processes(postgres_runtime, tmp_path):
     with session_scope(postgres_runtime.engine) as session:
         jobs = sorted(r.job for r in session.exec(select(PeriodicRun)))
     assert jobs.count("sweeper") == 1 and jobs.count("sla") == 1
+
+
+def test_digest_time_and_time_zone_are_validated():
+    import pytest
+    from pydantic import ValidationError
+
+    from tests.conftest import make_settings
+
+    assert make_settings(digest_time="7:05").digest_time == "07:05"
+    with pytest.raises(ValidationError, match="HH:MM"):
+        make_settings(digest_time="7.30")
+    with pytest.raises(ValidationError, match="unknown time zone"):
+        make_settings(local_timezone="Mars/Base")
