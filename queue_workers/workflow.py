@@ -32,6 +32,12 @@ Funktionen:
   wird als ``KnownSender`` gespeichert.
 - ``add_note(session, *, consultation, actor, text)`` — interne Notiz.
 - ``record_first_response(session, *, consultation, actor, at=None)`` — erste Antwort vermerken.
+- ``find_user(session, username)`` — aktives Benutzerkonto oder ``NotFound``.
+- ``machine_topics(session, consultation)`` — die ursprünglich vom Klassifikator gewählten Themen.
+- ``authority_exists(session, key)`` — gibt es den Schlüssel im Gazetteer?
+
+Daten: ``TRANSITIONS`` (erlaubte Statuswechsel), ``STATUS_LABELS`` (deutsche Anzeigenamen).
+Antworten an die Kommune: ``queue_workers.answers``; Aufgaben: ``queue_workers.tasks``.
 """
 
 from __future__ import annotations
