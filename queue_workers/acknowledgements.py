@@ -24,6 +24,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import compat32
+from email.utils import parseaddr
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
@@ -59,8 +60,8 @@ class AcknowledgementOutcome:
 
 
 def _address_of(value: str) -> str:
-    match = re.search(r"<([^<>]*)>", value)
-    return (match.group(1) if match else value).strip().lower()
+    """The addr-spec of a header value, lower-cased; "" for the null path ``<>``."""
+    return parseaddr(value)[1].strip().lower()
 
 
 def recipient_for(parsed: ParsedMail) -> str | None:

@@ -88,6 +88,7 @@ def reprocess_command(
     import dramatiq
 
     from eingang.cli.intake_commands import _start_queue
+    from queue_workers.pipeline import mark_failed
 
     if (message_id is None) == (not failed):
         fail("Bitte genau eines angeben: eine Nachrichten-ID oder --failed.", code=2)
@@ -115,8 +116,6 @@ def reprocess_command(
                 process_message(inbound_id)  # the worker's own code, run here
             except Exception as error:  # transient (database/network): stays failed, try again later
                 with session_scope(rt.engine) as session:
-                    from queue_workers.pipeline import mark_failed
-
                     mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
             with session_scope(rt.engine) as session:
                 results.append(message_summary(session, session.get(InboundMessage, inbound_id)))
