@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -68,10 +69,24 @@ def _run_digest(runtime: Runtime, session: Session, now: datetime) -> dict:
     return {"digests": len(mails), "failed": sum(1 for m in mails if m.status != "sent")}
 
 
+RUN_HISTORY = timedelta(days=30)
+
+
+def _run_housekeeping(runtime: Runtime, session: Session, now: datetime) -> dict:
+    """Forget run records older than ``RUN_HISTORY`` (their periods can never come again)."""
+    result = session.execute(delete(PeriodicRun).where(PeriodicRun.started_at < now - RUN_HISTORY))
+    return {"deleted_runs": result.rowcount}
+
+
+def _daily(runtime: Runtime, now: datetime) -> str:
+    return now.astimezone(ZoneInfo(runtime.settings.local_timezone)).date().isoformat()
+
+
 JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("sweeper", lambda rt, now: _every(rt.settings.sweeper_interval_seconds, now), _run_sweeper),
     PeriodicJob("sla", lambda rt, now: _every(rt.settings.sla_check_interval_seconds, now), _run_sla),
     PeriodicJob("digest", _digest_period, _run_digest),
+    PeriodicJob("housekeeping", _daily, _run_housekeeping),
 )
 
 

@@ -138,7 +138,7 @@ def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtim
         escalations = session.exec(select(func.count()).select_from(SlaBreach).where(SlaBreach.kind == "escalation"))
         escalations = escalations.one()
         opened = session.exec(select(func.count()).select_from(Consultation)).one()
-    assert [job for job, _period in runs] == ["digest", "sla", "sweeper"]
+    assert [job for job, _period in runs] == ["digest", "housekeeping", "sla", "sweeper"]
     assert escalations == 1 and opened == 3
     assert sorted(m["Subject"] for m in sink.parsed()) == [
         "Eingang: 1 Aufgabe fällig am 23.11.2026",
@@ -186,3 +186,14 @@ def test_digest_time_and_time_zone_are_validated():
         make_settings(digest_time="7.30")
     with pytest.raises(ValidationError, match="unknown time zone"):
         make_settings(local_timezone="Mars/Base")
+
+
+def test_housekeeping_forgets_old_run_records(sqlite_runtime):
+    with session_scope(sqlite_runtime.engine) as session:
+        session.add(PeriodicRun(job="sweeper", period="1", started_at=MONDAY_0800_BERLIN - timedelta(days=40)))
+        session.add(PeriodicRun(job="sweeper", period="2", started_at=MONDAY_0800_BERLIN - timedelta(days=3)))
+    result = run_due_jobs(sqlite_runtime, now=MONDAY_0800_BERLIN)
+    assert result["housekeeping"] == {"deleted_runs": 1}
+    with session_scope(sqlite_runtime.engine) as session:
+        periods = sorted(r.period for r in session.exec(select(PeriodicRun).where(PeriodicRun.job == "sweeper")))
+    assert "1" not in periods and "2" in periods
