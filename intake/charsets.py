@@ -66,9 +66,11 @@ def normalise_charset(label: str | None) -> str | None:
     label = _ALIASES.get(label, label)
     if not label:
         return None
+    if not label.isascii() or "\x00" in label:
+        return None
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):
         return None
 
 

@@ -45,12 +45,13 @@ def _decode_plain(text: str, hints: Sequence[str]) -> str:
 
 def _word_bytes(encoding: str, text: str) -> bytes:
     if encoding in "bB":
-        cleaned = re.sub(r"[^A-Za-z0-9+/]", "", text)
-        cleaned += "=" * (-len(cleaned) % 4)
+        cleaned = re.sub(r"[^A-Za-z0-9+/]", "", text.partition("=")[0])
+        if len(cleaned) % 4 == 1:  # a dangling character carries no whole byte
+            cleaned = cleaned[:-1]
         try:
-            return base64.b64decode(cleaned)
+            return base64.b64decode(cleaned + "=" * (-len(cleaned) % 4))
         except (binascii.Error, ValueError):
-            return base64.b64decode(cleaned[: len(cleaned) // 4 * 4] or b"")
+            return b""
     data = _raw_bytes(text.replace("_", " "))
     return re.sub(rb"=([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), data)
 

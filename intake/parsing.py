@@ -129,7 +129,7 @@ def _uudecode_lines(text: str) -> bytes | None:
             continue
         try:
             out += binascii.a2b_uu(line.encode("ascii", "surrogateescape"))
-        except binascii.Error:
+        except (binascii.Error, UnicodeEncodeError):
             return None
     return bytes(out)
 
@@ -144,7 +144,10 @@ def _lenient_base64(text: str) -> bytes:
 
 def _payload_bytes(part: Message) -> bytes:
     encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    raw = part.get_payload()
+    try:
+        raw = part.get_payload()
+    except (TypeError, ValueError, LookupError):  # compat32 re-decodes 8-bit text with the charset label
+        raw = None
     if encoding == "base64" and isinstance(raw, str):
         try:
             return binascii.a2b_base64(raw.encode("ascii"), strict_mode=False)
@@ -159,7 +162,6 @@ def _payload_bytes(part: Message) -> bytes:
     except Exception:  # broken transfer encoding: keep the undecoded bytes
         payload = None
     if payload is None:
-        raw = part.get_payload()
         if isinstance(raw, str):
             return raw.encode("utf-8", "surrogateescape")
         return _body_bytes(part)
@@ -182,7 +184,13 @@ class _FaithfulGenerator(BytesGenerator):
 def _body_bytes(part: Message) -> bytes:
     """The serialised body of a part (a whole embedded message, a delivery-status block)."""
     buffer = BytesIO()
-    _FaithfulGenerator(buffer, mangle_from_=False, maxheaderlen=0).flatten(part, linesep="\n")
+    try:
+        _FaithfulGenerator(buffer, mangle_from_=False, maxheaderlen=0).flatten(part, linesep="\n")
+    except Exception:  # a header the generator refuses to write: keep what the parser stored
+        payload = part.get_payload()
+        if isinstance(payload, str):
+            return payload.encode("utf-8", "surrogateescape")
+        return b"\n\n".join(_body_bytes(p) for p in payload if isinstance(p, Message)) if payload else b""
     data = buffer.getvalue()
     cut = data.find(b"\n\n")
     return data[cut + 2 :] if cut >= 0 else b""
