@@ -75,3 +75,29 @@ def test_task_commands_add_postpone_complete(cli):
     ]
     cli("tasks", "complete", task_id)
     assert json.loads(cli("tasks", "list", "--assignee", "anna", "--format", "json")) == []
+
+
+def test_answer_command_sends_through_the_relay(sqlite_runtime, smtp_sink, tmp_path, monkeypatch):
+    sink, port = smtp_sink
+    monkeypatch.chdir(tmp_path)
+    with session_scope(sqlite_runtime.engine) as session:
+        make_consultation(session, reference="KV-2026-00043")
+    env = {
+        "EINGANG_DATABASE_URL": sqlite_runtime.settings.database_url,
+        "EINGANG_RELAY_HOST": "127.0.0.1",
+        "EINGANG_RELAY_PORT": str(port),
+    }
+    result = CliRunner().invoke(
+        app,
+        ["consultations", "answer", "KV-2026-00043", "--waiting", "--actor", "anna"],
+        input="Welche Kommune?\n",
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    (sent,) = sink.parsed()
+    assert sent["Subject"] == "Re: Frage [KV-2026-00043]" and sent["To"] == "hauptamt@leinetal.de"
+    assert sent.get_content().strip() == "Welche Kommune?"
+    shown = CliRunner().invoke(app, ["consultations", "show", "KV-2026-00043", "--format", "json"], env=env)
+    detail = json.loads(shown.stdout)
+    assert detail["status"] == "wartet_auf_rueckmeldung" and detail["first_response_at"]
+    assert [m["direction"] for m in detail["messages"]] == ["outbound"]
