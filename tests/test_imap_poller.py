@@ -282,6 +282,21 @@ def test_service_picks_up_mail_arriving_while_idling(dovecot, sqlite_runtime):
     assert len(_rows(sqlite_runtime.engine)) == 1
 
 
+def test_service_polls_when_idle_is_off(dovecot, sqlite_runtime):
+    stored = threading.Event()
+    poller = ImapPoller(
+        dovecot.config(idle=False, poll_interval=0.5), sqlite_runtime.engine, on_stored=lambda _id: stored.set()
+    )
+    service = ImapService(poller).start()
+    try:
+        time.sleep(0.5)
+        dovecot.append(_mail("Neu beim Polling", "<polling@vg-leinetal.de>"))
+        assert stored.wait(10), "the polling loop did not pick the mail up"
+    finally:
+        service.stop()
+    assert len(_rows(sqlite_runtime.engine)) == 1 and dovecot.contents("INBOX") == []
+
+
 def test_imap_poll_command_stores_and_processes(dovecot, sqlite_runtime, monkeypatch):
     from eingang.cli.main import app
 
