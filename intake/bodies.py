@@ -42,6 +42,7 @@ _CONTACT_LINE = re.compile(
     re.IGNORECASE,
 )
 _MAX_SIGNATURE_LINES = 25
+_MAX_CLOSING_LENGTH = 60  # "Mit freundlichen Grüßen möchten wir Ihnen mitteilen, …" is text, not a closing
 
 
 def _strip_trailing_separators(new_lines: list[str]) -> tuple[list[str], list[str]]:
@@ -59,9 +60,12 @@ def _strip_trailing_separators(new_lines: list[str]) -> tuple[list[str], list[st
 
 def _signature_start(lines: list[str]) -> int | None:
     """Index of the first signature line in ``lines`` (the own text, quote removed)."""
-    candidates = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+    candidates = [
+        i for i, line in enumerate(lines) if _CLOSING.match(line) and len(line.strip()) <= _MAX_CLOSING_LENGTH
+    ]
     for index in candidates:
-        if len(lines) - index <= _MAX_SIGNATURE_LINES:
+        wrote_before = any(line.strip() for line in lines[:index])
+        if wrote_before and len(lines) - index <= _MAX_SIGNATURE_LINES:
             return index
     # No closing formula: a last paragraph that is mostly contact data.
     paragraph_start = len(lines)

@@ -94,6 +94,13 @@ def test_closing_formulas_and_mobile_signatures():
     assert split_body("Bitte um Rückruf.\n\nVon meinem iPhone gesendet")[2] == "Von meinem iPhone gesendet"
 
 
+def test_a_greeting_at_the_start_or_inside_a_sentence_is_not_a_signature():
+    text = "Viele Grüße aus Erfurt,\nwir haben eine Frage zum Onlinezugangsgesetz.\n\nDanke!"
+    assert split_body(text) == (text, "", "")
+    text = "Guten Tag,\nmit freundlichen Grüßen möchten wir Ihnen mitteilen, dass der Antrag fertig ist.\nM. Bauer"
+    assert split_body(text)[2] == ""
+
+
 def test_contact_block_without_closing_is_a_signature():
     text = (
         "Ist das förderfähig?\n\nGemeinde Nesse-Apfelstädt\nTel. 036202 123\nTrügleber Str. 5\n99192 Nesse-Apfelstädt"
