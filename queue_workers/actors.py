@@ -17,7 +17,7 @@ ensure_broker()  # the broker must exist before actors are declared
 import dramatiq  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
-from models import session_scope  # noqa: E402
+from models import InboundMessage, ProcessingStatus, session_scope  # noqa: E402
 from queue_workers.acknowledgements import acknowledge_later  # noqa: E402  (declares send_acknowledgement)
 from queue_workers.context import current_runtime  # noqa: E402
 from queue_workers.deadletters import exception_line  # noqa: E402
@@ -36,6 +36,17 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and bool(getattr(error, "connection_invalidated", False))
 
 
+def mark_failed_unless_processed(session, inbound_id: int, error: str) -> bool:
+    """Mark the message failed — unless another delivery of it has processed it meanwhile (a
+    duplicate delivery that lost the race must not undo the winner's result)."""
+    inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+    if inbound is not None and inbound.status == ProcessingStatus.PROCESSED:
+        logger.info("message %s was processed by another delivery; not marking it failed", inbound_id)
+        return False
+    mark_failed(session, inbound_id, error)
+    return True
+
+
 @dramatiq.actor(queue_name="eingang", max_retries=0)
 def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
     """Called by dramatiq's Retries middleware when ``process_message`` ran out of retries."""
@@ -46,7 +57,7 @@ def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
     last_line = exception_line((message_data.get("options") or {}).get("traceback") or "") or "unbekannter Fehler"
     runtime = current_runtime()
     with session_scope(runtime.engine) as session:
-        mark_failed(
+        mark_failed_unless_processed(
             session,
             inbound_id,
             f"Vorübergehender Fehler, {retry_info.get('retries', '?')} Wiederholungen erschöpft: {last_line}",
@@ -80,7 +91,7 @@ def process_message(inbound_id: int) -> None:
             raise
         logger.exception("processing message %s failed", inbound_id)
         with session_scope(runtime.engine) as session:
-            mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
+            mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}")
         return
     logger.info(
         "message %s processed into %s%s",
