@@ -230,12 +230,13 @@ async def chat_socket(websocket: WebSocket):
     position = {"after": after}
     wakers = _wakers(websocket)
     wakers.add(wake)  # an answer given in this process wakes the socket at once
+    closing = asyncio.Event()
 
     async def deliver() -> None:
         """Push new lines (the assistant's, a consultant's from any process) to the visitor."""
         loop = asyncio.get_running_loop()
         last_touch = loop.time()
-        while True:
+        while not closing.is_set():
             lines, _known = await asyncio.to_thread(service.lines_after, runtime, token, position["after"])
             sent = []
             try:
@@ -307,7 +308,16 @@ async def chat_socket(websocket: WebSocket):
         pass
     finally:
         wakers.discard(wake)
-        delivery.cancel()
+        # Let the delivery loop finish its round (so lines it sent are marked delivered), then stop it.
+        closing.set()
+        wake.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(delivery), 2)
+        except TimeoutError:
+            delivery.cancel()
+        except asyncio.CancelledError:  # the server is shutting down
+            delivery.cancel()
+            raise
 
 
 # ---------------------------------------------------------------- consultant API
