@@ -237,7 +237,7 @@ def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgre
         actors.process_message.send(inbound_id)
         ids.append(inbound_id)
 
-    command = [sys.executable, "-m", "dramatiq", "queue_workers.actors", "--processes", "1", "--threads", "2"]
+    command = [sys.executable, "-m", "eingang.cli.main", "worker", "--processes", "1", "--threads", "2"]
     slow = subprocess.Popen(
         command,
         env=subprocess_env(runtime, EINGANG_TEST_PROCESSING_DELAY_SECONDS="4"),
