@@ -77,6 +77,19 @@ def test_login_wrong_password_and_logout(client):
     assert client.get("/eingang", follow_redirects=False).status_code == 303
 
 
+def test_login_attempts_are_throttled(client):
+    from web.login import ATTEMPTS_PER_ACCOUNT
+
+    csrf = csrf_from(client.get("/anmelden").text)
+    for _ in range(ATTEMPTS_PER_ACCOUNT):
+        response = client.post("/anmelden", data={"username": "anna", "password": "rate-mal", "csrf_token": csrf})
+        assert response.status_code == 401
+    blocked = client.post("/anmelden", data={"username": "Anna", "password": PASSWORD, "csrf_token": csrf})
+    assert blocked.status_code == 429 and "Zu viele Anmeldeversuche" in blocked.text
+    assert int(blocked.headers["retry-after"]) > 0
+    assert login(client, "lea").status_code == 303  # other accounts are not affected
+
+
 def test_login_refuses_foreign_redirect_target(client):
     page = client.get("/anmelden")
     response = client.post(

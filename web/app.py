@@ -66,6 +66,7 @@ def create_app(runtime: Runtime) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.runtime = runtime
+    app.state.login_throttle = login.LoginThrottle()
     secure_cookie = settings.web_cookie_secure
     if secure_cookie is None:
         secure_cookie = not settings.is_development

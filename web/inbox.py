@@ -80,7 +80,16 @@ def _like_pattern(text: str) -> str:
 
 
 def inbox_query(session: Session, filters: InboxFilter, *, limit: int | None = PAGE_SIZE) -> list[Consultation]:
-    query = select(Consultation)
+    """The consultations of the inbox, in triage order."""
+    return list(session.exec(_inbox_select(session, filters, select(Consultation), limit)))
+
+
+def inbox_references(session: Session, filters: InboxFilter) -> list[str]:
+    """Only the references, in the same order (for next/previous on the consultation page)."""
+    return list(session.exec(_inbox_select(session, filters, select(Consultation.reference), None)))
+
+
+def _inbox_select(session: Session, filters: InboxFilter, query, limit: int | None):
     if filters.status == "alle":
         pass
     elif filters.status:
@@ -132,9 +141,7 @@ def inbox_query(session: Session, filters: InboxFilter, *, limit: int | None = P
         Consultation.received_at,
         Consultation.id,
     )
-    if limit:
-        query = query.limit(limit)
-    return list(session.exec(query))
+    return query.limit(limit) if limit else query
 
 
 def age_label(moment: datetime | None, now: datetime | None = None) -> str:
@@ -154,7 +161,7 @@ def age_label(moment: datetime | None, now: datetime | None = None) -> str:
 
 def consultation_row(session: Session, consultation: Consultation, taxonomy: Taxonomy, users: dict[int, str]) -> dict:
     """What the inbox and the API list show for one consultation."""
-    authority = authority_summary(session, consultation.authority_key)
+    authority = cached_authority(session, consultation.authority_key)
     scores = {item["topic"]: item.get("score", 0.0) for item in consultation.suggested_topics or []}
     scores.update(consultation.topic_scores or {})
     topics = [
@@ -181,6 +188,14 @@ def consultation_row(session: Session, consultation: Consultation, taxonomy: Tax
         "age": age_label(consultation.received_at),
         "needs_review": consultation.needs_review,
     }
+
+
+def cached_authority(session: Session, key: str | None) -> dict | None:
+    """``authority_summary`` memoised for the session (a list shows the same authorities often)."""
+    cache = session.info.setdefault("authority_summaries", {})
+    if key not in cache:
+        cache[key] = authority_summary(session, key)
+    return cache[key]
 
 
 def usernames(session: Session) -> dict[int, str]:

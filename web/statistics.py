@@ -93,14 +93,32 @@ class _Authorities:
         return (summary or {}).get("kind") or UNASSIGNED_AUTHORITY
 
 
-def _consultations(session: Session, period: Period) -> list[Consultation]:
-    return list(
-        session.exec(
-            select(Consultation).where(
-                Consultation.received_at >= period.start_at, Consultation.received_at < period.end_at
-            )
+@dataclass(frozen=True)
+class _Fact:
+    """The columns of a consultation that the figures need (not the large JSON suggestions)."""
+
+    id: int
+    received_at: datetime
+    first_response_at: datetime | None
+    topics: list[str]
+    authority_key: str | None
+
+
+def _consultations(session: Session, period: Period) -> list[_Fact]:
+    """Consultations received in the period; loaded once per session and period."""
+    cache = session.info.setdefault("statistics_facts", {})
+    if period not in cache:
+        rows = session.exec(
+            select(
+                Consultation.id,
+                Consultation.received_at,
+                Consultation.first_response_at,
+                Consultation.topics,
+                Consultation.authority_key,
+            ).where(Consultation.received_at >= period.start_at, Consultation.received_at < period.end_at)
         )
-    )
+        cache[period] = [_Fact(*row) for row in rows]
+    return cache[period]
 
 
 def topics_by_month(session: Session, period: Period, taxonomy: Taxonomy) -> Table:
@@ -145,12 +163,13 @@ def new_vs_closed(session: Session, period: Period) -> Table:
 
 
 def response_times(session: Session, period: Period) -> Table:
+    consultations = _consultations(session, period)
     hours = [
         (as_utc(c.first_response_at) - as_utc(c.received_at)).total_seconds() / 3600
-        for c in _consultations(session, period)
+        for c in consultations
         if c.first_response_at is not None
     ]
-    total = len(_consultations(session, period))
+    total = len(consultations)
     median = round(pystats.median(hours), 1) if hours else None
     rows = [
         ["Fälle im Zeitraum", total],

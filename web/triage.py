@@ -31,7 +31,7 @@ from models import (
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
-from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
+from web.inbox import InboxFilter, consultation_row, inbox_query, inbox_references, usernames
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import flash, render
@@ -94,7 +94,7 @@ def _thread(db: Session, consultation: Consultation, *, show_images: bool) -> li
 
 def _neighbours(db: Session, consultation: Consultation) -> tuple[str | None, str | None]:
     """Previous and next consultation in the default inbox order (for j/k)."""
-    references = [c.reference for c in inbox_query(db, InboxFilter(), limit=None)]
+    references = inbox_references(db, InboxFilter())
     if consultation.reference not in references:
         return None, references[0] if references else None
     index = references.index(consultation.reference)
