@@ -382,3 +382,26 @@ def test_serve_reads_imap_and_acknowledges(dovecot, smtp_sink, tmp_path):
     assert f"[{row['reference']}]" in acknowledgement["Subject"]
     assert acknowledgement["In-Reply-To"] == "<serve@vg-leinetal.de>"
     assert dovecot.contents("INBOX") == [] and len(dovecot.contents("Eingang-verarbeitet")) == 1
+
+
+def test_imap_poll_command_reports_a_refused_login(dovecot, sqlite_runtime, monkeypatch):
+    from eingang.cli.main import app
+
+    dovecot.append(_mail("Bleibt liegen", "<login@vg-leinetal.de>"))
+    for name, value in {
+        "DATABASE_URL": sqlite_runtime.settings.database_url,
+        "IMAP_HOST": "127.0.0.1",
+        "IMAP_PORT": str(dovecot.imap_port),
+        "IMAP_TLS": "plain",
+        "IMAP_USERNAME": dovecot.user,
+        "IMAP_PASSWORD": "falsch",
+    }.items():
+        monkeypatch.setenv(f"EINGANG_{name}", value)
+    monkeypatch.delenv("EINGANG_REDIS_URL", raising=False)
+    monkeypatch.chdir(dovecot.folder)
+
+    outcome = CliRunner().invoke(app, ["imap-poll", "--once"])
+
+    assert outcome.exit_code == 1
+    assert "IMAP-Abruf von 127.0.0.1 fehlgeschlagen" in outcome.output
+    assert _rows(sqlite_runtime.engine) == [] and len(dovecot.contents("INBOX")) == 1
