@@ -167,6 +167,17 @@ def test_inbox_lists_new_and_unassigned_first_with_filters_and_search(client, ru
     assert first not in client.get("/eingang", params={"kreis": "99999"}).text
 
 
+def test_inbox_says_when_it_shows_only_the_first_page(client, runtime, monkeypatch):
+    import web.triage
+
+    monkeypatch.setattr(web.triage, "PAGE_SIZE", 2)
+    for number in range(3):
+        ingest(runtime, mail(subject=f"Frage {number}"))
+    logged_in(client)
+    page = client.get("/eingang").text
+    assert "die ersten 2 von 3 Beratungsfällen" in page and page.count('class="triage-row') == 2
+
+
 def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtime):
     body = (
         "Guten Tag,\nist ein DMS nach der ThürEGovRL förderfähig?\n\n"

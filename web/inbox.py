@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import String, case, cast, exists, or_
+from sqlalchemy import String, case, cast, exists, func, or_
 from sqlmodel import Session, col, select
 
 from classifiers.taxonomy import Taxonomy
@@ -87,6 +87,11 @@ def inbox_query(session: Session, filters: InboxFilter, *, limit: int | None = P
 def inbox_references(session: Session, filters: InboxFilter) -> list[str]:
     """Only the references, in the same order (for next/previous on the consultation page)."""
     return list(session.exec(_inbox_select(session, filters, select(Consultation.reference), None)))
+
+
+def inbox_count(session: Session, filters: InboxFilter) -> int:
+    query = _inbox_select(session, filters, select(Consultation.id), None).order_by(None)
+    return session.exec(select(func.count()).select_from(query.subquery())).one()
 
 
 def _inbox_select(session: Session, filters: InboxFilter, query, limit: int | None):

@@ -31,7 +31,15 @@ from models import (
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
-from web.inbox import InboxFilter, consultation_row, inbox_query, inbox_references, usernames
+from web.inbox import (
+    PAGE_SIZE,
+    InboxFilter,
+    consultation_row,
+    inbox_count,
+    inbox_query,
+    inbox_references,
+    usernames,
+)
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import flash, render
@@ -54,9 +62,10 @@ def inbox(request: Request, db: DbSession, user: PageUser):
     filters = InboxFilter.from_query(request.query_params)
     taxonomy = request.app.state.runtime.taxonomy
     names = usernames(db)
-    rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters)]
+    rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=PAGE_SIZE)]
     context = {
         "rows": rows,
+        "total": inbox_count(db, filters) if len(rows) >= PAGE_SIZE else len(rows),
         "filters": filters,
         "topics": taxonomy.topics,
         "districts": list(db.exec(select(District).order_by(District.name))),
