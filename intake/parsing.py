@@ -197,8 +197,39 @@ def _body_bytes(part: Message) -> bytes:
 
 
 def decode_part(part: Message, hints: list[str] | tuple[str, ...] = ()) -> str:
-    """Decode a text part: declared charset first, then detection when the declaration lies."""
-    return decode_bytes(_payload_bytes(part), part.get_content_charset(), hints)
+    """Decode a text part: declared charset first, then detection when the declaration lies.
+    ``format=flowed`` plain text (RFC 3676, Thunderbird and Apple Mail) is unwrapped."""
+    text = decode_bytes(_payload_bytes(part), part.get_content_charset(), hints)
+    if part.get_content_type() == "text/plain" and str(part.get_param("format") or "").lower() == "flowed":
+        text = unflow(text, delete_space=str(part.get_param("delsp") or "").lower() == "yes")
+    return text
+
+
+def unflow(text: str, *, delete_space: bool = False) -> str:
+    """Join the soft line breaks of format=flowed text (RFC 3676 section 4): a line ending in a
+    space continues on the next line of the same quote depth; the signature separator does not."""
+    out: list[str] = []
+    current: str | None = None
+    current_depth = 0
+    for line in text.replace("\r\n", "\n").split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        content = content[1:] if content.startswith(" ") else content  # space-stuffing
+        if current is not None and depth == current_depth:
+            current += content
+        else:
+            if current is not None:
+                out.append(">" * current_depth + (" " if current_depth else "") + current)
+            current, current_depth = content, depth
+        if content.endswith(" ") and content != "-- ":
+            if delete_space:
+                current = current[:-1]
+            continue
+        out.append(">" * current_depth + (" " if current_depth and current else "") + current)
+        current = None
+    if current is not None:
+        out.append(">" * current_depth + (" " if current_depth else "") + current)
+    return "\n".join(out)
 
 
 _NAME_PARAM = re.compile(r"""(?:^|;)\s*(?:file)?name\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)""", re.IGNORECASE)

@@ -160,3 +160,11 @@ def test_german_quote_header_dates():
     assert parse_loose_date("Mittwoch, 1. April 2026 15:47") == datetime(2026, 4, 1, 15, 47, tzinfo=berlin)
     assert parse_loose_date("17.03.2026 um 10:15") == datetime(2026, 3, 17, 10, 15, tzinfo=berlin)
     assert parse_loose_date("irgendwann") is None
+
+
+def test_format_flowed_is_unwrapped():
+    from intake.parsing import unflow
+
+    text = "danke, das hilft \nuns sehr.\n\n-- \nPetra\n> Sehr geehrte \n> Frau Lange,\n"
+    assert unflow(text) == "danke, das hilft uns sehr.\n\n-- \nPetra\n> Sehr geehrte Frau Lange,\n"
+    assert unflow("ab \ncd", delete_space=True) == "abcd"
