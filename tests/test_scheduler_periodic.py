@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlmodel import func, select
 
 from eingang.runtime import Runtime
@@ -106,6 +107,7 @@ def test_sla_breaches_per_priority(sqlite_runtime):
     assert again == []
 
 
+@pytest.mark.postgres
 def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtime, smtp_sink):
     """Two schedulers (own engines, like two processes) tick at the same moment, three times."""
     sink, port = smtp_sink
@@ -147,6 +149,7 @@ def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtim
     ]
 
 
+@pytest.mark.postgres
 def test_scheduler_command_once_with_two_processes(postgres_runtime, tmp_path):
     """Two `eingang scheduler --once` processes at the same time: one sweeper/SLA run per period."""
     import json
