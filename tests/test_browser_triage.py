@@ -53,7 +53,7 @@ def browser():
     except ImportError as error:
         service_missing("Playwright", str(error))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--lang=de-DE"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -190,6 +190,10 @@ def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, des
     page.get_by_text("Antwort gesendet.").wait_for()
     assert page.locator("article.message-outbound").count() == 1
     page.screenshot(path=str(SCREENSHOTS / "consultation.png"), full_page=True)
+    page.keyboard.press("k")  # previous consultation in triage order (the answered one is last)
+    page.wait_for_url(lambda url: consultation.reference not in url and "/faelle/KV-" in url)
+    page.keyboard.press("u")
+    page.wait_for_url(f"{desk.base}/eingang")
 
     with Session(desk.runtime.engine) as session:
         row_after = session.get(Consultation, consultation.id)
@@ -279,4 +283,12 @@ def test_hostile_mail_html_neither_runs_nor_loads_anything(browser, desk):
             "getComputedStyle(document.querySelector(\".mail-html a[href^='https']\"), '::after').content"
         )
         assert "thueringen.de" in shown
-        assert page.get_by_role("link", name="Externe Bilder anzeigen").count() == 1
+        # Positive control: when the consultant asks for remote images, the pixel is fetched.
+        page.get_by_role("link", name="Externe Bilder anzeigen").click()
+        page.locator("details.html-view summary").first.wait_for()
+        deadline = time.monotonic() + 10
+        while "/pixel.png" not in requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "/pixel.png" in requests
+        assert page.evaluate("window.__pwned") is None
+        assert not any(path in requests for path in ("/style-bg", "/sheet.css", "/frame", "/inline-bg"))
