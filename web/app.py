@@ -97,7 +97,7 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
-        if _is_api(request) or request.method != "GET":
+        if _is_api(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         context = {"status": exc.status_code, "detail": exc.detail}
         return render(request, "error.html", context, status_code=exc.status_code)
