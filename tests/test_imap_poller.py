@@ -319,7 +319,7 @@ def test_imap_poll_command_stores_and_processes(dovecot, sqlite_runtime, monkeyp
     report = json.loads(outcome.stdout)
     assert len(report["stored"]) == 1 and report["failed"] == []
     (row,) = _rows(sqlite_runtime.engine)
-    assert row.status == ProcessingStatus.PROCESSED and row.consultation_id is not None
+    assert row.status == ProcessingStatus.PROCESSED and row.consultation_id is not None, row.error
 
 
 def test_database_outage_leaves_the_mail_unseen_in_the_inbox(dovecot, sqlite_runtime):
@@ -371,7 +371,11 @@ def test_serve_reads_imap_and_acknowledges(dovecot, smtp_sink, tmp_path):
     try:
         wait_for_port(smtp_port, process=server)
         dovecot.append(_mail("Förderfähigkeit eines DMS nach ThürEGovRL", "<serve@vg-leinetal.de>"))
-        (row,) = wait_for_consultations(env, 1, timeout=60)
+        try:
+            (row,) = wait_for_consultations(env, 1, timeout=60)
+        except AssertionError as error:  # say why: the stored messages with their status and error
+            listing = run_cli(["messages", "list", "--format", "json"], env, cwd=tmp_path, check=False).stdout
+            raise AssertionError(f"{error}\nstored messages: {listing}") from None
         deadline = time.monotonic() + 30
         while not sink.messages and time.monotonic() < deadline:
             time.sleep(0.2)
