@@ -42,6 +42,14 @@ def new_message(
     return message
 
 
+def envelope_sender(message: EmailMessage) -> str | None:
+    """The SMTP envelope sender: empty (``MAIL FROM:<>``) for automatic replies, as RFC 3834
+    section 3.3 recommends so that they never trigger further automatic replies or bounces;
+    otherwise None, which lets smtplib take the From address."""
+    auto_submitted = (message.get("Auto-Submitted") or "no").strip().lower()
+    return "" if auto_submitted != "no" else None
+
+
 def send_message(settings: Settings, message: EmailMessage, *, timeout: float = 30) -> None:
     """Hand ``message`` to the relay; raises MailNotConfigured or smtplib/OSError errors."""
     if not settings.relay_host:
@@ -51,4 +59,4 @@ def send_message(settings: Settings, message: EmailMessage, *, timeout: float = 
             client.starttls(context=ssl.create_default_context())
         if settings.relay_username:
             client.login(settings.relay_username, settings.relay_password or "")
-        client.send_message(message)
+        client.send_message(message, from_addr=envelope_sender(message))
