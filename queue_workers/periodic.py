@@ -34,6 +34,9 @@ class PeriodicJob:
     period: Callable[[Runtime, datetime], str | None]
     # The work; runs inside the claiming transaction and returns a short JSON-able summary.
     run: Callable[[Runtime, Session, datetime], dict]
+    # True for jobs that open their own transactions (and are idempotent per item): the claim is
+    # committed first and the job runs outside it, so SQLite's single writer is not held twice.
+    own_transactions: bool = False
 
 
 def _every(seconds: int, now: datetime) -> str:
@@ -78,6 +81,13 @@ def _run_housekeeping(runtime: Runtime, session: Session, now: datetime) -> dict
     return {"deleted_runs": result.rowcount}
 
 
+def _run_chat_mail(runtime: Runtime, session: Session | None, now: datetime) -> dict:
+    """Mail the consultant answers that chat visitors left before fetching (web.chat)."""
+    from web.chat.service import mail_undelivered_answers
+
+    return {"mailed": mail_undelivered_answers(runtime)}
+
+
 def _daily(runtime: Runtime, now: datetime) -> str:
     return now.astimezone(ZoneInfo(runtime.settings.local_timezone)).date().isoformat()
 
@@ -87,6 +97,12 @@ JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("sla", lambda rt, now: _every(rt.settings.sla_check_interval_seconds, now), _run_sla),
     PeriodicJob("digest", _digest_period, _run_digest),
     PeriodicJob("housekeeping", _daily, _run_housekeeping),
+    PeriodicJob(
+        "chat_mail",
+        lambda rt, now: _every(rt.settings.sweeper_interval_seconds, now),
+        _run_chat_mail,
+        own_transactions=True,
+    ),
 )
 
 
@@ -112,7 +128,10 @@ def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) 
     with session_scope(runtime.engine) as session:
         if not claim(session, job=job.name, period=period):
             return None
-        summary = job.run(runtime, session, now)
+        if not job.own_transactions:
+            summary = job.run(runtime, session, now)
+    if job.own_transactions:
+        summary = job.run(runtime, None, now)
     logger.info("periodic job %s ran for period %s: %s", job.name, period, summary)
     return summary
 

@@ -20,6 +20,7 @@ from websockets.sync.client import connect
 
 from intake.channel import store_raw
 from models import (
+    AuditEntry,
     ChatDelivery,
     ChatMessage,
     ChatSession,
@@ -441,3 +442,38 @@ def test_answer_waiting_when_visitor_left_is_mailed_later(chat_runtime, smtp_sin
     assert [line["delivery"] for line in view["lines"] if line["role"] == "consultant"] == ["emailed"]
     [sent] = sink.parsed()
     assert "Später" in sent.get_content() and sent["To"].addresses[0].addr_spec == "e.muster@erfurt.de"
+
+
+def test_scheduler_mails_answers_the_departed_visitor_never_fetched(chat_runtime, smtp_sink):
+    """Nobody opens the consultation again: the periodic chat_mail job sends the answer, once,
+    and the answer counts as the first response (audited, status beantwortet)."""
+    from queue_workers.periodic import JOBS, run_job
+
+    sink, sink_port = smtp_sink
+    runtime = chat_runtime(chat_presence_seconds=0.5, relay_host="127.0.0.1", relay_port=sink_port)
+    chat_mail_job = next(job for job in JOBS if job.name == "chat_mail")
+    with serve_app(runtime, free_port()) as address:
+        auth = {"Authorization": f"Bearer {consultant_token(runtime)}"}
+        token = start_chat(address)
+        HTTP.post(
+            f"http://{address}/chat/api/messages",
+            json={"id": "s1", "text": ELIGIBILITY_QUESTION},
+            headers={"X-Chat-Token": token},
+        ).raise_for_status()
+        with Session(runtime.engine) as session:
+            consultation_id = session.exec(select(Consultation.id)).one()
+        answer = HTTP.post(
+            f"http://{address}/chat/api/consultations/{consultation_id}/answers", json={"text": "Ja."}, headers=auth
+        )
+        assert answer.json()["line"]["delivery"] == "pending"
+    time.sleep(0.8)  # the visitor has left without fetching the answer
+    assert run_job(runtime, chat_mail_job) == {"mailed": 1}
+    assert run_job(runtime, chat_mail_job) is None  # same period: claimed already
+    [sent] = sink.parsed()
+    assert "Ja." in sent.get_content()
+    with Session(runtime.engine) as session:
+        consultation = session.get(Consultation, consultation_id)
+        audit = session.exec(select(AuditEntry).where(AuditEntry.consultation_id == consultation_id))
+        actions = [entry.action for entry in audit]
+    assert consultation.first_response_at is not None and consultation.status == "beantwortet"
+    assert "first_response" in actions

@@ -140,7 +140,7 @@ def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtim
         escalations = session.exec(select(func.count()).select_from(SlaBreach).where(SlaBreach.kind == "escalation"))
         escalations = escalations.one()
         opened = session.exec(select(func.count()).select_from(Consultation)).one()
-    assert [job for job, _period in runs] == ["digest", "housekeeping", "sla", "sweeper"]
+    assert [job for job, _period in runs] == ["chat_mail", "digest", "housekeeping", "sla", "sweeper"]
     assert escalations == 1 and opened == 3
     assert sorted(m["Subject"] for m in sink.parsed()) == [
         "Eingang: 1 Aufgabe fällig am 23.11.2026",

@@ -28,6 +28,7 @@ from models import (
     ChatSession,
     Consultation,
     ConsultationMessage,
+    ConsultationStatus,
     Direction,
     InboundMessage,
     OutboundMail,
@@ -38,6 +39,7 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
+from queue_workers.workflow import change_status, record_first_response
 from web.chat.guidance import cached_guidance
 
 logger = logging.getLogger(__name__)
@@ -449,8 +451,13 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
                 author_id=author.id,
             )
         )
-        if consultation.first_response_at is None:
-            consultation.first_response_at = utcnow()
+        # Same bookkeeping as an e-mail answer: first response, status, audit (one place: workflow).
+        record_first_response(session, consultation=consultation, actor=author.username)
+        if consultation.status != ConsultationStatus.ANSWERED:
+            change_status(
+                session, consultation=consultation, actor=author.username,
+                status=ConsultationStatus.ANSWERED, reason="Antwort im Chat",
+            )
         consultation.updated_at = utcnow()
         record_change(session, consultation_id=consultation_id, actor=author.username, action="chat_answer")
         session.flush()
