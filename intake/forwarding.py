@@ -70,10 +70,19 @@ class ForwardedOriginal:
 
 
 def parse_loose_date(value: str) -> datetime | None:
-    """Dates as clients print them in quote headers: RFC 5322, or German
-    ("Montag, 17. März 2026 10:15", "17.03.2026 um 10:15")."""
-    parsed = parse_date(value)
+    """Dates as clients print them in quote headers: RFC 5322, English ("Tuesday, 6 April 2021
+    9:09 PM", "Mon, 23 Mar 2026 at 17:05"), or German ("Montag, 17. März 2026 10:15",
+    "17.03.2026 um 10:15"). Without a zone: German local time."""
+    english = re.sub(r"\s+(?:at|um)\s+", " ", value)
+    parsed = parse_date(english)
     if parsed is not None:
+        if parsed.tzinfo is not None and not re.search(r"[+-]\d{4}|\b(?:GMT|UTC|[A-Z]{3,4}T)\b", english):
+            parsed = parsed.replace(tzinfo=_GERMAN_TIME)  # parse_date took a zone-less time for UTC
+        meridiem = re.search(r"\d:\d{2}(?::\d{2})?\s*([AaPp])\.?[Mm]\b", english)
+        if meridiem and meridiem.group(1) in "Pp" and parsed.hour < 12:
+            parsed = parsed.replace(hour=parsed.hour + 12)
+        elif meridiem and meridiem.group(1) in "Aa" and parsed.hour == 12:
+            parsed = parsed.replace(hour=0)
         return parsed
     match = _GERMAN_DATE.search(value)
     if not match:

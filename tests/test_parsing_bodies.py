@@ -159,6 +159,9 @@ def test_german_quote_header_dates():
     berlin = ZoneInfo("Europe/Berlin")
     assert parse_loose_date("Mittwoch, 1. April 2026 15:47") == datetime(2026, 4, 1, 15, 47, tzinfo=berlin)
     assert parse_loose_date("17.03.2026 um 10:15") == datetime(2026, 3, 17, 10, 15, tzinfo=berlin)
+    assert parse_loose_date("Tuesday, 6 April 2021 9:09 PM") == datetime(2021, 4, 6, 21, 9, tzinfo=berlin)
+    assert parse_loose_date("Mon, 23 Mar 2026 at 17:05") == datetime(2026, 3, 23, 17, 5, tzinfo=berlin)
+    assert parse_loose_date("Mon, 23 Mar 2026 17:05:12 +0100").utcoffset().total_seconds() == 3600
     assert parse_loose_date("irgendwann") is None
 
 
