@@ -16,10 +16,9 @@
     var all = rows();
     if (!all.length) { return; }
     index = Math.max(0, Math.min(all.length - 1, index));
-    all.forEach(function (row) { row.classList.remove("selected"); row.removeAttribute("aria-selected"); });
+    all.forEach(function (row) { row.classList.remove("selected"); });
     var row = all[index];
-    row.classList.add("selected");
-    row.setAttribute("aria-selected", "true");
+    row.classList.add("selected");  // visual only; the focused link is what screen readers announce
     var link = row.querySelector("a.case-link");
     if (link) { link.focus(); }
   }
