@@ -10,9 +10,11 @@ each with a stated rule:
 - ``subject``: the decoded subject, whitespace-normalised;
 - ``body``: whitespace-normalised text; when Zammad's body is HTML, both sides are converted to
   text with the same HTML-to-text function and ours is the HTML part we found;
-- ``attachments``: the multiset of MD5 sums and the filenames. Zammad invents names for unnamed
-  parts (``file``, ``delivery-status.txt``, …); where we keep no name only the content counts.
-  Zammad's copy of the HTML body (``content-alternative``) is compared with ``ParsedMail.html``.
+- ``attachments``: every expected attachment must be ours with the same MD5 (text compared with
+  LF line ends, as Zammad stores them) and name, and we may have none extra — stricter than
+  upstream's subset check. Zammad invents names for unnamed parts (``file``,
+  ``delivery-status.txt``, …); where we keep no name only the content counts. Zammad's copy of
+  the HTML body (``content-alternative``) is compared with ``ParsedMail.html``.
 
 Known differences that are Zammad's own behaviour, not a parser error, are listed in
 ``ZAMMAD_QUIRKS`` with the reason; they still count as disagreements in the ratios.
