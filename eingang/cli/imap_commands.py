@@ -33,9 +33,9 @@ def imap_poll(
     """Read the configured IMAP folder: store each mail, move it, process it (IDLE or polling)."""
     import dramatiq
 
-    from eingang.cli.intake_commands import _start_queue
     from intake.imap_poller import ImapConfig, ImapPoller
     from queue_workers.dispatch import enqueue_processing
+    from queue_workers.process_queue import start_queue
 
     rt = runtime()
     try:
@@ -44,7 +44,7 @@ def imap_poll(
         fail(str(error))
     if config is None:
         fail("EINGANG_IMAP_HOST ist nicht gesetzt.")
-    worker = _start_queue(rt)
+    worker = start_queue(rt)
     from queue_workers.actors import process_message
 
     try:

@@ -14,35 +14,16 @@ import typer
 from sqlmodel import Session
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
-from eingang.runtime import Runtime
 from intake.channel import store_raw
 from intake.files import read_messages
 from models import Channel, Consultation, InboundMessage, ProcessingStatus
+from queue_workers.process_queue import start_queue
 
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.command("worker")(worker)
     app.command("ingest")(ingest)
-
-
-def _start_queue(rt: Runtime):
-    """Set up the broker and actors for this process; on the embedded default also start
-    an in-process worker. Returns the worker or None."""
-    import dramatiq
-
-    from queue_workers.broker import setup_broker
-    from queue_workers.context import set_runtime
-
-    broker = setup_broker(rt.settings)
-    set_runtime(rt)
-    import queue_workers.actors  # noqa: F401  (declares the actors on the broker)
-
-    if rt.settings.embedded_queue:
-        worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
-        worker.start()
-        return worker
-    return None
 
 
 def serve() -> None:
@@ -53,7 +34,7 @@ def serve() -> None:
 
     rt = runtime()
     settings = rt.settings
-    worker = _start_queue(rt)
+    worker = start_queue(rt)
 
     def store(raw: bytes, mail_from: str | None, rcpt_tos: list[str], peer: str | None, trace: bytes = b"") -> int:
         inbound_id, _created = store_raw(
@@ -135,7 +116,7 @@ def ingest(
     from queue_workers.dispatch import enqueue_processing
 
     rt = runtime()
-    _start_queue(rt)
+    start_queue(rt)
     from queue_workers.actors import process_message
 
     results = []

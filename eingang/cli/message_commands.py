@@ -87,8 +87,8 @@ def reprocess_command(
     """Run processing again for one message or all failed ones (processed ones stay as they are)."""
     import dramatiq
 
-    from eingang.cli.intake_commands import _start_queue
     from queue_workers.pipeline import mark_failed
+    from queue_workers.process_queue import start_queue
 
     if (message_id is None) == (not failed):
         fail("Bitte genau eines angeben: eine Nachrichten-ID oder --failed.", code=2)
@@ -106,7 +106,7 @@ def reprocess_command(
             fail(f"Eine Nachricht mit der ID {message_id} gibt es nicht.")
         else:
             ids = [message_id]
-    worker = _start_queue(rt)
+    worker = start_queue(rt)
     from queue_workers.actors import process_message
 
     results = []
