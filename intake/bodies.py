@@ -35,13 +35,17 @@ _CLOSING = re.compile(
 )
 # Lines that make a block at the end a signature although no closing formula precedes it.
 _CONTACT_LINE = re.compile(
-    r"^\s*(?:(?:tel|telefon|fon|phone|fax|mobil|handy|e-?mail|mail|web|internet|www)\b\.?|"
-    r"\d{5}\s+\S|"  # PLZ Ort
-    r".*(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|markt)\s*\d+\s*[a-z]?\s*$|"
-    r"https?://|www\.)",
+    r"\b(?:tel|telefon|fon|phone|fax|telefax|mobil|handy|mobile)\b\.?:?\s*[+(\d]|"  # phone numbers
+    r"\be-?mail\b\.?:?\s*\S+@|"
+    r"(?:^|[\s,])\d{5}\s+[A-ZÄÖÜ]|"  # PLZ Ort
+    r"(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|markt)\s*\d+\s*[a-z]?\b|"
+    r"https?://|\bwww\.",
     re.IGNORECASE,
 )
-_MAX_SIGNATURE_LINES = 25
+# A signature with a closing formula may carry a long company footer; without one, only the
+# paragraphs from a contact block to the end are taken.
+_MAX_SIGNATURE_LINES = 60
+_MAX_CONTACT_SIGNATURE_LINES = 40
 _MAX_CLOSING_LENGTH = 60  # "Mit freundlichen Grüßen möchten wir Ihnen mitteilen, …" is text, not a closing
 
 
@@ -67,15 +71,19 @@ def _signature_start(lines: list[str]) -> int | None:
         wrote_before = any(line.strip() for line in lines[:index])
         if wrote_before and len(lines) - index <= _MAX_SIGNATURE_LINES:
             return index
-    # No closing formula: a last paragraph that is mostly contact data.
-    paragraph_start = len(lines)
-    while paragraph_start > 0 and lines[paragraph_start - 1].strip():
-        paragraph_start -= 1
-    paragraph = [line for line in lines[paragraph_start:] if line.strip()]
-    contact = sum(1 for line in paragraph if _CONTACT_LINE.match(line))
-    if paragraph_start > 0 and paragraph and contact >= 2 and len(paragraph) <= _MAX_SIGNATURE_LINES:
-        return paragraph_start
+    # No closing formula: the first paragraph with contact data (phone, PLZ Ort, street, e-mail)
+    # from which on the rest is short enough to be a signature block.
+    for start in _paragraph_starts(lines):
+        paragraph = lines[start : next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))]
+        wrote_before = any(line.strip() for line in lines[:start])
+        contact = sum(1 for line in paragraph if _CONTACT_LINE.search(line))
+        if wrote_before and contact >= 2 and len(lines) - start <= _MAX_CONTACT_SIGNATURE_LINES:
+            return start
     return None
+
+
+def _paragraph_starts(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip())]
 
 
 def split_body(text: str) -> tuple[str, str, str]:
