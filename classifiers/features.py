@@ -80,9 +80,21 @@ def doc_features(doc: Doc) -> tuple[list[str], list[numpy.ndarray], numpy.ndarra
     return surfaces, per_token, bigrams
 
 
-def extract_features() -> Model:
-    model: Model = Model("eingang_extract_features", _forward)
-    return model
+EXTRACTOR = "eingang_extract_features"
+
+
+def extract_features(feature_dropout: float = 0.0) -> Model:
+    # "training" is switched on by the trainer around updates only: thinc's with_cpu wrapper runs its
+    # inner layers with is_train=True even at prediction, so is_train cannot tell the two apart.
+    attrs = {"feature_dropout": feature_dropout, "training": False}
+    return Model(EXTRACTOR, _forward, attrs=attrs)
+
+
+def set_training(model: Model, training: bool) -> None:
+    """Switch feature dropout of a textcat model built by ``build_subword_bow`` on or off."""
+    for node in model.walk():
+        if node.name == EXTRACTOR:
+            node.attrs["training"] = training
 
 
 def _forward(model: Model, docs: list[Doc], is_train: bool):
@@ -94,6 +106,11 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
         # bias barely moves), so a text with few known words scores near the base rate, not 0.5
         arrays = [*per_token, bigrams, _BIAS_KEY]
         keys, counts = numpy.unique(numpy.concatenate(arrays), return_counts=True)
+        if model.attrs["training"] and model.attrs["feature_dropout"] > 0:
+            # drop a share of the features of every training document, so that the model learns to
+            # rely on several cues instead of memorising one phrasing (the bias feature always stays)
+            keep = (numpy.random.random(len(keys)) >= model.attrs["feature_dropout"]) | (keys == _BIAS_KEY[0])
+            keys, counts = keys[keep], counts[keep]
         batch_keys.append(keys)
         # log-scaled counts keep long mails from drowning short ones
         batch_vals.append(numpy.log1p(counts).astype("float32"))
@@ -108,14 +125,16 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
 
 
 @registry.architectures("eingang.TextCatSubwordBOW.v1")
-def build_subword_bow(exclusive_classes: bool = False, length: int = 262144, nO: int | None = None) -> Model:
+def build_subword_bow(
+    exclusive_classes: bool = False, length: int = 262144, feature_dropout: float = 0.0, nO: int | None = None
+) -> Model:
     """Bag of normalised words, bigrams and character n-grams into one sparse linear layer
     (spaCy's TextCatBOW with our feature extractor)."""
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
     resizable_layer = resizable(
         sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0})
     )
-    model = chain(extract_features(), resizable_layer)
+    model = chain(extract_features(feature_dropout), resizable_layer)
     model = with_cpu(model, model.ops)
     output_layer = Softmax_v2() if exclusive_classes else Logistic()
     model = chain(model, with_cpu(output_layer, output_layer.ops))

@@ -32,6 +32,7 @@ LEMMATIZER = "lemmatizer"
 MAX_CHARS = 20_000
 EVIDENCE_PER_TOPIC = 6
 MIN_LOGIT_EVIDENCE = 0.3
+CONFIDENT = 0.5
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -138,8 +139,12 @@ class TopicModel:
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
         urgent = (
-            # the model alone, or an incident described in words, within an IT-security mail
-            (security and urgent_probability >= settings.thresholds.get(URGENT, 1.0))
+            # the model alone (within an IT-security mail, or confident on its own) ...
+            (
+                urgent_probability >= settings.thresholds.get(URGENT, 1.0)
+                and (security or urgent_probability >= CONFIDENT)
+            )
+            # ... or an incident described in words within an IT-security mail
             or (security and any(t.weight >= 1.0 for t in signs))
             # a threat word with some support from the model
             or (bool(signs) and urgent_probability >= settings.urgent_rule_threshold)
@@ -162,6 +167,10 @@ class TopicModel:
     def classify_text(self, text: str) -> TopicPrediction:
         return self.decide(self.raw_scores(text))
 
+    def _is_stop(self, word: str) -> bool:
+        """Function words ("nicht", "können") are no evidence a consultant could use."""
+        return self.nlp.vocab[word.lower()].is_stop
+
     def influential_tokens(self, doc: Doc, labels: list[str]) -> dict[str, list[str]]:
         """The words that pushed each label's score up most: per token the exact contribution of
         its features (word + character n-grams) to the linear model's logit."""
@@ -180,7 +189,11 @@ class TopicModel:
                 continue
             column = logits[:, self._labels.index(label)]
             order = numpy.argsort(-column)
-            words = [surfaces[i] for i in order if column[i] >= MIN_LOGIT_EVIDENCE and len(surfaces[i]) > 2]
+            words = [
+                surfaces[i]
+                for i in order
+                if column[i] >= MIN_LOGIT_EVIDENCE and len(surfaces[i]) > 2 and not self._is_stop(surfaces[i])
+            ]
             result[label] = _unique(words)[:EVIDENCE_PER_TOPIC]
         return result
 

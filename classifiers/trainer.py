@@ -19,9 +19,9 @@ import spacy
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch, registry
 
-import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.corpus import CORPUS_DIR, URGENT, Example, read_jsonl, split_path
 from classifiers.evaluation import topic_scores
+from classifiers.features import set_training
 from classifiers.predictions import TOPICS
 from classifiers.topic_model import TEXTCAT, ModelSettings, RawScores, TopicModel
 
@@ -165,8 +165,10 @@ def train(
     for epoch in range(1, epochs + 1):
         rng.shuffle(train_set)
         losses: dict[str, float] = {}
+        set_training(textcat.model, True)
         for batch in minibatch(train_set, size=int(training["batch_size"])):
             nlp.update(batch, drop=float(training["dropout"]), sgd=optimizer, losses=losses, exclude=preprocess)
+        set_training(textcat.model, False)
         with textcat.model.use_params(optimizer.averages):
             raws = [model.raw_scores(e.text) for e in dev_examples]
             macro = evaluate_raw(model, raws, dev_examples, model.settings)["macro_f1"]

@@ -105,6 +105,14 @@ def test_automatic_mail_gets_no_topic() -> None:
     assert max(s.score for s in prediction.scores) > 0.5  # the scores are kept for the UI
 
 
+def test_predictions_are_deterministic() -> None:
+    """Feature dropout is a training-only regulariser: the same text always gets the same scores."""
+    model = load_topic_model()
+    text = "Frage\n\nKönnen wir für das Ratsinformationssystem Fördermittel bekommen, und brauchen wir ein ISMS?"
+    first = model.classify_text(text)
+    assert all(model.classify_text(text) == first for _ in range(5))
+
+
 def test_model_is_loaded_once_per_process() -> None:
     assert load_topic_model() is load_topic_model(PACKAGED_MODEL)
 
