@@ -16,6 +16,30 @@ from web.security import ROLE_LABELS, csrf_token
 BERLIN = ZoneInfo("Europe/Berlin")
 PRIORITY_LABELS = {"normal": "normal", "hoch": "hoch", "dringend": "dringend"}
 TASK_STATUS_LABELS = {"offen": "offen", "erledigt": "erledigt", "entfallen": "entfallen"}
+AUDIT_LABELS = {
+    "created": "angelegt",
+    "assigned": "zugewiesen",
+    "status_changed": "Status geändert",
+    "closed": "abgeschlossen",
+    "reopened": "wieder geöffnet",
+    "priority_changed": "Priorität geändert",
+    "topics_confirmed": "Themen bestätigt",
+    "topics_corrected": "Themen korrigiert",
+    "authority_confirmed": "Behörde bestätigt",
+    "authority_corrected": "Behörde korrigiert",
+    "note_added": "Notiz",
+    "first_response": "erste Antwort",
+    "task_added": "Aufgabe angelegt",
+    "task_assigned": "Aufgabe zugewiesen",
+    "task_completed": "Aufgabe erledigt",
+    "task_postponed": "Aufgabe verschoben",
+    "task_cancelled": "Aufgabe entfällt",
+    "task_reopened": "Aufgabe wieder geöffnet",
+    "escalated": "eskaliert",
+    "sla_breached": "Frist überschritten",
+    "flagged_for_review": "zur Prüfung markiert",
+    "chat_answer": "Chat-Antwort",
+}
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -47,6 +71,7 @@ templates.env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     PRIORITY_LABELS=PRIORITY_LABELS,
     TASK_STATUS_LABELS=TASK_STATUS_LABELS,
+    AUDIT_LABELS=AUDIT_LABELS,
     ROLE_LABELS=ROLE_LABELS,
 )
 
