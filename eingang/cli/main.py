@@ -37,6 +37,9 @@ app.add_typer(user_commands.app, name="users")
 from eingang.cli import config_commands  # noqa: E402
 
 app.add_typer(config_commands.app, name="config")
+from eingang.cli import privacy_commands  # noqa: E402
+
+app.add_typer(privacy_commands.app, name="privacy")
 from eingang.cli import gazetteer_commands  # noqa: E402
 
 app.add_typer(gazetteer_commands.app, name="gazetteer")
