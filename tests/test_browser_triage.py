@@ -292,3 +292,17 @@ def test_hostile_mail_html_neither_runs_nor_loads_anything(browser, desk):
         assert "/pixel.png" in requests
         assert page.evaluate("window.__pwned") is None
         assert not any(path in requests for path in ("/style-bg", "/sheet.css", "/frame", "/inline-bg"))
+
+
+def test_api_docs_render_from_packaged_assets(browser, desk):
+    page = browser.new_page(viewport=VIEWPORT)
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{desk.base}/api/docs")
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() >= 20
+    assert page.get_by_text("Eingang API").count() >= 1
+    assert all(url.startswith(desk.base) for url in requested), requested  # nothing from a CDN
+    assert not errors, errors

@@ -65,6 +65,8 @@ def create_app(runtime: Runtime) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
+    # The packaged Swagger UI (4.x) reads OpenAPI 3.0; FastAPI's schema is compatible with it.
+    app.openapi_version = "3.0.3"
     app.state.runtime = runtime
     app.state.login_throttle = login.LoginThrottle()
     secure_cookie = settings.web_cookie_secure
