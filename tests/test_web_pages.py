@@ -354,6 +354,11 @@ def test_dashboard_is_for_managers_and_exports_csv_and_xlsx(client, runtime):
 
 
 def test_admin_page_only_for_admins_and_creates_users_and_tokens(client):
+    logged_in(client, "anna")
+    assert "/admin/benutzer" not in client.get("/eingang").text  # not even offered in the navigation
+    assert client.get("/admin/benutzer").status_code == 403
+    assert client.post("/admin/benutzer/anna/token", data={"csrf_token": token(client)}).status_code == 403
+    client.post("/abmelden", data={"csrf_token": token(client)})
     logged_in(client, "lea")
     assert client.get("/admin/benutzer").status_code == 403
     client.post("/abmelden", data={"csrf_token": token(client)})
