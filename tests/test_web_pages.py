@@ -59,6 +59,10 @@ def test_anonymous_is_sent_to_login_for_every_page(client, runtime):
         assert response.status_code == 303, path
         assert response.headers["location"].startswith("/anmelden")
     assert client.get("/dashboard/export/kreise.csv", follow_redirects=False).status_code == 303
+    filtered = client.get("/eingang?q=DMS&thema=eligibility", follow_redirects=False).headers["location"]
+    assert filtered == "/anmelden?next=/eingang%3Fq%3DDMS%26thema%3Deligibility"
+    page = client.get(filtered)
+    assert 'name="next" value="/eingang?q=DMS&amp;thema=eligibility"' in page.text
     # POSTs without a session are refused too (CSRF first, then login)
     assert client.post(f"/faelle/{reference}/notizen", data={"text": "x"}).status_code == 403
 

@@ -11,6 +11,7 @@ import importlib.util
 import logging
 import secrets
 from pathlib import Path
+from urllib.parse import quote
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
@@ -95,7 +96,8 @@ def create_app(runtime: Runtime) -> FastAPI:
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, _exc: LoginRequired):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(f"/anmelden?next={target}" if target != "/" else "/anmelden", status_code=303)
+        location = f"/anmelden?next={quote(target, safe='/')}" if target != "/" else "/anmelden"
+        return RedirectResponse(location, status_code=303)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
