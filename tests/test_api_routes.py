@@ -245,4 +245,10 @@ def test_inbox_filters_and_search_on_postgresql(postgres_url):
         topic = client.get(f"/api/consultations/{first}", headers=auth(token)).json()["topics"][0]["id"]
         assert first in refs(thema=topic)
         assert refs(von="2001-01-01", bis="2001-01-31") == []
+        # the statistics run on PostgreSQL too
+        manager = add_user(runtime, "lea", "leitung", token=True)
+        tables = {t["key"]: t for t in client.get("/api/statistics", headers=auth(manager)).json()["tables"]}
+        assert sum(row[-1] for row in tables["themen_monate"]["rows"]) == 2
+        assert sum(row[1] for row in tables["kreise"]["rows"]) == 2
+        assert dict(tables["aufgaben"]["rows"])["offen"] >= 1
     runtime.engine.dispose()

@@ -17,6 +17,7 @@ from models import Consultation, ConsultationMessage, ConsultationStatus, Priori
 from models.queries import authority_summary
 
 PAGE_SIZE = 100
+MIN_GUESS_SCORE = 0.1  # below this a "best guess" topic is noise and not shown
 OPEN_STATUSES = (
     ConsultationStatus.NEW,
     ConsultationStatus.IN_PROGRESS,
@@ -177,6 +178,16 @@ def consultation_row(session: Session, consultation: Consultation, taxonomy: Tax
         }
         for topic in consultation.topics
     ]
+    best_guess = None
+    if not topics and consultation.suggested_topics:
+        # Nothing above the threshold: still show the classifier's best guess, marked as such.
+        top = max(consultation.suggested_topics, key=lambda item: float(item.get("score", 0)))
+        if float(top.get("score", 0)) >= MIN_GUESS_SCORE and top.get("topic") in taxonomy.ids:
+            best_guess = {
+                "id": top["topic"],
+                "label": taxonomy.label(top["topic"]),
+                "confidence": round(float(top["score"]), 2),
+            }
     return {
         "reference": consultation.reference,
         "subject": consultation.subject,
@@ -188,6 +199,7 @@ def consultation_row(session: Session, consultation: Consultation, taxonomy: Tax
         "authority_confirmed": consultation.authority_confirmed,
         "topics": topics,
         "topics_confirmed": consultation.topics_confirmed,
+        "best_guess": best_guess,
         "assignee": users.get(consultation.assignee_id) if consultation.assignee_id else None,
         "received_at": as_utc(consultation.received_at).isoformat(),
         "age": age_label(consultation.received_at),
