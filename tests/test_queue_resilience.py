@@ -159,7 +159,7 @@ def test_mail_is_accepted_during_a_redis_outage_and_processed_after_it(postgres_
             smtp_port=smtp_port,
         )
     )
-    env = subprocess_env(runtime, EINGANG_SMTP_PORT=str(smtp_port))
+    env = subprocess_env(runtime, EINGANG_SMTP_PORT=str(smtp_port), EINGANG_WEB_PORT=str(free_port()))
     serve = subprocess.Popen(
         [sys.executable, "-m", "eingang.cli.main", "serve"],
         env=env,

@@ -24,6 +24,7 @@ def test_serve_runs_the_periodic_jobs(sqlite_runtime, tmp_path):
         {
             "EINGANG_DATABASE_URL": sqlite_runtime.settings.database_url,
             "EINGANG_SMTP_PORT": str(port),
+            "EINGANG_WEB_PORT": str(free_port()),
             "EINGANG_SCHEDULER_TICK_SECONDS": "0.5",
             "EINGANG_SWEEPER_INTERVAL_SECONDS": "2",
             "EINGANG_SWEEPER_MIN_AGE_SECONDS": "0",
