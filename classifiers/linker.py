@@ -52,6 +52,9 @@ W_REGISTRY = 0.99
 W_LEARNED_DOMAIN = 0.9
 W_GAZETTEER_DOMAIN = 0.8
 W_DOMAIN_HINT = 0.35
+# The whole domain is the authority's name ("erfurt.de", "stadt-sonneberg.de", "landkreis-gotha.de"):
+# administrations use such domains; companies named after a town add words ("stadtwerke-erfurt.de").
+W_DOMAIN_NAME = 0.65
 W_HEADER = 0.8
 W_HEADER_KIND_MISMATCH = 0.5
 W_DISTRICT_ALONE = 0.75
@@ -128,14 +131,19 @@ def _domain_evidence(
         ]
         for size in range(len(name_words), 0, -1):
             folded = fold(" ".join(name_words[-size:]))
+            whole = size == len(name_words)
             if hint == "district" or folded.endswith("kreis"):
                 key = index.district_names.get(folded)
                 if key:
-                    board.add(key, W_DOMAIN_HINT, f"Domain {domain} nennt den Landkreis")
+                    weight = W_DOMAIN_NAME if whole else W_DOMAIN_HINT
+                    board.add(key, weight, f"Domain {domain} nennt den Landkreis", identity=whole)
                     break
             keys = index.municipality_names.get(folded, ())
             if len(keys) == 1 and folded not in index.prose_blocked and hint != "district":
-                board.add(keys[0], W_DOMAIN_HINT, f"Domain {domain} nennt {gazetteer.authority_name(keys[0])}")
+                weight = W_DOMAIN_NAME if whole else W_DOMAIN_HINT
+                board.add(
+                    keys[0], weight, f"Domain {domain} nennt {gazetteer.authority_name(keys[0])}", identity=whole
+                )
                 break
     return office, hint
 
