@@ -54,7 +54,7 @@ def test_confirmed_sender_address_links_later_mail(runtime):
 
 
 def test_domains_of_confirmed_consultations_are_learned(runtime):
-    first = _process(runtime, "A. Becker <a.becker@stadt-apolda.example>", message_id="<l1@x>")
+    first = _process(runtime, "A. Becker <a.becker@rathaus-nord.example>", message_id="<l1@x>")
     assert first.authority_key is None
     with Session(runtime.engine) as session:
         consultation = session.get(Consultation, first.id)
@@ -65,9 +65,9 @@ def test_domains_of_confirmed_consultations_are_learned(runtime):
         provider = _confirmed(session, "someone@gmx.de", "16053000")
         session.add(provider)
         session.commit()
-        assert learned_domains(session, ["stadt-apolda.example", "gmx.de"]) == {"stadt-apolda.example": "16071001"}
+        assert learned_domains(session, ["rathaus-nord.example", "gmx.de"]) == {"rathaus-nord.example": "16071001"}
 
-    colleague = _process(runtime, "K. Lenz <k.lenz@stadt-apolda.example>", message_id="<l2@x>")
+    colleague = _process(runtime, "K. Lenz <k.lenz@rathaus-nord.example>", message_id="<l2@x>")
     assert colleague.authority_key == "16071001"
     assert any("gelernte Domain" in e for e in colleague.suggested_authority["match"]["evidence"])
     stranger = _process(runtime, "P. Roth <p.roth@gmx.de>", message_id="<l3@x>")
