@@ -23,6 +23,7 @@ from thinc.layers.resizable import resizable, resize_linear_weighted
 NEG_VALUE = -5000.0
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
 _CACHE_LIMIT = 200_000
+BIAS_VALUE = 8.0
 _BIAS_KEY = numpy.asarray([get_string_id("__eingang_bias__")], dtype="uint64")
 
 
@@ -112,8 +113,11 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
             keep = (numpy.random.random(len(keys)) >= model.attrs["feature_dropout"]) | (keys == _BIAS_KEY[0])
             keys, counts = keys[keep], counts[keep]
         batch_keys.append(keys)
-        # log-scaled counts keep long mails from drowning short ones
-        batch_vals.append(numpy.log1p(counts).astype("float32"))
+        # log-scaled counts keep long mails from drowning short ones; the bias feature gets a large
+        # value so that the prior moves as fast as the word weights (Adam steps are scale-free)
+        values = numpy.log1p(counts).astype("float32")
+        values[keys == _BIAS_KEY[0]] = BIAS_VALUE
+        batch_vals.append(values)
     lengths = model.ops.asarray([len(k) for k in batch_keys], dtype="int32")
     keys = model.ops.asarray(numpy.concatenate(batch_keys), dtype="uint64")
     vals = model.ops.asarray(numpy.concatenate(batch_vals), dtype="f")
@@ -124,7 +128,7 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
     return (keys, vals, lengths), backprop
 
 
-@registry.architectures("eingang.TextCatSubwordBOW.v1")
+@registry.architectures("eingang.TextCatSubwordBOW.v2")
 def build_subword_bow(
     exclusive_classes: bool = False, length: int = 262144, feature_dropout: float = 0.0, nO: int | None = None
 ) -> Model:

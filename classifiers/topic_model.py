@@ -139,11 +139,8 @@ class TopicModel:
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
         urgent = (
-            # the model alone (within an IT-security mail, or confident on its own) ...
-            (
-                urgent_probability >= settings.thresholds.get(URGENT, 1.0)
-                and (security or urgent_probability >= CONFIDENT)
-            )
+            # the model alone, when it is confident ...
+            urgent_probability >= max(settings.thresholds.get(URGENT, 1.0), CONFIDENT)
             # ... or an incident described in words within an IT-security mail
             or (security and any(t.weight >= 1.0 for t in signs))
             # a threat word with some support from the model

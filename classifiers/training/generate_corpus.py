@@ -299,6 +299,12 @@ REQUESTS: dict[str, list[str]] = {
         "Zahlt das Land einen Zuschuss, wenn wir neue Rechner und Software für das Bürgerbüro kaufen?",
         "Die Lizenzkosten für {project} sind hoch. Übernimmt die Digitalisierungsförderung einen Teil davon?",
         "Wir wollen die Server und die Fachverfahren modernisieren und fragen, ob es dafür Landesmittel für E-Government gibt.",
+        "Anbei übersenden wir die Unterlagen zu unserem Förderantrag. Fehlt noch etwas?",
+        "In der Anlage finden Sie den unterschriebenen Antrag auf Zuwendung für {project_short}.",
+        "Wir reichen hiermit die fehlenden Nachweise zum Antrag nach {guideline} nach.",
+        "Bitte bestätigen Sie den Eingang unseres Antrags auf E-Government-Förderung.",
+        "Im Auftrag der Gemeinde senden wir Ihnen den Förderantrag mit Kostenplan und Angeboten.",
+        "Hier der Sachbericht zum Verwendungsnachweis, die Belegliste folgt per Post.",
         "Bekommen wir eine Eingangsbestätigung für unseren Förderantrag vom {month}?",
     ],
     "it_security": [
@@ -860,6 +866,41 @@ OUT_OF_OFFICE = [
     ("Abwesend", "Ich bin auf Dienstreise. Ihre Mail wird nach meiner Rückkehr bearbeitet."),
 ]
 
+VENDOR_ADS = [
+    (
+        "Seminarangebot Informationssicherheit",
+        "Wir bieten Seminare zur Informationssicherheit und zum IT-Grundschutz für Kommunen an. Termine und Preise finden Sie auf unserer Webseite.",
+    ),
+    (
+        "Ihr ISMS in 30 Tagen",
+        "Mit unserem Beratungspaket bauen Sie Ihr ISMS schnell auf. Vereinbaren Sie jetzt einen Termin mit unseren Experten.",
+    ),
+    (
+        "Förderfähiges DMS für Ihre Kommune",
+        "Unser Dokumentenmanagementsystem ist förderfähig nach der ThürEGovRL. Gerne unterstützen wir Sie beim Förderantrag. Sprechen Sie uns an!",
+    ),
+    (
+        "OZG-Lösung für Gemeinden",
+        "Mit unserer Formularplattform erfüllen Sie alle OZG-Anforderungen. Schon 200 Kommunen vertrauen uns. Jetzt Demo buchen.",
+    ),
+    (
+        "Penetrationstests zum Sonderpreis",
+        "Schützen Sie Ihre Verwaltung vor Cyberangriffen: Penetrationstest und Phishing-Simulation zum Kommunaltarif.",
+    ),
+    (
+        "Webinar: Fördermittel für Digitalisierung",
+        "In unserem kostenlosen Webinar erfahren Sie, wie Sie Fördermittel für Ihre Digitalisierungsprojekte erhalten. Jetzt anmelden.",
+    ),
+    (
+        "Angebot E-Akte",
+        "Unsere E-Akte läuft bereits in vielen Städten. Gerne stellen wir sie Ihnen in einer Online-Präsentation vor.",
+    ),
+    (
+        "Awareness-Training für Ihre Mitarbeiter",
+        "Unser E-Learning gegen Phishing und Social Engineering ist speziell für Behörden entwickelt. Testen Sie es 30 Tage kostenlos.",
+    ),
+]
+
 SPAM = [
     (
         "Ihr Konto wurde gesperrt",
@@ -883,6 +924,22 @@ SPAM = [
         "Paket konnte nicht zugestellt werden",
         "Ihr Paket wartet. Bitte bezahlen Sie die Zollgebühr von 1,99 EUR über den Link.",
     ),
+]
+
+# Mails with (almost) no content: only an attachment, a forward without comment, a call-back request.
+CONTENTLESS = [
+    ("Anfrage", "Siehe Anhang."),
+    ("WG: {subject}", "Zur Kenntnis und mit der Bitte um Beantwortung."),
+    ("Frage", "Bitte um Rückruf unter 036{day} {monthnum}88."),
+    ("", "Anbei wie besprochen."),
+    ("Unterlagen", "Im Anhang die Unterlagen."),
+    ("Rückruf", "Können Sie mich bitte zurückrufen?"),
+    ("Scan", "Gescanntes Dokument von Gerät RICOH-{day}."),
+    ("Test", "Test"),
+    ("Hallo", "Wie geht es Ihnen? Lange nichts gehört."),
+    ("Kurze Frage", "Haben Sie kurz Zeit für ein Telefonat?"),
+    ("WG:", "FYI"),
+    ("Termin", "Wann passt es Ihnen nächste Woche?"),
 ]
 
 THANKS = [
@@ -923,6 +980,19 @@ FUNDING_QUESTIONS = [
     "Wir haben den Bewilligungsbescheid für {obj} erhalten. Dürfen wir jetzt ausschreiben?",
     "Welche Förderquote gilt für {obj}?",
     "Wer bearbeitet die Anträge für {obj}?",
+]
+# "Wird das gefördert?" after an OZG or IT-security request makes the mail an eligibility question too
+FUNDING_TAILS = [
+    "Wird das gefördert?",
+    "Gibt es dafür Fördermittel?",
+    "Ist das förderfähig?",
+    "Kann man das über die ThürEGovRL fördern lassen?",
+    "Können wir dafür einen Zuschuss beantragen?",
+    "Wer bezahlt das, gibt es dafür Geld vom Land?",
+    "Ist so etwas nach der E-Government-Richtlinie zuwendungsfähig?",
+    "Und gibt es dafür eine Förderung?",
+    "Wie hoch wäre da der Eigenanteil, falls das gefördert wird?",
+    "Fällt das unter die Digitalisierungsförderung?",
 ]
 EGOV_OBJECTS = [
     "die Einführung der E-Akte",
@@ -1138,7 +1208,10 @@ def classification_text(subject: str, body: str) -> str:
 def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, str]:
     rng = writer.rng
     sentences = []
+    funding_tail = "eligibility" in topics and len(topics) > 1 and not urgent and rng.random() < 0.35
     for topic in topics:
+        if funding_tail and topic == "eligibility":
+            continue
         count = 1 if rng.random() < 0.6 else 2
         for _ in range(count):
             if topic == "eligibility" and rng.random() < 0.25:
@@ -1173,6 +1246,13 @@ def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, st
     if rng.random() < 0.25:
         subject = ("AW: " if rng.random() < 0.5 else "Re: ") + subject
     rng.shuffle(sentences) if not urgent else None
+    if funding_tail:
+        sentences.append(writer.pick(FUNDING_TAILS))
+    if rng.random() < 0.08:
+        # a subject from an older thread about another topic: the body decides
+        others = [t for t in TOPICS if t not in topics]
+        if others:
+            subject = writer.fill(writer.pick(SUBJECTS[rng.choice(others)], partition=False)) or subject
     quote = None
     if rng.random() < 0.3:
         # quoted history from another topic: must not leak into the label
@@ -1213,7 +1293,13 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
     if kind < 0.65:
         subject, text = writer.pick(NEWSLETTERS)
         return writer.fill(subject), writer.fill(text), True
-    if kind < 0.75:
+    if kind < 0.66:
+        subject, text = writer.pick(CONTENTLESS)
+        return writer.fill(subject), writer.fill(text), True
+    if kind < 0.71:
+        subject, text = writer.pick(VENDOR_ADS)
+        return writer.fill(subject), writer.fill(text), True
+    if kind < 0.77:
         subject, text = writer.pick(OUT_OF_OFFICE)
         return writer.fill(subject), writer.fill(text), True
     if kind < 0.85:
