@@ -140,9 +140,15 @@ def _domain_evidence(
                     break
             keys = index.municipality_names.get(folded, ())
             if len(keys) == 1 and folded not in index.prose_blocked and hint != "district":
-                weight = W_DOMAIN_NAME if whole else W_DOMAIN_HINT
+                # A Verwaltungsgemeinschaft named like its seat ("oppurg.de"): the town or the VG office.
+                shared_with_vg = any(
+                    gazetteer.associations[key].kind == "Verwaltungsgemeinschaft"
+                    for key in index.association_names.get(folded, ())
+                )
+                identifies = whole and not shared_with_vg
+                weight = W_DOMAIN_NAME if identifies else W_DOMAIN_HINT
                 board.add(
-                    keys[0], weight, f"Domain {domain} nennt {gazetteer.authority_name(keys[0])}", identity=whole
+                    keys[0], weight, f"Domain {domain} nennt {gazetteer.authority_name(keys[0])}", identity=identifies
                 )
                 break
     return office, hint
