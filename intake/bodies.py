@@ -26,7 +26,7 @@ _CLOSING = re.compile(
     r"mit (?:freundlichem|bestem|herzlichem|kollegialem) gru(?:ß|ss)\b|"
     r"(?:freundliche|beste|viele|liebe) grüße\b|"
     r"(?:viele |liebe |beste |herzliche |sonnige )?gr(?:ü|ue)(?:ß|ss)e aus\b|"
-    r"(?:mfg|vg|lg|gruß|grüße|gruss|grüsse|danke und gruß)[,.!]?\s*$|"
+    r"(?:mfg|vg|lg|gruß|grüße|gruss|grüsse|gruesse|danke und gru(?:ß|ss))[,.!]?\s*$|"
     r"(?:kind|best|warm|many thanks and)? ?regards\b|sincerely\b|yours (?:sincerely|faithfully|truly)\b|"
     r"cheers[,!]?\s*$|"
     r"(?:von meinem|gesendet von meinem|sent from my) (?:iphone|ipad|smartphone|android|mobil|samsung|huawei)"
