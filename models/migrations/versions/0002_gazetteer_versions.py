@@ -1,7 +1,7 @@
-"""linking schema (issue 5): versions of the gazetteer loaded with ``eingang gazetteer load``.
+"""Gazetteer versions of the gazetteer loaded with ``eingang gazetteer load``.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0002
+Revises: 0001
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0002"
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 

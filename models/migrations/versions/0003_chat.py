@@ -1,7 +1,7 @@
-"""chat schema: chat sessions and chat messages (issue 8, chat channel).
+"""Chat channel: chat sessions and chat messages.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
