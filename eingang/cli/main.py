@@ -9,13 +9,18 @@ import typer
 
 from eingang.cli import (
     classifier_commands,
+    config_commands,
+    conformance_commands,
     consultation_commands,
     db_commands,
+    gazetteer_commands,
     imap_commands,
     intake_commands,
     message_commands,
+    privacy_commands,
     queue_commands,
     task_commands,
+    user_commands,
 )
 
 app = typer.Typer(
@@ -23,29 +28,21 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-app.add_typer(db_commands.app, name="db")
-app.add_typer(consultation_commands.app, name="consultations")
-intake_commands.register(app)
-classifier_commands.register(app)
-imap_commands.register(app)
-app.add_typer(message_commands.app, name="messages")
-app.add_typer(task_commands.app, name="tasks")
-queue_commands.register(app)
-from eingang.cli import user_commands  # noqa: E402
-
-app.add_typer(user_commands.app, name="users")
-from eingang.cli import config_commands  # noqa: E402
-
-app.add_typer(config_commands.app, name="config")
-from eingang.cli import privacy_commands  # noqa: E402
-
-app.add_typer(privacy_commands.app, name="privacy")
-from eingang.cli import gazetteer_commands  # noqa: E402
-
-app.add_typer(gazetteer_commands.app, name="gazetteer")
-from eingang.cli import conformance_commands  # noqa: E402
-
-conformance_commands.register(app)
+# Top-level commands: serve, worker, ingest, imap-poll, scheduler, train, evaluate, …
+for module in (intake_commands, imap_commands, queue_commands, classifier_commands, conformance_commands):
+    module.register(app)
+# Command groups.
+for name, module in (
+    ("db", db_commands),
+    ("consultations", consultation_commands),
+    ("messages", message_commands),
+    ("tasks", task_commands),
+    ("users", user_commands),
+    ("gazetteer", gazetteer_commands),
+    ("privacy", privacy_commands),
+    ("config", config_commands),
+):
+    app.add_typer(module.app, name=name)
 
 
 @app.callback()
