@@ -65,6 +65,7 @@ W_DATELINE = 0.25
 W_AGS = 0.85
 W_ON_BEHALF = 0.75
 W_SELF_MENTION = 0.4
+W_FIRST_PERSON = 0.7  # "ich bin Bürgermeister von X", "wir als Gemeinde X": the writer names its authority
 W_SUBJECT_MENTION = 0.35
 W_PROSE_MENTION = 0.15
 CAP_WITHOUT_IDENTITY = 0.55  # text mentions alone never link
@@ -319,6 +320,8 @@ def _text_evidence(
             continue
         if mention.zone == "subject":
             board.add(keys[0], W_SUBJECT_MENTION, f"Betreff: „{mention.text}“")
+        elif mention.first_person and mention.kind != lt.DISTRICT:
+            board.add(keys[0], W_FIRST_PERSON, f"Text (Absender nennt sich): „{mention.text}“", identity=True)
         elif mention.self_reference:
             board.add(keys[0], W_SELF_MENTION, f"Text (Selbstbezug): „{mention.text}“")
         else:
@@ -382,8 +385,24 @@ def link(
         m.kind == lt.ASSOCIATION and m.text.lower().startswith(("erfüllende", "eg ")) for m in reading.header
     )
     named = {k for m in prose_mentions + reading.header if m.kind == lt.MUNICIPALITY for k in m.keys}
-    member_text = f"{reading.subject}\n{reading.prose}"
-    return _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
+    # "Verwaltungsgemeinschaft Oppurg" names the VG, not its member Oppurg
+    member_text = "\n".join(
+        _blank_associations(text, [m for m in prose_mentions if m.zone == zone])
+        for zone, text in (("subject", reading.subject), ("prose", reading.prose))
+    )
+    decision = _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
+    if decision.match is not None and (parsed.auto_reply_reason or "").startswith("delivery status notification"):
+        # A bounce comes from a mail server, not from the authority: offer the candidates only.
+        return AuthorityMatch(match=None, candidates=decision.candidates, evidence=("Unzustellbarkeitsmeldung",))
+    return decision
+
+
+def _blank_associations(text: str, mentions: list[lt.Mention]) -> str:
+    """``text`` with the "VG X" / "Verwaltungsgemeinschaft X" phrases blanked out."""
+    for mention in mentions:
+        if mention.kind == lt.ASSOCIATION:
+            text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+    return text
 
 
 def _domain_and_text_agree(board: _Board, key: str) -> bool:
@@ -392,6 +411,10 @@ def _domain_and_text_agree(board: _Board, key: str) -> bool:
     return any(e.startswith("Domain ") for e in evidence) and any(
         e.startswith(("Betreff:", "Text (Selbstbezug):")) for e in evidence
     )
+
+
+def _domain_only(board: _Board, key: str) -> bool:
+    return all(e.startswith("Domain ") for e in board.evidence.get(key, []))
 
 
 def _related(gazetteer: Gazetteer, a: str, b: str) -> bool:
@@ -438,7 +461,9 @@ def _decide(
         # erfüllende Gemeinde is the Gemeinde itself.
         association = gazetteer.associations[key]
         members = set(association.member_keys)
-        mentioned = {k for k in board.scores if k in members} | ((named or set()) & members)
+        # members the text names (a domain naming the VG's seat is about the office, not a member)
+        mentioned = {k for k in board.scores if k in members and not _domain_only(board, k)}
+        mentioned |= (named or set()) & members
         mentioned |= set(lt.find_bare_names(index, member_text, members))
         seat = index.seat_municipality.get(key)
         if len(mentioned) > 1 and seat in mentioned:

@@ -19,16 +19,22 @@ ASSOCIATION = "association"  # VG or erfüllende Gemeinde
 CITY = "city"  # "Stadt X" where X may be a kreisfreie Stadt
 
 _KIND_WORDS = [
-    (r"Stadtverwaltung|Gemeindeverwaltung|Stadt-\s*und\s*Kurverwaltung|Bürgermeisteramt|Rathaus", MUNICIPALITY),
+    (
+        r"Stadtverwaltung|Gemeindeverwaltung|Stadt-\s*und\s*Kurverwaltung|Bürgermeisteramt|Rathaus|"
+        r"Stadtverw(?=\.)|Gemeindeverw(?=\.)|Gem\.-Verw(?=\.)",
+        MUNICIPALITY,
+    ),
     (
         r"Landgemeinde|Einheitsgemeinde|Mitgliedsgemeinde|Ortsgemeinde|Gemeinden|Städte|Gemeinde|Kreisstadt|Große\s+Kreisstadt|Stadt|Kurstadt|Hansestadt|"
         r"Landeshauptstadt|Universitätsstadt|Klassikerstadt|Wartburgstadt|Residenzstadt|Lutherstadt|Rosenstadt|"
-        r"Hochschulstadt|Bachstadt|Skatstadt|Barockstadt|Kulturstadt|Thomas-Müntzer-Stadt|Kurort",
+        r"Hochschulstadt|Bachstadt|Skatstadt|Barockstadt|Kulturstadt|Thomas-Müntzer-Stadt|Kurort|"
+        r"(?-i:Gem|Gde|Gmde)(?=\.)",  # abbreviations: "Gem. Birx", "Gde. Rohr"
         CITY,
     ),
     (r"Bürgermeister(?:in)?\s+(?:von|in)|Oberbürgermeister(?:in)?\s+(?:von|in)", MUNICIPALITY),
     (
-        r"Landratsamt|Landratsamtes|(?-i:LRA)|Kreisverwaltung|Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)",
+        r"Landratsamt|Landratsamtes|(?-i:LRA)|Kreisverwaltung|Kreisverw(?=\.)|"
+        r"Landrat(?:in)?\s+des\s+(?:Landkreises|Kreises)",
         DISTRICT_OFFICE,
     ),
     (r"Landkreis|Landkreises|Lkr\.|(?-i:LK)", DISTRICT),
@@ -112,6 +118,13 @@ _SELF_REFERENCE = re.compile(
     r"\bim Namen der\b)\s*$",
     re.IGNORECASE,
 )
+# The writer declares their office ("ich bin Bürgermeister von X", "als Bürgermeisterin der Gemeinde X
+# wende ich mich …"): the sender itself. "wir als Gemeinde X" alone stays a weak self-reference.
+_OFFICE_HOLDER = re.compile(
+    r"(\bich bin|\bich als|\bals|\bhier schreibt)\s+(?:der\s+|die\s+|(?:ehren|haupt)amtliche[rn]?\s+)?"
+    r"(?:Ober)?bürgermeister(?:in)?(?:\s+(?:der|von|in|des))?(?:\s+(?:Stadt|Gemeinde|Landgemeinde))?\s*$",
+    re.IGNORECASE,
+)
 _PARTNER_CONTEXT = re.compile(
     r"(\bmit der\b|\bmit dem\b|\bsowie\b|\bund der\b|\bNachbar\w*\b|\bPartner\w*\b|\bgemeinsam mit\b|\bwie die\b|"
     r"\bwie in\b|\bzusammen mit\b|\bauch\b|\bbeispielsweise\b|\bz\.\s?B\.|\bnach\b|\baus\b)\s*$",
@@ -128,6 +141,7 @@ class Mention:
     text: str
     zone: str  # letterhead | closing | prose | subject | quoted
     self_reference: bool = False
+    first_person: bool = False  # "ich bin Bürgermeister von X": the writer declares their office
     partner: bool = False
     start: int = 0
     end: int = 0
@@ -272,6 +286,7 @@ def find_mentions(index: LinkingIndex, text: str, zone: str) -> list[Mention]:
                 text=f"{match.group('kind')} {phrase}".strip(),
                 zone=zone,
                 self_reference=bool(_SELF_REFERENCE.search(before)),
+                first_person=bool(_OFFICE_HOLDER.search(text[max(0, match.start() - 60) : match.end("kind")])),
                 partner=bool(_PARTNER_CONTEXT.search(before)),
                 start=match.start(),
                 end=match.start("rest") + len(phrase),
