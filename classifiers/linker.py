@@ -45,6 +45,12 @@ GENERIC_MAIL_PROVIDERS = frozenset(
 )  # fmt: skip
 _DISTRICT_DOMAIN_WORDS = {"landkreis", "lra", "kreis", "landratsamt", "kreisverwaltung", "lk"}
 _MUNICIPALITY_DOMAIN_WORDS = {"stadt", "gemeinde", "rathaus", "stadtverwaltung", "gemeindeverwaltung", "vg", "lg"}
+# Vehicle registration codes that Landratsämter use in their domains ("lra-gth.de", "lkson.de").
+_DISTRICT_PLATE_CODES = {
+    "eic": "16061", "ndh": "16062", "wak": "16063", "uh": "16064", "kyf": "16065", "sm": "16066", "gth": "16067",
+    "som": "16068", "soem": "16068", "hbn": "16069", "ik": "16070", "ap": "16071", "son": "16072", "slf": "16073",
+    "shk": "16074", "sok": "16075", "grz": "16076", "abg": "16077",
+}  # fmt: skip
 _PROVIDER_DOMAIN_WORDS = {"kiv", "zweckverband", "rechenzentrum", "kdrs", "ekom21"}
 
 # Evidence weights (probability-like, combined by noisy-OR per candidate).
@@ -126,6 +132,10 @@ def _domain_evidence(
         hint = "provider"
     elif any(w in _MUNICIPALITY_DOMAIN_WORDS for w in words):
         hint = "municipality"
+    plate = _district_plate(words)
+    if office is None and plate and plate in gazetteer.districts:
+        board.add(plate, W_DOMAIN_NAME, f"Domain {domain} nennt das Kfz-Kennzeichen des Landkreises", identity=True)
+        return None, "district"
     if office is None and hint != "provider":
         name_words = [
             w for w in words if w not in _DISTRICT_DOMAIN_WORDS | _MUNICIPALITY_DOMAIN_WORDS | {"www", "mail"}
@@ -153,6 +163,20 @@ def _domain_evidence(
                 )
                 break
     return office, hint
+
+
+def _district_plate(words: list[str]) -> str | None:
+    """ "lra-gth", "lkson", "kreis-slf": a district word with its registration code and nothing else."""
+    rest = [w for w in words if w not in _DISTRICT_DOMAIN_WORDS | {"www", "mail", "thueringen", "de"}]
+    if len(rest) != 1:
+        return None
+    word = rest[0]
+    if word in _DISTRICT_PLATE_CODES and len(rest) < len(words):
+        return _DISTRICT_PLATE_CODES[word]
+    for prefix in ("landratsamt", "landkreis", "kreis", "lra", "lk"):
+        if word.startswith(prefix) and word[len(prefix) :] in _DISTRICT_PLATE_CODES:
+            return _DISTRICT_PLATE_CODES[word[len(prefix) :]]
+    return None
 
 
 def _filter_by_context(
@@ -199,6 +223,7 @@ class _Reading:
     citizen: bool
     foreign: bool
     state: bool
+    other_body: bool  # Finanzamt, Polizei, Schule, Sparkasse, Verband …: its address names no authority
     district_office: bool
     office_cue: bool
     districts: set[str] = field(default_factory=set)  # context for same-named municipalities
@@ -237,6 +262,7 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         foreign=lt.other_state(header_text) or any(not a.thuringian for a in addresses),
         # only the letterhead and the first closing lines: privacy footers name state offices too
         state=lt.is_state_sender("\n".join(header_text.split("\n")[:10])),
+        other_body=lt.is_other_body("\n".join(header_text.split("\n")[:10])),
         district_office=lt.has_district_cue(header_text) or domain_hint == "district",
         office_cue=lt.has_office_cue(header_text),
     )
@@ -282,7 +308,7 @@ def _address_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, in
                     board.add(candidate, W_ADDRESS_SUPPORT, f"Anschrift {address.text}", identity=True)
         elif reading.district_office and gazetteer.districts[key[:5]].kind == "Landkreis":
             board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
-        elif not reading.company:
+        elif not reading.company and not reading.other_body:
             board.add(key, W_ADDRESS, f"Anschrift {address.text}")
             if reading.office_cue:
                 board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)

@@ -89,6 +89,15 @@ _STATE_SENDER = re.compile(
     r"\b(Landesverwaltungsamt|Ministerium|Landesamt|Landesrechenzentrum|Landtag|Staatskanzlei|Rechnungshof|"
     r"Bundesamt|Landesbeauftragte|Landespolizei|Gemeinde- und Städtebund|Landkreistag|Universität|Hochschule)\b"
 )
+# Public bodies that are not a municipality, VG or district administration but sign with an
+# address and office words (Sachgebiet, Fachbereich …) just like one.
+_OTHER_BODY = re.compile(
+    r"\b(Finanzamt|Polizei\w*|Landespolizei\w*|\w*[Pp]olizeiinspektion|Staatliche[sr]?|Amtsgericht|Landgericht|"
+    r"Verwaltungsgericht|Sozialgericht|Arbeitsgericht|Staatsanwaltschaft|Agentur für Arbeit|Jobcenter|Forstamt|"
+    r"Bundes(?!stra)\w+|\w*[Kk]ammer|\w*[Ss]parkasse|Volksbank|Raiffeisenbank|Stiftung|\w*[Kk]irchengemeinde|Pfarramt|"
+    r"Klinikum|Krankenhaus|\w*[Ss]chule|Gymnasium|Verein|e\.\s?V\.|Zweckverband|\w*[Vv]erband|"
+    r"Thüringer\s+Landes\w+|Deutsche Rentenversicherung|\w*[Kk]rankenkasse|AOK|Genossenschaft|eG\b)"
+)
 _PROVIDER_CUES = re.compile(
     r"(\bKIV\b|Kommunale Informationsverarbeitung|Zweckverband|Rechenzentrum|IT-Dienstleister|"
     r"kommunale(n|r)? IT|Kommunaler? Datenverarbeitung|Kommunales? Rechenzentrum|Dienstleister der Kommunen)",
@@ -367,6 +376,10 @@ def has_district_cue(text: str) -> bool:
 
 def is_company(text: str) -> bool:
     return _mentions_any(text, _COMPANY_WORDS) and bool(_COMPANY_CUES.search(text))
+
+
+def is_other_body(text: str) -> bool:
+    return bool(_OTHER_BODY.search(text))
 
 
 def is_provider(text: str) -> bool:
