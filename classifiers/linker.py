@@ -32,6 +32,13 @@ from intake.parsed import ParsedMail
 MATCH_THRESHOLD = 0.6
 _SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " ", "\r": ""})
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# Where a forwarded or quoted message starts inside the text the parser counted as the sender's own.
+_FORWARD_MARK = re.compile(
+    r"^[ \t]*(?:-{3,}[ \t]*(?:Weitergeleitete Nachricht|Ursprüngliche Nachricht|Original(?:nachricht| Message)|"
+    r"Forwarded message)[ \t]*-{3,}|Anfang der weitergeleiteten Nachricht:|Begin forwarded message:|"
+    r"Von:[^\n]*\n[ \t]*(?:Gesendet|Datum|Date|An|Betreff):)",
+    re.MULTILINE | re.IGNORECASE,
+)
 AMBIGUITY_MARGIN = 0.1
 MAX_CANDIDATES = 5
 
@@ -233,14 +240,18 @@ class _Reading:
 def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain_hint: str | None, fallback: bool):
     own_text = "\n\n".join(t for t in (parsed.new_text, parsed.signature) if t) or parsed.body_text
     own_text = own_text.translate(_SPACES)
+    quoted_text = parsed.quoted_text or ""
+    forward = _FORWARD_MARK.search(own_text)
+    if forward and forward.start() > 0:  # the forwarded mail is history, not the sender's own letterhead
+        own_text, quoted_text = own_text[: forward.start()], f"{own_text[forward.start() :]}\n{quoted_text}"
     zones = lt.split_zones(own_text, parsed.signature)
     header_text = f"{zones.letterhead}\n{zones.closing}"
     header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
     addresses = lt.find_addresses(index, header_text)
     from_quote = False
-    if fallback and not header and not addresses and parsed.quoted_text:
+    if fallback and not header and not addresses and quoted_text.strip():
         # A short reply or a forward: the sender's letterhead may be in the quoted part.
-        quoted = lt.split_zones(_QUOTE_MARKS.sub("", parsed.quoted_text.translate(_SPACES)))
+        quoted = lt.split_zones(_QUOTE_MARKS.sub("", quoted_text.translate(_SPACES)))
         header_text = f"{quoted.letterhead}\n{quoted.closing}"
         header = lt.find_mentions(index, quoted.letterhead, "quoted") + lt.find_mentions(
             index, quoted.closing, "quoted"
@@ -395,11 +406,30 @@ def link(
             board.add(key, W_REGISTRY, f"bestätigter Absender {address.address}", identity=True)
             return _decide(board, gazetteer, index, forced=key)
 
-    domain = senders[0].domain if senders else ""
+    # The forwarder's own domain and signature count first; a forward by someone who says nothing
+    # about themselves (a colleague passing a mail on) is read by the original author's domain.
+    own = parsed.sender if parsed.sender and parsed.sender.address else parsed.original_sender
+    domain = own.domain if own else ""
     office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
-    learned = {learned_domains[d] for d in _domains_of(domain) if learned_domains and learned_domains.get(d)}
     reading = _read(parsed, index, office=office, domain_hint=domain_hint, fallback=not board.identity)
     _header_evidence(board, reading, gazetteer, index)
+    original = parsed.original_sender
+    if not board.identity and original and original.address and original.domain != domain:
+        domain = original.domain
+        office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
+        if office:
+            reading.associations.add(office)
+            reading.districts.add(office[:5])
+        reading.district_office = reading.district_office or domain_hint == "district"
+        reading.provider = reading.provider or domain_hint == "provider"
+        reading.company = reading.company or domain_hint == "provider"
+    learned = {
+        learned_domains[d]
+        for address in (parsed.sender, parsed.original_sender)
+        if address and address.address
+        for d in _domains_of(address.domain)
+        if learned_domains and learned_domains.get(d)
+    }
     _address_evidence(board, reading, gazetteer, index)
     prose_mentions = lt.find_mentions(index, reading.subject, "subject") + lt.find_mentions(
         index, reading.prose, "prose"
