@@ -233,6 +233,7 @@ class _Reading:
     other_body: bool  # Finanzamt, Polizei, Schule, Sparkasse, Verband …: its address names no authority
     district_office: bool
     office_cue: bool
+    municipal_cue: bool  # Bürgermeister, Hauptamt, Kämmerei …: only a municipal administration signs so
     districts: set[str] = field(default_factory=set)  # context for same-named municipalities
     associations: set[str] = field(default_factory=set)
 
@@ -276,6 +277,7 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         other_body=lt.is_other_body("\n".join(header_text.split("\n")[:10])),
         district_office=lt.has_district_cue(header_text) or domain_hint == "district",
         office_cue=lt.has_office_cue(header_text),
+        municipal_cue=lt.has_municipal_cue(header_text),
     )
     reading.districts = {m.keys[0] for m in header if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE)}
     reading.districts |= {k[:5] for a in addresses for k in a.keys}
@@ -321,7 +323,7 @@ def _address_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, in
             board.add(key[:5], W_ADDRESS, f"Anschrift {address.text} (Landratsamt)", identity=True)
         elif not reading.company and not reading.other_body:
             board.add(key, W_ADDRESS, f"Anschrift {address.text}")
-            if reading.office_cue:
+            if reading.municipal_cue:
                 board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)
     for keys, phrase in lt.find_datelines(index, reading.header_text + "\n" + reading.prose[:200]):
         if len(keys) == 1 and (not named or keys[0] in named):

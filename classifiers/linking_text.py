@@ -78,6 +78,15 @@ _OFFICE_CUES = re.compile(
     r"Finanzverwaltung|Sachbearbeiter(in)?|Amtsleitung|Kasse|IT-Koordinat\w*|Digitalisierungsbeauftragte\w*|"
     r"Informationssicherheitsbeauftragte\w*|ISB\b|Verwaltung|Amt für|Stadtverwaltung|Gemeindeverwaltung)",
 )
+# Office words only a municipal administration uses: with an address line they name the town.
+# (Sachgebiet, Fachbereich, Sachbearbeiter … are used by every office and company as well.)
+_MUNICIPAL_CUES = re.compile(
+    r"\b(Hauptamt|Ordnungsamt|Bauamt|Kämmerei|Kaemmerei|Bürgerbüro|Buergerbuero|Einwohnermeldeamt|Standesamt|"
+    r"Bürgermeister(in)?|Buergermeister(in)?|Oberbürgermeister(in)?|Ortsteilbürgermeister(in)?|Hauptverwaltung|"
+    r"Rathaus|Stadtverwaltung|Gemeindeverwaltung|Stadtkasse|Gemeindekasse|Stadtkämmerer(in)?|Kämmerer(in)?|"
+    r"Amtsleiter(in)?|Amtsleitung|Stadtrat|Gemeinderat|Bauhof|Meldebehörde|Friedhofsverwaltung)\b",
+    re.IGNORECASE,
+)
 _DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag)\b")
 _COMPANY_CUES = re.compile(
     r"(\bGmbH\b|\bmbH\b|(?<=\w )(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
@@ -368,6 +377,10 @@ def find_ags(text: str) -> list[str]:
 
 def has_office_cue(text: str) -> bool:
     return bool(_OFFICE_CUES.search(text))
+
+
+def has_municipal_cue(text: str) -> bool:
+    return bool(_MUNICIPAL_CUES.search(text))
 
 
 def has_district_cue(text: str) -> bool:
