@@ -246,8 +246,14 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
     if forward and forward.start() > 0:  # the forwarded mail is history, not the sender's own letterhead
         own_text, quoted_text = own_text[: forward.start()], f"{own_text[forward.start() :]}\n{quoted_text}"
     zones = lt.split_zones(own_text, parsed.signature)
-    header_text = f"{zones.letterhead}\n{zones.closing}"
-    header = lt.find_mentions(index, zones.letterhead, "letterhead") + lt.find_mentions(index, zones.closing, "closing")
+    # The display name ("Stadtverwaltung Gotha <info@…>") is part of the sender's own signature.
+    display = (parsed.sender.name or "").translate(_SPACES) if parsed.sender else ""
+    header_text = f"{zones.letterhead}\n{zones.closing}\n{display}"
+    header = (
+        lt.find_mentions(index, zones.letterhead, "letterhead")
+        + lt.find_mentions(index, zones.closing, "closing")
+        + (lt.find_mentions(index, display, "display") if display else [])
+    )
     addresses = lt.find_addresses(index, header_text)
     from_quote = False
     if fallback and not header and not addresses and quoted_text.strip():
@@ -296,7 +302,8 @@ def _header_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, ind
         keys = _filter_by_context(mention.keys, reading.districts, reading.associations, index)
         if len(keys) != 1:
             continue
-        key, where = keys[0], "Briefkopf" if mention.zone == "letterhead" else "Signatur"
+        where = {"letterhead": "Briefkopf", "display": "Absendername"}.get(mention.zone, "Signatur")
+        key = keys[0]
         if mention.kind == lt.DISTRICT_OFFICE:
             weight = W_HEADER
         elif mention.kind == lt.DISTRICT:  # "Landkreis X" may just say where a Gemeinde lies

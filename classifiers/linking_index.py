@@ -153,6 +153,14 @@ _KREIS_SUFFIX_ALIASES = {
 }
 
 
+# Vehicle registration codes written after a district word ("LRA SHK", "Landratsamt UH").
+_KREIS_PLATE_CODES = {
+    "16061": "eic", "16062": "ndh", "16063": "wak", "16064": "uh", "16065": "kyf", "16066": "sm", "16067": "gth",
+    "16068": "soem", "16069": "hbn", "16070": "ik", "16071": "ap", "16072": "son", "16073": "slf", "16074": "shk",
+    "16075": "sok", "16076": "grz", "16077": "abg",
+}  # fmt: skip
+
+
 def name_aliases(name: str) -> set[str]:
     """Folded spellings under which people write an official name."""
     aliases = {fold(name), fold_plain(name)}
@@ -229,6 +237,8 @@ def linking_index(gazetteer: Gazetteer) -> LinkingIndex:
             continue
         for alias in name_aliases(district.name) | set(_KREIS_SUFFIX_ALIASES.get(district.key, ())):
             index.district_names[alias] = district.key
+        if district.key in _KREIS_PLATE_CODES:
+            index.district_names.setdefault(_KREIS_PLATE_CODES[district.key], district.key)
         # "Landratsamt Meiningen": the seat stands for the district (only after a district word)
         for alias in name_aliases(district.seat.replace("/Thür.", "")) if district.seat else ():
             index.district_names.setdefault(alias, district.key)
