@@ -101,11 +101,11 @@ _STATE_SENDER = re.compile(
 # Public bodies that are not a municipality, VG or district administration but sign with an
 # address and office words (Sachgebiet, Fachbereich …) just like one.
 _OTHER_BODY = re.compile(
-    r"\b(Finanzamt|Polizei\w*|Landespolizei\w*|\w*[Pp]olizeiinspektion|Staatliche[sr]?|Amtsgericht|Landgericht|"
-    r"Verwaltungsgericht|Sozialgericht|Arbeitsgericht|Staatsanwaltschaft|Agentur für Arbeit|Jobcenter|Forstamt|"
-    r"Bundes(?!stra)\w+|\w*[Kk]ammer|\w*[Ss]parkasse|Volksbank|Raiffeisenbank|Stiftung|\w*[Kk]irchengemeinde|Pfarramt|"
-    r"Klinikum|Krankenhaus|\w*[Ss]chule|Gymnasium|Verein|e\.\s?V\.|Zweckverband|\w*[Vv]erband|"
-    r"Thüringer\s+Landes\w+|Deutsche Rentenversicherung|\w*[Kk]rankenkasse|AOK|Genossenschaft|eG\b)"
+    r"\b(?:Finanzamt|Polizei|Landespolizei|Staatliche[sr]?|Amtsgericht|Landgericht|Verwaltungsgericht|Sozialgericht|"
+    r"Arbeitsgericht|Staatsanwaltschaft|Agentur für Arbeit|Jobcenter|Forstamt|Volksbank|Raiffeisenbank|Stiftung|"
+    r"Pfarramt|Klinikum|Krankenhaus|Gymnasium|Verein|Genossenschaft|Deutsche Rentenversicherung|AOK|eG)\b"
+    r"|\bBundes(?!stra)\w|\bThüringer\s+Landes|\be\.\s?V\."
+    r"|(?:polizeiinspektion|[Kk]ammer|[Ss]parkasse|[Kk]irchengemeinde|[Ss]chule|[Vv]erband|[Kk]rankenkasse)\b"
 )
 _PROVIDER_CUES = re.compile(
     r"(\bKIV\b|Kommunale Informationsverarbeitung|Zweckverband|Rechenzentrum|IT-Dienstleister|"
