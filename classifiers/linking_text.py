@@ -340,12 +340,15 @@ def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
         by_code = index.postal_codes.get(code, ())
         keys: tuple[str, ...] = ()
         place_keys, _ = resolve_name(index, place, MUNICIPALITY)
+        # A PLZ missing from the list still fits a place whose own codes share its area ("065…" for
+        # Berga in Sachsen-Anhalt does not fit Berga-Wünschendorf's "075…"/"079…").
+        nearby = tuple(k for k in place_keys if code[:3] in index.postal_areas.get(k, ()))
         if place_keys:
             both = tuple(k for k in place_keys if k in by_code)
-            keys = both or (place_keys if code[:3] in index.postal_prefixes and len(place_keys) == 1 else ())
+            keys = both or (nearby if len(nearby) == 1 else ())
         elif len(by_code) == 1:
             keys = by_code
-        thuringian = bool(by_code) or (code[:3] in index.postal_prefixes and bool(place_keys))
+        thuringian = bool(by_code) or bool(nearby)
         addresses.append(AddressLine(code, place, keys, thuringian, f"{code} {place}"))
     return addresses
 

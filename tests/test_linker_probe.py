@@ -118,3 +118,11 @@ def test_forwards_count_the_forwarder_first_and_the_original_author_when_the_for
 def test_display_name_counts_as_signature():
     assert linked("Gemeinde Friemar <gemeinde.friemar@t-online.de>", QUESTION + "Gruß\nK. Adler") == "16067022"
     assert linked("Landratsamt Greiz - Kommunalaufsicht <ka@example-mail.de>", QUESTION + "MfG\nK.") == "16076"
+
+
+def test_same_name_outside_thuringia_with_a_non_thuringian_postal_code_is_not_linked():
+    # Berga (Sachsen-Anhalt, 06536) is not Berga/Elster, now Berga-Wünschendorf (07980)
+    other = QUESTION + "MfG\nGemeinde Berga\nBahnhofstraße 3\n06536 Berga"
+    assert linked("info@gemeinde-berga.de", other) is None
+    own = QUESTION + "MfG\nStadtverwaltung Berga/Elster\nMarkt 1\n07980 Berga/Elster"
+    assert linked("stadt@berga-elster.de", own) == "16076094"
