@@ -266,6 +266,8 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         addresses = lt.find_addresses(index, header_text)
         from_quote = True
     subject = parsed.subject or ""
+    # only the letterhead and the first closing lines, and no sentences: privacy footers name state offices too
+    signature_lines = "\n".join(line for line in header_text.split("\n")[:10] if lt.signature_like(line))
     reading = _Reading(
         subject=subject,
         own_text=own_text,
@@ -278,9 +280,8 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         provider=lt.is_provider(header_text) or domain_hint == "provider",
         citizen=lt.is_citizen(f"{subject}\n{zones.prose}"),
         foreign=lt.other_state(header_text) or any(not a.thuringian for a in addresses),
-        # only the letterhead and the first closing lines: privacy footers name state offices too
-        state=lt.is_state_sender("\n".join(header_text.split("\n")[:10])),
-        other_body=lt.is_other_body("\n".join(header_text.split("\n")[:10])),
+        state=lt.is_state_sender(signature_lines),
+        other_body=lt.is_other_body(signature_lines),
         district_office=lt.has_district_cue(header_text) or domain_hint == "district",
         office_cue=lt.has_office_cue(header_text),
         municipal_cue=lt.has_municipal_cue(header_text),

@@ -196,7 +196,8 @@ class LinkingIndex:
     domains: dict[str, str] = field(default_factory=dict)  # office domain -> association key
     postal_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # PLZ -> municipality keys
     postal_prefixes: frozenset[str] = frozenset()  # first three digits of every Thuringian PLZ
-    postal_areas: dict[str, frozenset[str]] = field(default_factory=dict)  # municipality key -> its PLZ prefixes
+    # municipality key -> the PLZ regions (first two digits) of its codes
+    postal_areas: dict[str, frozenset[str]] = field(default_factory=dict)
     former_names: dict[str, str] = field(default_factory=dict)  # folded former name -> successor key
     association_of: dict[str, str] = field(default_factory=dict)  # municipality key -> association key
     seat_municipality: dict[str, str] = field(default_factory=dict)  # EG key -> its own municipality key
@@ -220,7 +221,7 @@ def linking_index(gazetteer: Gazetteer) -> LinkingIndex:
             _add(index.municipality_names, alias, municipality.key)
         for code in municipality.postal_codes:
             _add(index.postal_codes, code, municipality.key)
-        index.postal_areas[municipality.key] = frozenset(code[:3] for code in municipality.postal_codes)
+        index.postal_areas[municipality.key] = frozenset(code[:2] for code in municipality.postal_codes)
         if municipality.association_key:
             index.association_of[municipality.key] = municipality.association_key
     for former in gazetteer.former.values():

@@ -203,7 +203,7 @@ def _drop_recipient_blocks(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if not _RECIPIENT_BLOCK.search(p))
 
 
-def _signature_like(line: str) -> bool:
+def signature_like(line: str) -> bool:
     """Short, and not a sentence: what signature lines look like."""
     stripped = line.strip()
     return (len(stripped) < 70 and not stripped.endswith((".", "?", "!", ":"))) or not stripped
@@ -220,7 +220,7 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
             break
     else:  # no salutation: a block of short signature-like lines on top is a letterhead
         top = 0
-        while top < min(len(lines), 7) and lines[top].strip() and _signature_like(lines[top]):
+        while top < min(len(lines), 7) and lines[top].strip() and signature_like(lines[top]):
             top += 1
         if 0 < top < len(lines) and not lines[top].strip():
             letterhead_end = top
@@ -233,7 +233,7 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
         # No greeting: the closing is the block of short lines at the end, or where the parser
         # saw the signature start, whichever is earlier.
         closing_start = len(lines)
-        while closing_start > max(letterhead_end, len(lines) - 10) and _signature_like(lines[closing_start - 1]):
+        while closing_start > max(letterhead_end, len(lines) - 10) and signature_like(lines[closing_start - 1]):
             closing_start -= 1
         hint = signature_hint.strip().split("\n")[0].strip() if signature_hint.strip() else ""
         if hint:
@@ -340,9 +340,9 @@ def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
         by_code = index.postal_codes.get(code, ())
         keys: tuple[str, ...] = ()
         place_keys, _ = resolve_name(index, place, MUNICIPALITY)
-        # A PLZ missing from the list still fits a place whose own codes share its area ("065…" for
-        # Berga in Sachsen-Anhalt does not fit Berga-Wünschendorf's "075…"/"079…").
-        nearby = tuple(k for k in place_keys if code[:3] in index.postal_areas.get(k, ()))
+        # A PLZ missing from the list (a PO box or large-customer code like 99111 Erfurt) still fits
+        # a place in the same PLZ region; Berga in Sachsen-Anhalt (06536) is not Berga/Elster (07980).
+        nearby = tuple(k for k in place_keys if code[:2] in index.postal_areas.get(k, ()))
         if place_keys:
             both = tuple(k for k in place_keys if k in by_code)
             keys = both or (nearby if len(nearby) == 1 else ())

@@ -126,3 +126,14 @@ def test_same_name_outside_thuringia_with_a_non_thuringian_postal_code_is_not_li
     assert linked("info@gemeinde-berga.de", other) is None
     own = QUESTION + "MfG\nStadtverwaltung Berga/Elster\nMarkt 1\n07980 Berga/Elster"
     assert linked("stadt@berga-elster.de", own) == "16076094"
+
+
+def test_large_customer_postal_code_and_a_privacy_footer_naming_a_state_office():
+    erfurt = QUESTION + "MfG\nAmt für Informationsverarbeitung\nStadtverwaltung Erfurt\n99111 Erfurt"
+    assert linked("aiv@erfurt.de", erfurt) == "16051000"
+    footer = (
+        "\n\nDiese E-Mail enthält vertrauliche Informationen. Hinweise zum Datenschutz: Der Thüringer "
+        "Landesbeauftragte für den Datenschutz, Häßlerstraße 8, 99096 Erfurt."
+    )
+    lra = QUESTION + "Mit freundlichen Grüßen\nM. Rau\nFachdienst IT\nLandratsamt Gotha\n99867 Gotha" + footer
+    assert linked("it@kreis-gth.de", lra) == "16067"
