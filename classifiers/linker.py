@@ -78,6 +78,7 @@ W_DATELINE = 0.25
 W_AGS = 0.85
 W_ON_BEHALF = 0.75
 W_SELF_MENTION = 0.4
+W_SEVERAL_MEMBERS = 0.5
 W_FIRST_PERSON = 0.7  # "ich bin Bürgermeister von X", "wir als Gemeinde X": the writer names its authority
 W_SUBJECT_MENTION = 0.35
 W_PROSE_MENTION = 0.15
@@ -542,6 +543,9 @@ def _decide(
                 board.add(member, board.scores[seat], f"{gazetteer.authority_name(seat)} führt die Geschäfte")
         elif seat and not mentioned and not explicit_eg:
             board.add(seat, score, "Verwaltung der erfüllenden Gemeinde ist die Gemeinde selbst")
+        elif seat and len(mentioned) > 1 and seat in board.scores:
+            # the erfüllende Gemeinde writing for several of its members acts as the EG, not as the town
+            board.add(key, W_SEVERAL_MEMBERS, "erfüllende Gemeinde schreibt für mehrere Mitglieder")
     ranked = sorted(board.scores, key=lambda k: (-board.scores[k], k))
     best = ranked[0]
 

@@ -137,3 +137,13 @@ def test_large_customer_postal_code_and_a_privacy_footer_naming_a_state_office()
     )
     lra = QUESTION + "Mit freundlichen Grüßen\nM. Rau\nFachdienst IT\nLandratsamt Gotha\n99867 Gotha" + footer
     assert linked("it@kreis-gth.de", lra) == "16067"
+
+
+def test_erfuellende_gemeinde_writing_for_several_members_is_the_eg_and_for_itself_the_town():
+    several = (
+        "Sehr geehrte Damen und Herren,\n\nfür die Gemeinden Kalbsrieth und Borxleben fragen wir an.\n\n"
+        "Mit freundlichen Grüßen\nStadtverwaltung Artern\nals erfüllende Gemeinde\n06556 Artern"
+    )
+    assert linked("info@artern.de", several) == "160655055"
+    itself = QUESTION + "Mit freundlichen Grüßen\nStadtverwaltung Artern\nMarkt 14\n06556 Artern"
+    assert linked("info@artern.de", itself) == "16065086"
