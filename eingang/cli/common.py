@@ -31,3 +31,17 @@ def print_json(data: Any) -> None:
 def fail(message: str, code: int = 1) -> None:
     typer.echo(f"Fehler: {message}", err=True)
     raise typer.Exit(code)
+
+
+def apply_workflow(action, success: str, **kwargs) -> None:
+    """Run one workflow/task function in its own transaction; print ``success``, or the
+    function's German error message with exit code 1."""
+    from models import session_scope
+    from queue_workers.workflow import WorkflowError
+
+    try:
+        with session_scope(runtime().engine) as session:
+            action(session, **kwargs)
+    except WorkflowError as error:
+        fail(str(error))
+    typer.echo(success)

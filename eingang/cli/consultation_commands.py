@@ -10,7 +10,7 @@ import getpass
 import typer
 from sqlmodel import select
 
-from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from models import AuditEntry, ConsultationMessage, ConsultationNote, UserAccount, as_utc, session_scope
 from models.queries import consultation_summary, list_consultations
 
@@ -147,18 +147,6 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
         typer.echo(f"  {e['at']}  {e['actor']:<16} {e['action']:<20} {change}")
 
 
-def _apply(action, success: str, **kwargs) -> None:
-    """Run one workflow function in its own transaction; German error → exit code 1."""
-    from queue_workers.workflow import WorkflowError
-
-    try:
-        with session_scope(runtime().engine) as session:
-            action(session, **kwargs)
-    except WorkflowError as error:
-        fail(str(error))
-    typer.echo(success)
-
-
 @app.command("status")
 def status_command(
     reference: str = REFERENCE,
@@ -169,7 +157,7 @@ def status_command(
     """Change the status (only along the allowed transitions)."""
     from queue_workers.workflow import change_status
 
-    _apply(
+    apply_workflow(
         change_status,
         f"{reference}: Status ist jetzt „{status}“.",
         consultation=reference,
@@ -188,7 +176,9 @@ def close_command(
     """Close a consultation (abgeschlossen)."""
     from queue_workers.workflow import close
 
-    _apply(close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason)
+    apply_workflow(
+        close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason
+    )
 
 
 @app.command("reopen")
@@ -196,7 +186,7 @@ def reopen_command(reference: str = REFERENCE, actor: str = ACTOR_OPTION) -> Non
     """Reopen a closed consultation."""
     from queue_workers.workflow import reopen
 
-    _apply(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
+    apply_workflow(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
 
 
 @app.command("assign")
@@ -209,7 +199,7 @@ def assign_command(
     from queue_workers.workflow import assign
 
     who = None if assignee == "-" else assignee
-    _apply(
+    apply_workflow(
         assign,
         f"{reference}: zuständig ist jetzt {who or 'niemand'}.",
         consultation=reference,
@@ -227,7 +217,7 @@ def priority_command(
     """Set the priority."""
     from queue_workers.workflow import set_priority
 
-    _apply(
+    apply_workflow(
         set_priority,
         f"{reference}: Priorität ist jetzt „{priority}“.",
         consultation=reference,
@@ -245,7 +235,9 @@ def note_command(
     """Add an internal note (never sent to the municipality)."""
     from queue_workers.workflow import add_note
 
-    _apply(add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text)
+    apply_workflow(
+        add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text
+    )
 
 
 @app.command("confirm-topics")
@@ -257,7 +249,7 @@ def confirm_topics_command(
     """Confirm the suggested topics, or correct them with --topic (kept as training example)."""
     from queue_workers.workflow import confirm_topics
 
-    _apply(
+    apply_workflow(
         confirm_topics,
         f"{reference}: Themen {'korrigiert' if topic else 'bestätigt'}.",
         consultation=reference,
@@ -275,7 +267,7 @@ def confirm_authority_command(
     """Confirm the linked authority, or correct it with --key; the sender address is remembered."""
     from queue_workers.workflow import confirm_authority
 
-    _apply(
+    apply_workflow(
         confirm_authority,
         f"{reference}: Behörde {'korrigiert' if key else 'bestätigt'}.",
         consultation=reference,
@@ -298,7 +290,7 @@ def answer_command(
 
     body = text if text is not None else sys.stdin.read()
     rt = runtime()
-    _apply(
+    apply_workflow(
         send_answer,
         f"{reference}: Antwort versendet.",
         consultation=reference,

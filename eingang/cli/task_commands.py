@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from eingang.cli.consultation_commands import ACTOR_OPTION, actor_name
 from models import session_scope
 
@@ -76,23 +76,12 @@ def list_command(
         )
 
 
-def _apply(action, success: str, **kwargs) -> None:
-    from queue_workers.workflow import WorkflowError
-
-    try:
-        with session_scope(runtime().engine) as session:
-            action(session, **kwargs)
-    except WorkflowError as error:
-        fail(str(error))
-    typer.echo(success)
-
-
 @app.command("complete")
 def complete(task_id: int = typer.Argument(..., help="Task id."), actor: str = ACTOR_OPTION) -> None:
     """Mark a task as done."""
     from queue_workers.tasks import complete_task
 
-    _apply(complete_task, f"Aufgabe {task_id} erledigt.", task_id=task_id, actor=actor_name(actor))
+    apply_workflow(complete_task, f"Aufgabe {task_id} erledigt.", task_id=task_id, actor=actor_name(actor))
 
 
 @app.command("postpone")
@@ -107,7 +96,7 @@ def postpone(
     from queue_workers.tasks import postpone_task
 
     rt = runtime()
-    _apply(
+    apply_workflow(
         postpone_task,
         f"Aufgabe {task_id} verschoben.",
         task_id=task_id,
@@ -129,7 +118,7 @@ def assign(
     from queue_workers.tasks import assign_task
 
     who = None if assignee == "-" else assignee
-    _apply(
+    apply_workflow(
         assign_task,
         f"Aufgabe {task_id}: zuständig {who or '—'}.",
         task_id=task_id,
