@@ -59,6 +59,7 @@ def tune(
 ) -> tuple[ModelSettings, dict]:
     """Pick the strong-term boost, per-topic thresholds and urgent thresholds on the dev split."""
     gold = _gold_topics(examples)
+    band = tuple(float(x) for x in config.get("topic_threshold_band", (0.0, 1.0)))
     best: tuple[float, ModelSettings] | None = None
     for boost in config.get("strong_term_boosts", [0.0]):
         thresholds: dict[str, float] = {}
@@ -73,8 +74,10 @@ def tune(
                 fn = sum(1 for s, t in zip(scores, truth, strict=True) if s < threshold and t)
                 return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
-            # best F1; ties go to the threshold closest to 0.5 (more stable than the extremes)
-            thresholds[topic] = max(THRESHOLD_GRID, key=lambda t: (round(f1_at(t), 4), -abs(t - 0.5)))
+            # best F1 within the configured band (the dev split is generated: extreme thresholds fit its
+            # calibration, not real mail); ties go to the threshold closest to 0.5
+            grid = [t for t in THRESHOLD_GRID if band[0] <= t <= band[1]] or list(THRESHOLD_GRID)
+            thresholds[topic] = max(grid, key=lambda t: (round(f1_at(t), 4), -abs(t - 0.5)))
         settings = ModelSettings(LABELS, {**thresholds, URGENT: 1.0}, float(boost), 1.0)
         predicted = [model.decide(r, settings, evidence=False).topics for r in raws]
         macro = topic_scores(gold, predicted)["macro_f1"]

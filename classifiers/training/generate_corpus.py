@@ -451,6 +451,10 @@ TOPIC_OBJECTS: dict[str, list[str]] = {
         "der Härtung der Arbeitsplatzrechner",
         "den Empfehlungen des BSI",
         "der Cyberabwehr",
+        "der Erneuerung unserer Firewall",
+        "dem Virenscanner auf den Servern",
+        "der Absicherung des Fernwartungszugangs",
+        "dem Mailfilter gegen Schadsoftware",
     ],
     "none": [
         "der Straßenreinigungssatzung",
@@ -517,6 +521,10 @@ INCIDENT_STATES = [
     "verschickt seit einer Stunde Phishing-Mails an Bürger",
     "ist nicht mehr erreichbar, es liegt eine Lösegeldforderung vor",
     "wurde offenbar ausgespäht, Daten sind abgeflossen",
+    "wird seit heute früh von Unbekannten benutzt, jemand hat die Zugangsdaten",
+    "zeigt Anmeldungen aus dem Ausland, die niemand von uns war",
+    "versendet Mails mit fremden Links, die wir nicht geschrieben haben",
+    "ist seit dem Morgen durch einen Überlastungsangriff lahm",
 ]
 INCIDENT_ACTIONS = [
     "Was sollen wir jetzt tun?",
@@ -533,6 +541,12 @@ HYPOTHETICAL_INCIDENTS = [
     "Nach den Berichten über {attack} in einer Nachbarkommune wollen wir vorsorgen.",
     "Gibt es ein Muster für einen Notfallplan, falls unser Server einmal verschlüsselt wird?",
     "Bei uns ist zum Glück noch nichts passiert, aber wir wollen auf einen Angriff vorbereitet sein.",
+    # access and login words in preventive questions (not an incident)
+    "Unser Fachverfahrensanbieter greift per Fernwartung auf unsere Rechner zu. Wie sichern wir das ab?",
+    "Kann man Anmeldungen aus dem Ausland am Webmail grundsätzlich sperren?",
+    "Sollen die Mitarbeiter ihre Zugangsdaten regelmäßig ändern, oder ist das überholt?",
+    "Wie prüfen wir, ob unsere Datensicherung auch nach einem Verschlüsselungsangriff noch nutzbar wäre?",
+    "Wer darf bei uns Administratorrechte haben, und wie protokollieren wir die Zugriffe?",
 ]
 
 URGENT_REQUESTS = [
@@ -552,6 +566,17 @@ URGENT_REQUESTS = [
     "Auf mehreren Arbeitsplätzen wurde Schadsoftware gefunden, es werden Daten nach außen übertragen.",
     "Die Zugangsdaten zu unserem Bürgerportal wurden abgegriffen, Fremde haben Anträge eingesehen.",
     "Wir haben eine Erpressermail bekommen, die Täter behaupten, sie hätten unsere Bürgerdaten kopiert, und tatsächlich fehlen Dateien.",
+    # compromised accounts told in plain words, without "gehackt" or "verschlüsselt"
+    "Eine Mitarbeiterin hat ihr Passwort auf einer gefälschten Anmeldeseite eingegeben, seitdem melden sich Unbekannte mit ihrem Konto an.",
+    "Im Protokoll sehen wir Anmeldungen aus dem Ausland am Postfach der Kämmerei, niemand von uns war das.",
+    "Jemand hat sich mit dem Konto unseres Bauamtsleiters angemeldet und Weiterleitungsregeln eingerichtet, die Mails gehen an eine fremde Adresse.",
+    "Von unserem Rathaus-Postfach gehen seit dem Vormittag Mails mit einem Link an alle Adressen im Adressbuch, wir haben das nicht verschickt.",
+    "Ein Azubi hat nach einem Klick auf einen Link in einer Mail seine Zugangsdaten preisgegeben, jetzt kommen Sperrmeldungen und fremde Logins.",
+    "Unser Dienstleister hat bemerkt, dass über den Fernwartungszugang heute Nacht fremde Rechner auf unsere Daten zugegriffen haben.",
+    "Die Bank hat angerufen: Aus unserem Kassenprogramm wurden Überweisungen freigegeben, die niemand von uns ausgelöst hat.",
+    "Auf der Homepage der Gemeinde steht seit heute Morgen fremder Text, offenbar hat jemand das Redaktionssystem übernommen.",
+    "Ein USB-Stick mit unverschlüsselten Personalakten ist verloren gegangen, und Teile der Daten tauchen jetzt in einem Forum auf.",
+    "Das Netz ist seit Stunden durch Anfragen überlastet, Bürgerportal und Homepage sind nicht erreichbar, der Angriff hält an.",
 ]
 
 URGENT_SUBJECTS = [
@@ -567,6 +592,12 @@ URGENT_SUBJECTS = [
     "Hilfe!! alles verschluesselt",
     "Kompromittiertes Postfach",
     "Verdacht auf Datenleck",
+    "WG: Ihr Konto wurde gesperrt",
+    "Fremde Anmeldungen an unserem Postfach",
+    "Zugangsdaten abgefischt",
+    "Homepage verändert",
+    "Bitte Rückruf - IT-Problem",
+    "Wichtig!!",
 ]
 
 SUBJECTS: dict[str, list[str]] = {
@@ -614,6 +645,47 @@ SUBJECTS: dict[str, list[str]] = {
         "verdächtige Mail",
         "Frage",
         "",
+    ],
+}
+
+# One-line mails that only name the matter ("Frage zum OZG.", "Anbei unser Antrag"): a consultant
+# still routes them by that one term.
+SHORT_TOPICAL: dict[str, list[str]] = {
+    "ozg_duties": [
+        "Frage zum OZG.",
+        "Bitte um Rückruf wegen {ozg_term}.",
+        "Wir haben eine Frage zur EfA-Nachnutzung.",
+        "Kurze Frage zu {portal}.",
+        "Es geht um die Anbindung an {account}.",
+        "Wer ist bei Ihnen für {ozg_term} zuständig?",
+        "Frage zu den Online-Diensten, die wir anbieten müssen.",
+        "Bitte um Rückruf, es geht um {service} als Online-Antrag.",
+        "Wir klären gerade die Anbindung an {account} und hätten Fragen.",
+        "Rückfrage zur OZG-Frist.",
+    ],
+    "eligibility": [
+        "Frage zum Förderantrag.",
+        "Bitte um Rückruf wegen unseres Förderantrags.",
+        "Anbei unser Antrag nach {guideline}.",
+        "Frage zum Verwendungsnachweis.",
+        "Wer ist für die E-Government-Förderung zuständig?",
+        "Kurze Frage zur Förderung nach {guideline}.",
+        "Anbei der Verwendungsnachweis für das Digitalisierungsprojekt.",
+        "Frage zum Eigenanteil bei der Digitalisierungsförderung.",
+        "Wie ist der Stand unseres Förderantrags?",
+        "Wir unterstützen den Förderantrag unserer Mitgliedsgemeinde.",
+    ],
+    "it_security": [
+        "Frage zum ISMS.",
+        "Bitte um Rückruf wegen Informationssicherheit.",
+        "Frage zu {security_thing}.",
+        "Wer ist bei Ihnen Ansprechpartner für IT-Sicherheit?",
+        "Kurze Frage zur BSI-Basis-Absicherung.",
+        "Frage zur Schulung Informationssicherheit.",
+        "Bitte um Rückruf wegen Phishing-Schulung.",
+        "Es geht um unseren Informationssicherheitsbeauftragten.",
+        "Frage zum Notfallhandbuch IT.",
+        "Rückfrage zum IT-Grundschutz-Check.",
     ],
 }
 
@@ -847,6 +919,34 @@ NEWSLETTERS = [
         "Save the date: Digitalgipfel",
         "Bitte merken Sie sich den Termin vor: Thüringer Digitalgipfel im {month}. Weitere Infos folgen.",
     ),
+    (
+        "Programm Kommunaler Digitaltag",
+        "Am {day}. {month} erwartet Sie ein volles Programm: Vorträge, Praxisberichte, Workshops zu Informationssicherheit, Online-Diensten und Fördermöglichkeiten. Die Teilnahme ist kostenfrei.",
+    ),
+    (
+        "Newsletter Digitale Kommune",
+        "In dieser Ausgabe: Interview mit einem Bürgermeister, Termine im {month}, Stellenanzeigen. Ihr Team Digitale Kommune - Partner für OZG-Umsetzung und IT-Sicherheit. Abmelden",
+    ),
+    (
+        "Einladung Regionalkonferenz",
+        "Wir laden Sie zur Regionalkonferenz am {day}. {month} ein. Themen: Fachkräfte, Kreisumlage, Winterdienst, IT-Sicherheit im Ehrenamt. Anmeldung bis {day}. {month}.",
+    ),
+    (
+        "Veranstaltungshinweis: Cyber-Sicherheitstag",
+        "Auch in diesem Jahr findet der Cyber-Sicherheitstag statt. Es erwarten Sie Vorträge und eine Ausstellung. Die Anmeldung öffnet im {month}.",
+    ),
+    (
+        "Save the Date: Fördermittelmesse",
+        "Merken Sie sich den {day}. {month} vor: Auf der Fördermittelmesse informieren Landesbehörden über ihre Programme. Das Programm folgt.",
+    ),
+    (
+        "Rückblick Fachtag",
+        "Vielen Dank an alle, die beim Fachtag dabei waren! Die Folien zu den Vorträgen über E-Akte, ISMS und BundID finden Sie ab sofort online.",
+    ),
+    (
+        "Infobrief {month}",
+        "Themen: Neues Tarifrecht, Kommunalwahlen, Termine. -- Kompetenzzentrum Digitalisierung | Gemeinsam für ein digitales Thüringen | OZG | E-Government | Informationssicherheit",
+    ),
 ]
 
 OUT_OF_OFFICE = [
@@ -898,6 +998,18 @@ VENDOR_ADS = [
     (
         "Awareness-Training für Ihre Mitarbeiter",
         "Unser E-Learning gegen Phishing und Social Engineering ist speziell für Behörden entwickelt. Testen Sie es 30 Tage kostenlos.",
+    ),
+    (
+        "Jetzt Fördermittel sichern!",
+        "Nutzen Sie die aktuellen Förderprogramme: Unsere Software ist BSI-konform, OZG-ready und förderfähig. Wir helfen bei der Antragstellung. Jetzt Beratungstermin vereinbaren!",
+    ),
+    (
+        "Ihre Verwaltung digital - mit uns",
+        "Ob E-Akte, Online-Formulare oder Firewall: Wir sind Ihr Partner für die Digitalisierung. Sie erhalten diese Mail, weil Sie Kunde sind. Abmelden",
+    ),
+    (
+        "Neu: Sicherheitscheck für Kommunen",
+        "Wie sicher ist Ihre IT? Unser Schnellcheck zeigt es in einem Tag. Jetzt zum Einführungspreis buchen.",
     ),
 ]
 
@@ -970,6 +1082,8 @@ FUNDING_WORDS = [
     "Fördergeld",
     "eine Finanzierungshilfe",
     "Geld vom Land",
+    "Zuschüsse",
+    "Unterstützung vom Land",
 ]
 FUNDING_QUESTIONS = [
     "Gibt es {fw} für {obj}?",
@@ -980,7 +1094,22 @@ FUNDING_QUESTIONS = [
     "Wir haben den Bewilligungsbescheid für {obj} erhalten. Dürfen wir jetzt ausschreiben?",
     "Welche Förderquote gilt für {obj}?",
     "Wer bearbeitet die Anträge für {obj}?",
+    "Ist {obj} nach der Richtlinie förderfähig, das Angebot liegt vor?",
+    "Wer bezahlt {obj}, gibt es da {fw}?",
 ]
+SECURITY_FUNDING = [
+    "Wir möchten unsere Firewall erneuern. Gibt es dafür Mittel aus {guideline}?",
+    "Ist ein neuer Virenschutz für alle Arbeitsplätze nach {guideline} förderfähig?",
+    "Können wir die Kosten für den Aufbau des ISMS über {guideline} fördern lassen?",
+    "Die Awareness-Schulung gegen Phishing kostet {amount}. Gibt es dafür einen Zuschuss?",
+    "Wird ein Penetrationstest unserer Verwaltungs-IT über die E-Government-Förderung bezuschusst?",
+    "Fällt eine externe Informationssicherheitsberatung unter die Förderung, und wie hoch ist der Eigenanteil?",
+    "Ist ein Offline-Backup gegen Ransomware förderfähig?",
+    "Wir wollen die Zwei-Faktor-Anmeldung einführen. Können wir dafür Fördermittel beantragen?",
+    "Bekommen wir für einen externen Informationssicherheitsbeauftragten Geld vom Land?",
+    "Ist die Erneuerung der Firewall und der Netzwerksicherheit im Rathaus zuwendungsfähig?",
+]
+
 # "Wird das gefördert?" after an OZG or IT-security request makes the mail an eligibility question too
 FUNDING_TAILS = [
     "Wird das gefördert?",
@@ -993,6 +1122,13 @@ FUNDING_TAILS = [
     "Und gibt es dafür eine Förderung?",
     "Wie hoch wäre da der Eigenanteil, falls das gefördert wird?",
     "Fällt das unter die Digitalisierungsförderung?",
+    "Wer zahlt das eigentlich, oder bleibt das an uns hängen?",
+    "Gibt's da einen Zuschuss vom Land?",
+    "Bekommen wir dafür irgendwo Geld her? Unser Haushalt gibt das nicht her.",
+    "Übernimmt das Land einen Teil der Kosten?",
+    "Kann man dafür Fördergeld beantragen, und wie viel müssten wir selbst tragen?",
+    "Allein können wir die Kosten nicht stemmen, gibt es eine Unterstützung?",
+    "Ist das nach der Richtlinie förderfähig?",
 ]
 EGOV_OBJECTS = [
     "die Einführung der E-Akte",
@@ -1011,6 +1147,11 @@ EGOV_OBJECTS = [
     "Notebooks für mobiles Arbeiten in der Verwaltung",
     "ein Bürgerportal",
     "die Einführung der elektronischen Vorgangsbearbeitung",
+    "neue Laptops und Scanner für die Verwaltung",
+    "die Hardware im Rathaus",
+    "einen neuen Server für die Fachverfahren",
+    "die Online-Dienste, die wir jetzt anbieten müssen",
+    "das Angebot für ein DMS, das uns ein Anbieter geschickt hat",
 ]
 OTHER_OBJECTS = [
     "den Straßenbau in der Ortslage",
@@ -1038,6 +1179,14 @@ OTHER_OBJECTS = [
     "die Photovoltaik auf dem Bauhof",
     "das Heimatmuseum",
     "den Brunnen am Dorfplatz",
+    "neue Spielgeräte für die Kita",
+    "das Feuerwehrgerätehaus",
+    "Notstromaggregate für den Katastrophenschutz",
+    "den Schulhof",
+    "den Bolzplatz",
+    "die Sanierung der Ortsstraße",
+    "ein Mehrzweckfahrzeug für den Bauhof",
+    "die Städtebauförderung im Ortskern",
 ]
 SAFETY_WORDS = [
     "die Verkehrssicherheit",
@@ -1055,6 +1204,13 @@ SAFETY_WORDS = [
     "die Sicherheit der Besucher",
     "die Sicherheit auf dem Spielplatz",
     "die Badesicherheit",
+    "einen Sicherheitsdienst",
+    "das Sicherheitskonzept",
+    "einen Ordnerdienst",
+    "eine Security-Firma",
+    "die Sicherheitsleute",
+    "die Sicherheitsauflagen",
+    "die Sicherheitsunterweisung",
 ]
 SAFETY_PLACES = [
     "an der Grundschule",
@@ -1069,6 +1225,12 @@ SAFETY_PLACES = [
     "in der Sporthalle",
     "bei der Fernwärme",
     "am Bahnübergang",
+    "für das Stadtfest",
+    "für den Weihnachtsmarkt",
+    "bei der Kirmes",
+    "für das Open-Air-Konzert mit 3.000 Besuchern",
+    "beim Kinderfest",
+    "für den Umzug zum Karneval",
 ]
 SAFETY_QUESTIONS = [
     "Wie verbessern wir {sw} {place}?",
@@ -1076,7 +1238,45 @@ SAFETY_QUESTIONS = [
     "Der Gemeinderat sorgt sich um {sw} {place}.",
     "Gibt es Vorgaben für {sw} {place}?",
     "Für {sw} {place} brauchen wir ein Gutachten. Wer macht so etwas?",
+    "Können Sie uns eine Firma für {sw} {place} empfehlen?",
+    "Das Ordnungsamt verlangt {sw} {place}. Was muss da drinstehen?",
+    "Wer bezahlt {sw} {place}, die Gemeinde oder der Veranstalter?",
 ]
+# Security of events and buildings: "Sicherheitskonzept", "Notfallplan", "Sicherheitsdienst" without IT.
+EVENT_SECURITY = [
+    "Für unser {event} verlangt die Polizei ein Sicherheitskonzept mit Rettungswegen und Ordnerdienst. Gibt es ein Muster?",
+    "Wir suchen für das {event} einen Sicherheitsdienst für die Einlasskontrolle. Können Sie eine Firma nennen?",
+    "Das Ordnungsamt fragt, ob für das {event} ein Sanitätsdienst und Security-Personal vorgeschrieben sind.",
+    "Wie viele Ordner brauchen wir beim {event} mit rund {people} Besuchern?",
+    "Die Versicherung will vor dem {event} einen Notfallplan für Unwetter und Räumung der Festwiese sehen.",
+    "Für die Bühne beim {event} brauchen wir eine Abnahme der Standsicherheit. Wer ist zuständig?",
+    "Wer trägt die Kosten für die Sicherheitsleute beim {event}, die Gemeinde oder der Festverein?",
+    "Nach dem Vorfall beim letzten {event} will der Gemeinderat das Sicherheitskonzept überarbeiten: mehr Beleuchtung, Absperrgitter, Polizeipräsenz.",
+    "Das Sicherheitskonzept für das Rathaus (Schließanlage, Alarmanlage, Videoüberwachung am Eingang) soll erneuert werden. Wer berät uns da?",
+    "Für die Schule brauchen wir einen Notfallplan bei Amoklagen und Bränden. Gibt es eine Vorlage vom Land?",
+]
+EVENTS = [
+    "Stadtfest",
+    "Weihnachtsmarkt",
+    "Dorffest",
+    "Kirmeswochenende",
+    "Open-Air-Konzert",
+    "Feuerwehrfest",
+    "Kinderfest",
+    "Osterfeuer",
+    "Heimatfest",
+    "Faschingsumzug",
+]
+# Footers of newsletters and adverts that name topics without asking anything
+NEWSLETTER_FOOTERS = [
+    "Gemeinsam für ein digitales Thüringen - Partner der OZG-Umsetzung",
+    "Ihr Ansprechpartner für E-Government, OZG und Informationssicherheit",
+    "Folgen Sie uns: #Digitalisierung #OZG #ITSicherheit",
+    "Zertifiziert nach ISO 27001 | BSI-konform | förderfähig",
+    "Kompetenzzentrum Verwaltung 4.0 | Fördermittel | Online-Dienste | Informationssicherheit",
+    "Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben. Abmelden",
+]
+
 IT_PLAIN = [
     "Unser IT-Dienstleister stellt die Rechner im Rathaus auf Windows 11 um. Müssen wir das ausschreiben?",
     "Welche Software für die Kita-Verwaltung nutzen andere Gemeinden?",
@@ -1086,6 +1286,14 @@ IT_PLAIN = [
     "Wie bekommen wir die Tablets der Gemeinderäte mit dem WLAN verbunden?",
     "Unser Dienstleister verlangt für die Wartung der Drucker jetzt das Doppelte.",
     "Können wir das E-Mail-Postfach für die Feuerwehr bei Ihnen einrichten lassen?",
+    "Unser Drucker im Bürgerbüro druckt nur leere Seiten, ist das ein bekanntes Problem?",
+    "Ein Anbieter hat uns ein Angebot für ein Dokumentenmanagementsystem geschickt. Kennen Sie die Firma?",
+    "Welche Laptops und Scanner haben andere Verwaltungen angeschafft?",
+    "Das Programm für die Hundesteuer lässt sich nach dem Update nicht mehr starten.",
+    "Wir ziehen mit dem Bürgerbüro um, wer verlegt die Netzwerkkabel?",
+    "Kann man die Dienstrichtlinie für Handys der Mitarbeiter irgendwo als Muster bekommen?",
+    "Der Beamer im Sitzungssaal findet den Laptop nicht mehr.",
+    "Unsere Homepage soll neu gestaltet werden. Welche Agentur empfehlen Sie?",
 ]
 
 
@@ -1205,10 +1413,28 @@ def classification_text(subject: str, body: str) -> str:
     return f"{subject}\n\n{new_text}".strip()
 
 
+def short_topic_mail(writer: Writer, topic: str) -> tuple[str, str]:
+    rng = writer.rng
+    subject = writer.pick(
+        ["Frage", "Anfrage", "", "Rückruf", writer.fill(writer.pick(SUBJECTS[topic], partition=False))]
+    )
+    greeting = writer.fill(rng.choice(GREETINGS))
+    lines = [greeting, ""] if greeting else []
+    lines.append(writer.fill(writer.pick(SHORT_TOPICAL[topic])))
+    if rng.random() < 0.7:
+        lines += ["", rng.choice(CLOSINGS), writer.signature()]
+    return subject, "\n".join(lines)
+
+
 def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, str]:
     rng = writer.rng
+    if len(topics) == 1 and not urgent and rng.random() < 0.07:
+        return short_topic_mail(writer, topics[0])
+    if sorted(topics) == ["eligibility", "it_security"] and not urgent and rng.random() < 0.3:
+        subject = writer.fill(writer.pick(SUBJECTS[rng.choice(topics)], partition=False))
+        return writer.compose(subject, [writer.fill(writer.pick(SECURITY_FUNDING))])
     sentences = []
-    funding_tail = "eligibility" in topics and len(topics) > 1 and not urgent and rng.random() < 0.35
+    funding_tail = "eligibility" in topics and len(topics) > 1 and not urgent and rng.random() < 0.5
     for topic in topics:
         if funding_tail and topic == "eligibility":
             continue
@@ -1248,7 +1474,7 @@ def topic_mail(writer: Writer, topics: list[str], urgent: bool) -> tuple[str, st
     rng.shuffle(sentences) if not urgent else None
     if funding_tail:
         sentences.append(writer.pick(FUNDING_TAILS))
-    if rng.random() < 0.08:
+    if rng.random() < 0.12:
         # a subject from an older thread about another topic: the body decides
         others = [t for t in TOPICS if t not in topics]
         if others:
@@ -1265,26 +1491,31 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
     """(subject, body, is_plain_mail) for mails that belong to no topic."""
     rng = writer.rng
     kind = rng.random()
-    if kind < 0.08:
+    if kind < 0.12:
         question = writer.pick(FUNDING_QUESTIONS)
         sentence = question.replace("{fw}", writer.pick(FUNDING_WORDS)).replace("{obj}", writer.pick(OTHER_OBJECTS))
         subject = writer.pick(["Förderung", "Fördermittel", "Anfrage Zuschuss", "Frage", "", "Förderantrag"])
         return (*writer.compose(subject, [writer.fill(sentence)]), True)
-    if kind < 0.14:
+    if kind < 0.21:
         question = writer.pick(SAFETY_QUESTIONS)
         sentence = question.replace("{sw}", writer.pick(SAFETY_WORDS)).replace("{place}", writer.pick(SAFETY_PLACES))
         sentence = sentence[0].upper() + sentence[1:]
         subject = writer.pick(["Sicherheit", "Anfrage", "Frage", "", "Sicherheitsfrage", "Bitte um Rat"])
         return (*writer.compose(subject, [writer.fill(sentence)]), True)
-    if kind < 0.18:
+    if kind < 0.26:
         subject = writer.pick(["IT", "Frage EDV", "Anfrage", "Software", "Hardware", ""])
         return (*writer.compose(subject, [writer.pick(IT_PLAIN)]), True)
-    if kind < 0.28:
+    if kind < 0.34:
         objects = [
             writer.pick(FRAMES).replace("{x}", writer.pick(TOPIC_OBJECTS["none"])) for _ in range(rng.randint(1, 2))
         ]
         subject = writer.pick(["Anfrage", "Frage", "Bitte um Rückruf", "Kurze Frage", "Beratung", "", "Info"])
         return (*writer.compose(subject, [writer.fill(o) for o in objects]), True)
+    if kind < 0.39:
+        event = rng.choice(EVENTS)
+        sentence = writer.fill(writer.pick(EVENT_SECURITY).replace("{event}", event))
+        subject = writer.pick([f"Sicherheitskonzept {event}", f"{event}", "Sicherheitsdienst", "Anfrage", "", "Frage"])
+        return (*writer.compose(subject, [sentence]), True)
     if kind < 0.5:
         subject, sentence = writer.pick(NEGATIVES)
         extra = writer.pick(NEGATIVES)[1] if rng.random() < 0.15 else ""
@@ -1292,12 +1523,16 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
         return (*writer.compose(writer.fill(subject), [writer.fill(sentence), writer.fill(extra)], quote=quote), True)
     if kind < 0.65:
         subject, text = writer.pick(NEWSLETTERS)
+        if rng.random() < 0.4:
+            text = f"{text}\n\n{rng.choice(NEWSLETTER_FOOTERS)}"
         return writer.fill(subject), writer.fill(text), True
     if kind < 0.66:
         subject, text = writer.pick(CONTENTLESS)
         return writer.fill(subject), writer.fill(text), True
     if kind < 0.71:
         subject, text = writer.pick(VENDOR_ADS)
+        if rng.random() < 0.4:
+            text = f"{text}\n\n{rng.choice(NEWSLETTER_FOOTERS)}"
         return writer.fill(subject), writer.fill(text), True
     if kind < 0.77:
         subject, text = writer.pick(OUT_OF_OFFICE)
@@ -1363,13 +1598,13 @@ def main() -> None:
     seen: set[str] = set()
     train: list[dict] = []
     for family in range(4):
-        train += generate(600, family=family, families=families, seed=SEED + family)
+        train += generate(1000, family=family, families=families, seed=SEED + family)
     manual = handwritten()
     random.Random(SEED).shuffle(manual)
     cut = len(manual) * 4 // 5
     train = dedupe(train + manual[:cut], seen)
-    dev = dedupe(generate(300, family=4, families=families, seed=SEED + 4) + manual[cut:], seen)
-    test = dedupe(generate(300, family=4, families=families, seed=SEED + 5), seen)
+    dev = dedupe(generate(700, family=4, families=families, seed=SEED + 4) + manual[cut:], seen)
+    test = dedupe(generate(400, family=4, families=families, seed=SEED + 5), seen)
     for name, examples in (("train", train), ("dev", dev), ("test", test)):
         random.Random(SEED).shuffle(examples)
         lines = [json.dumps(e, ensure_ascii=False) for e in examples]
