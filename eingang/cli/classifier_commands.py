@@ -161,9 +161,13 @@ def promote_model(
     staging = destination.with_name(destination.name + ".neu")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(candidate, staging)
+    # Two renames instead of delete-then-rename: the model folder is never missing for long.
+    retired = destination.with_name(destination.name + ".alt")
+    shutil.rmtree(retired, ignore_errors=True)
     if destination.exists():
-        shutil.rmtree(destination)
+        destination.rename(retired)
     staging.rename(destination)
+    shutil.rmtree(retired, ignore_errors=True)
     typer.echo(f"Themenmodell eingesetzt: {destination.resolve()}")
     if not configured or Path(configured).resolve() != destination.resolve():
         typer.echo(f"Damit Worker und Web-App es laden: EINGANG_TOPIC_MODEL_PATH={destination.resolve()} setzen.")
