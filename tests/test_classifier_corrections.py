@@ -103,6 +103,11 @@ def test_corrections_are_learned_compared_and_promoted(cli_env: Runtime, tiny_co
     Runtime(make_settings(topic_model_path=str(target)))  # what every process edge does
     assert active_model_dir() == target
     assert TopicModel.load(target).settings == TopicModel.load(tmp_path / "cand").settings
+    # Promoting again replaces the model in use and leaves no staging or retired folder behind.
+    again = CliRunner().invoke(app, ["promote-model", str(tmp_path / "cand"), "--target", str(target)])
+    assert again.exit_code == 0, again.output
+    assert TopicModel.load(target).settings == TopicModel.load(tmp_path / "cand").settings
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("in-use")) == ["in-use"]
 
 
 def test_promote_refuses_a_directory_without_a_model(cli_env: Runtime, tmp_path: Path) -> None:
