@@ -338,7 +338,7 @@ def test_urgent_incident_gets_emergency_steps_first(server):
     )
     reply = response.json()["lines"][1]["text"]
     assert reply.startswith("Sicherheitsvorfall – zuerst handeln")
-    assert reply.index("Rufen Sie uns an") < reply.index("Aktenzeichen")
+    assert reply.index("Melden Sie den Vorfall sofort") < reply.index("Aktenzeichen")
 
 
 def test_guidance_file_is_configurable(chat_runtime, tmp_path):
