@@ -80,6 +80,10 @@ W_ON_BEHALF = 0.75
 W_SELF_MENTION = 0.4
 W_SEVERAL_MEMBERS = 0.5
 W_FIRST_PERSON = 0.7  # "ich bin Bürgermeister von X", "wir als Gemeinde X": the writer names its authority
+W_MAYOR_TITLE = 0.7  # "Bgm. Schmeheim" under the name or as the display name: an (honorary) mayor signs
+W_GREETING_PLACE = 0.45  # "Grüße aus Döbritschen": where the writer is, not yet who they are
+W_LOCAL_PART = 0.3  # "koch.doebritschen@t-online.de": supports a place named elsewhere, never enough alone
+W_MAYOR_SELF = 0.3  # "ein ehrenamtlicher Bürgermeister", a bare "Bgm." in the signature
 W_SUBJECT_MENTION = 0.35
 W_PROSE_MENTION = 0.15
 CAP_WITHOUT_IDENTITY = 0.55  # text mentions alone never link
@@ -235,6 +239,9 @@ class _Reading:
     district_office: bool
     office_cue: bool
     municipal_cue: bool  # Bürgermeister, Hauptamt, Kämmerei …: only a municipal administration signs so
+    mayor_titles: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # keys, phrase, zone
+    greeting_places: list[tuple[str, str]] = field(default_factory=list)  # "Grüße aus X": key, phrase
+    mayor_self: bool = False  # the writer calls themselves a mayor
     districts: set[str] = field(default_factory=set)  # context for same-named municipalities
     associations: set[str] = field(default_factory=set)
 
@@ -256,8 +263,11 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         + (lt.find_mentions(index, display, "display") if display else [])
     )
     addresses = lt.find_addresses(index, header_text)
+    signature_text = f"{zones.letterhead}\n{zones.closing}"
+    mayor_titles = [(keys, phrase, "signature") for keys, phrase in lt.find_mayor_titles(index, signature_text)]
+    mayor_titles += [(keys, phrase, "display") for keys, phrase in lt.find_mayor_titles(index, display)]
     from_quote = False
-    if fallback and not header and not addresses and quoted_text.strip():
+    if fallback and not header and not addresses and not mayor_titles and quoted_text.strip():
         # A short reply or a forward: the sender's letterhead may be in the quoted part.
         quoted = lt.split_zones(_QUOTE_MARKS.sub("", quoted_text.translate(_SPACES)))
         header_text = f"{quoted.letterhead}\n{quoted.closing}"
@@ -286,6 +296,9 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         district_office=lt.has_district_cue(header_text) or domain_hint == "district",
         office_cue=lt.has_office_cue(header_text),
         municipal_cue=lt.has_municipal_cue(header_text),
+        mayor_titles=mayor_titles,
+        greeting_places=lt.find_greeting_places(index, zones.closing),
+        mayor_self=lt.mayor_self_cue(own_text),
     )
     reading.districts = {m.keys[0] for m in header if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE)}
     reading.districts |= {k[:5] for a in addresses for k in a.keys}
@@ -315,6 +328,52 @@ def _header_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, ind
         else:
             weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
         board.add(key, weight * factor, f"{where}: „{mention.text}“", identity=True)
+
+
+def _mayor_and_greeting_evidence(
+    board: _Board, reading: _Reading, gazetteer: Gazetteer, index: LinkingIndex, sender_address: str
+) -> None:
+    """Honorary mayors of small places often write from private or VG addresses: a mayor's title with
+    the place ("Bgm. Schmeheim") names the sender; "Grüße aus X" says where the writer is, and names
+    the sender only together with a second cue (the place in the address's local part, or the writer
+    calling themselves mayor) — never for someone writing as a citizen."""
+    for keys, phrase, zone in reading.mayor_titles:
+        keys = _filter_by_context(keys, reading.districts, reading.associations, index)
+        if len(keys) == 1 and not _office_place(gazetteer, index, reading, keys[0], seat=False):
+            where = "Absendername" if zone == "display" else "Signatur"
+            board.add(keys[0], W_MAYOR_TITLE, f"{where}: „{phrase}“ (Bürgermeister)", identity=True)
+    greeted = set()
+    for key, phrase in reading.greeting_places:
+        if key not in greeted and not _office_place(gazetteer, index, reading, key, seat=True):
+            greeted.add(key)
+            board.add(key, W_GREETING_PLACE, f"Gruß: „{phrase}“")
+    local, _, domain = sender_address.lower().rpartition("@")
+    local_keys = set()
+    if domain in GENERIC_MAIL_PROVIDERS:
+        for key, word in lt.local_part_places(index, local):
+            local_keys.add(key)
+            board.add(key, W_LOCAL_PART, f"Adresse enthält „{word}“")
+    if reading.citizen or reading.company or reading.state or reading.other_body or reading.foreign:
+        return
+    for key in greeted:
+        if key in local_keys:
+            board.identity.add(key)
+        elif reading.mayor_self:
+            board.add(key, W_MAYOR_SELF, "Absender nennt sich Bürgermeister", identity=True)
+
+
+def _office_place(gazetteer: Gazetteer, index: LinkingIndex, reading: _Reading, key: str, *, seat: bool) -> bool:
+    """Is ``key`` the place a VG the sender writes as is named after (or, with ``seat``, sits in)?
+    "Bürgermeister Kindelbrück" signing "VG Kindelbrück", "Grüße aus Gebesee" from the VG Gera-Aue
+    office: the office's own place, not a member it writes about."""
+    for association_key in reading.associations:
+        association = gazetteer.associations.get(association_key)
+        if association is None or association.kind != "Verwaltungsgemeinschaft":
+            continue
+        names = (association.name, association.seat) if seat else (association.name,)
+        if any(key in index.municipality_names.get(fold(name), ()) for name in names if name):
+            return True
+    return False
 
 
 def _address_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, index: LinkingIndex) -> None:
@@ -424,6 +483,7 @@ def link(
     office, domain_hint = _domain_evidence(board, index, domain, learned_domains, gazetteer)
     reading = _read(parsed, index, office=office, domain_hint=domain_hint, fallback=not board.identity)
     _header_evidence(board, reading, gazetteer, index)
+    _mayor_and_greeting_evidence(board, reading, gazetteer, index, own.address if own else "")
     original = parsed.original_sender
     if not board.identity and original and original.address and original.domain != domain:
         domain = original.domain

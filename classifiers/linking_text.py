@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifiers.linking_index import LinkingIndex, fold
+from classifiers.linking_index import COMMON_WORD_NAMES, LinkingIndex, fold
 
 # What kind of authority a phrase names.
 MUNICIPALITY = "municipality"
@@ -148,6 +148,32 @@ _PARTNER_CONTEXT = re.compile(
     r"\bwie in\b|\bzusammen mit\b|\bauch\b|\bbeispielsweise\b|\bz\.\s?B\.|\bnach\b|\baus\b)\s*$",
     re.IGNORECASE,
 )
+
+# A mayor's title before a municipality's name, as honorary mayors sign ("Bgm. Schmeheim",
+# "R. Koch, Bgm Döbritschen", "Ortsbürgermeister X", display name "Bgm Kirchgandern").
+_MAYOR_TITLE = re.compile(
+    r"(?<![\w-])(?:(?:Ober|Orts(?:teil)?)?B(?:ü|ue)rgermeister(?:in|\(in\))?|Bgm|Bürgerm(?=\.)|(?-i:BM))"
+    r"(?![\w-])\.?:?[ \t]+(?:(?:der|von|in|des)[ \t]+)?(?:(?:Stadt|Gemeinde|Landgemeinde)[ \t]+)?"
+    r"(?P<rest>[^\n,;|]{2,60})",
+    re.IGNORECASE,
+)
+_MAYOR_WORDS = ("bgm", "bm", "rgermeister", "rgerm.")
+# The writer calls themselves a mayor without naming the place ("ein ehrenamtlicher Bürgermeister",
+# a bare "Bgm." under the name): supports a place named elsewhere, never names one.
+_MAYOR_SELF = re.compile(
+    r"(?:\b(?:ich bin|ich als|als|von einem|einer?|hier schreibt)\s+(?:der\s+|die\s+)?"
+    r"(?:(?:ehren|haupt|neben)amtliche[rnm]?\s+)?(?:Orts(?:teil)?)?B(?:ü|ue)rgermeister(?:in)?\b"
+    r"|^[ \t]*(?:(?:Orts(?:teil)?)?B(?:ü|ue)rgermeister(?:in)?|Bgm\.?)[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Grüße aus Döbritschen", "gruss aus kirchgandern, Bernd", "Viele Grüße aus dem schönen X".
+_GREETING_FROM = re.compile(
+    r"(?<![\w-])gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?[ \t]+aus[ \t]+(?:(?:dem|der|den|vom)[ \t]+)?"
+    r"(?:(?-i:[a-zäöüß]+en)[ \t]+)?(?P<rest>[^\n,;!.|]{2,60})",
+    re.IGNORECASE,
+)
+_LOCAL_PART_SPLIT = re.compile(r"[^a-z]+")
+
 
 
 @dataclass(frozen=True)
@@ -416,3 +442,75 @@ def is_state_sender(text: str) -> bool:
 
 def other_state(text: str) -> bool:
     return _mentions_any(text, _OTHER_STATE_WORDS) and bool(_OTHER_STATE.search(text))
+
+
+def _unique_place(index: LinkingIndex, raw: str) -> tuple[str, str] | None:
+    """The single municipality whose name starts ``raw`` (any case), unless the name is an ordinary word,
+    a duplicate or very short: (key, name)."""
+    tokens = [t.strip("„“”\"'»«‚‘()") for t in _TOKEN_SPLIT.split(raw.strip())]
+    tokens = [t for t in tokens if t]
+    for length in range(min(len(tokens), index.max_name_tokens), 0, -1):
+        phrase = " ".join(tokens[:length]).rstrip(".,;:)-–")
+        folded = fold(phrase)
+        if folded in index.prose_blocked:
+            continue
+        keys = index.municipality_names.get(folded, ())
+        if not keys and folded in index.city_district_names:
+            keys = (index.city_district_names[folded],)
+        if len(keys) == 1:
+            return keys[0], phrase
+    return None
+
+
+def find_mayor_titles(index: LinkingIndex, text: str) -> list[tuple[tuple[str, ...], str]]:
+    """ "Bgm. Schmeheim", "Bürgermeisterin Döbritschen" in signature lines: (municipality keys, phrase).
+
+    Only a capitalised municipality name right after the title counts ("Bgm. Müller" is a person);
+    names that are ordinary words or very short are skipped; same-named places keep all their keys
+    (the caller picks by VG or district)."""
+    if not _mentions_any(text, _MAYOR_WORDS):
+        return []
+    found = []
+    for line in text.split("\n"):
+        if not signature_like(line):
+            continue
+        for match in _MAYOR_TITLE.finditer(line):
+            keys, phrase = resolve_name(index, match.group("rest"), MUNICIPALITY)
+            folded = fold(phrase)
+            if keys and folded not in COMMON_WORD_NAMES and len(folded) >= 4:
+                found.append((keys, f"{match.group(0)[: match.start('rest') - match.start()]}{phrase}".strip()))
+    return found
+
+
+def mayor_self_cue(text: str) -> bool:
+    """Does the writer call themselves a mayor (without naming the place)?"""
+    return _mentions_any(text, _MAYOR_WORDS) and bool(_MAYOR_SELF.search(text))
+
+
+def find_greeting_places(index: LinkingIndex, text: str) -> list[tuple[str, str]]:
+    """ "Grüße aus X" with X a unique municipality that is not an ordinary word: (key, phrase)."""
+    lowered = text.lower()
+    if " aus" not in lowered or "gr" not in lowered:
+        return []
+    found = []
+    for match in _GREETING_FROM.finditer(text):
+        place = _unique_place(index, match.group("rest"))
+        if place:
+            found.append((place[0], f"{match.group(0)[: match.start('rest') - match.start()]}{place[1]}".strip()))
+    return found
+
+
+def local_part_places(index: LinkingIndex, local_part: str) -> list[tuple[str, str]]:
+    """Unique municipality names (at least 5 letters, not ordinary words) among the words of an
+    address's local part ("koch.doebritschen" -> Döbritschen): (key, word)."""
+    words = [w for w in _LOCAL_PART_SPLIT.split(local_part.lower()) if w]
+    found = []
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            folded = " ".join(words[start : start + size])
+            if len(folded) < 5 or folded in index.prose_blocked:
+                continue
+            keys = index.municipality_names.get(folded, ())
+            if len(keys) == 1 and keys[0] not in {k for k, _ in found}:
+                found.append((keys[0], folded))
+    return found
