@@ -10,6 +10,8 @@ Evidence is weighed together per candidate authority (noisy-OR of the evidence w
   "Der Bürgermeister der Stadt X", address lines (PLZ + place), datelines, AGS numbers,
 - mentions in subject and text, weak on their own; a partner municipality named in the text is
   not the sender; an IT provider writing on behalf of a municipality links to that municipality.
+- honorary mayors: a mayor's title with the place ("Bgm. Schmeheim") in the signature or display
+  name; "Grüße aus X" plus a second cue (X in a generic provider's local part, or "Bürgermeister").
 
 A VG office writing about exactly one of its members links to that member; an erfüllende
 Gemeinde's own office links to the Gemeinde itself. Below ``MATCH_THRESHOLD`` (or when two

@@ -175,7 +175,6 @@ _GREETING_FROM = re.compile(
 _LOCAL_PART_SPLIT = re.compile(r"[^a-z]+")
 
 
-
 @dataclass(frozen=True)
 class Mention:
     """An authority phrase: its kind, the keys its name resolves to, and where it stood."""
