@@ -132,7 +132,8 @@ def test_packaged_guidance_covers_every_topic_and_urgent_first():
     guidance = load_guidance()
     assert set(guidance.topics) == {"eligibility", "ozg_duties", "it_security"}
     text = guidance.first_reply(name="Eva", reference="KV-2026-00001", topics=["it_security"], urgent=True)
-    assert text.index("Melden Sie den Vorfall sofort") < text.index("KV-2026-00001") < text.index("\n\nInformationssicherheit\n")
+    emergency = text.index("Melden Sie den Vorfall sofort")
+    assert emergency < text.index("KV-2026-00001") < text.index("\n\nInformationssicherheit\n")
     ozg = guidance.first_reply(name="Eva", reference="KV-2026-00002", topics=["ozg_duties"], urgent=False)
     assert "ThAVEL" in ozg and "Vereinspaket" in ozg
 

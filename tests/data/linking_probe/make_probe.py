@@ -2,9 +2,9 @@
 own test mails (see README.md in this directory). Run to regenerate the .eml files and labels.jsonl."""
 
 import json
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timezone, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
