@@ -7,6 +7,7 @@ developer laptop such tests are skipped with a message saying so."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import uuid
 from collections.abc import Iterator
@@ -191,3 +192,32 @@ def smtp_sink() -> Iterator[tuple[RecordingSink, int]]:
         yield sink, port
     finally:
         controller.stop()
+
+
+# Debian's Chromium driven by Playwright; no browser is downloaded.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser():
+    """A headless Chromium (Debian's) for browser tests; fails in CI when it is missing."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        service_missing("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        service_missing("Playwright", str(error))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

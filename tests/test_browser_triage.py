@@ -5,7 +5,6 @@ HTML neither runs nor loads anything. Saves screenshots to docs/screenshots/."""
 
 from __future__ import annotations
 
-import shutil
 import smtplib
 import threading
 import time
@@ -25,39 +24,14 @@ from intake.recipients import RecipientPolicy
 from intake.smtp_server import IntakeHandler, start_smtp_server
 from models import Channel, Consultation, InboundMessage
 from queue_workers.dispatch import enqueue_processing
-from tests.conftest import free_port, service_missing
+from tests.conftest import free_port
 from tests.test_web_support import PASSWORD, add_user, ingest, mail, web_runtime
 from web.server import start_web_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 960}
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        service_missing("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        service_missing("Playwright", str(error))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass

@@ -5,7 +5,6 @@ shown as text; a message typed while the server is down is kept and sent after r
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import httpx
@@ -14,40 +13,15 @@ from sqlmodel import Session, select
 
 from models import Consultation, InboundMessage
 from tests.chat_support import consultant_token, serve_app
-from tests.conftest import free_port, make_settings, migrated_runtime, service_missing
+from tests.conftest import free_port, make_settings, migrated_runtime
 
 # Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
 HTTP = httpx.Client(timeout=30)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 INJECTION = "Förderfähig nach ThürEGovRL? <img src=x onerror=\"document.title='pwned'\"><b>fett</b>"
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        service_missing("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        service_missing("Playwright", str(error))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
