@@ -61,7 +61,7 @@ def test_every_command_has_help():
 def test_compose_services_call_existing_commands_with_existing_settings():
     services = _compose_services()
     eingang_services = {name: s for name, s in services.items() if s.get("build") or s.get("image") == "eingang:latest"}
-    assert {"receiver", "worker", "migrate"} <= eingang_services.keys()
+    assert {"receiver", "worker", "scheduler", "migrate"} <= eingang_services.keys()
     assert {"postgres", "redis"} <= services.keys()
     known_settings = {f"EINGANG_{name.upper()}" for name in Settings.model_fields}
     for name, service in eingang_services.items():

@@ -52,26 +52,27 @@ def serve() -> None:
         max_message_size=settings.smtp_max_message_size,
         tls_context=server_tls_context(settings.smtp_tls_cert, settings.smtp_tls_key),
     )
-    # Further components of `serve` (each returns an object with .stop()); one line each:
+    # Further components of `serve`, each an object with .stop().
+    from eingang.cli.imap_commands import build_imap_service
+    from eingang.cli.queue_commands import start_scheduler
+    from web.server import start_web_server
+
     components: list = []
-    from eingang.cli.imap_commands import build_imap_service  # component: imap (issue 3)
-
     components += [service] if (service := build_imap_service(rt)) else []  # only with EINGANG_IMAP_HOST
-    from eingang.cli.queue_commands import start_scheduler  # component: scheduler (issue 6)
-
-    components += [start_scheduler(rt)] if settings.embedded_queue else []  # with Redis: `eingang scheduler`
-    from web.server import start_web_server  # component: web (issue 7)
-
+    # Periodic jobs (sweeper, reminders, escalations): here on the embedded default; with Redis
+    # they run in `eingang scheduler` processes.
+    components += [start_scheduler(rt)] if settings.embedded_queue else []
     components.append(start_web_server(rt))
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     mode = "eingebettete Warteschlange" if settings.embedded_queue else "Redis-Warteschlange"
     typer.echo(f"Eingang empfängt SMTP auf {settings.smtp_host}:{settings.smtp_port} ({mode}). Beenden mit Strg+C.")
+    # Mail stored before a crash or broker outage is handed on at once; later sweeps are the
+    # scheduler's job.
     sweep_unprocessed(rt.engine, older_than=timedelta(0))
     try:
-        while not stop.wait(60):
-            sweep_unprocessed(rt.engine)
+        stop.wait()
     finally:
         for component in reversed(components):
             component.stop()
