@@ -57,6 +57,17 @@ class FormerMunicipality:
     postal_codes: tuple[str, ...]
 
 
+def district_display_name(name: str, kind: str) -> str:
+    """Display name of a district: "Landkreis Gotha", but "Erfurt" for a kreisfreie Stadt."""
+    return name if kind == "kreisfreie Stadt" else f"Landkreis {name}"
+
+
+def association_display_name(name: str, kind: str) -> str:
+    """Display name of an association: "VG Leinetal" or "erfüllende Gemeinde Ohrdruf"."""
+    prefix = "VG" if kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
+    return f"{prefix} {name}"
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: per-process caches key on it
 class Gazetteer:
     municipalities: dict[str, GazetteerMunicipality] = field(default_factory=dict)
@@ -70,11 +81,10 @@ class Gazetteer:
             return self.municipalities[key].name
         if key in self.districts:
             district = self.districts[key]
-            return district.name if district.kind == "kreisfreie Stadt" else f"Landkreis {district.name}"
+            return district_display_name(district.name, district.kind)
         if key in self.associations:
             association = self.associations[key]
-            prefix = "VG" if association.kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
-            return f"{prefix} {association.name}"
+            return association_display_name(association.name, association.kind)
         return None
 
     def authority_kind(self, key: str) -> str | None:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from classifiers.gazetteer import association_display_name, district_display_name
 from models.consultations import Consultation, FollowUpTask
 from models.db import as_utc
 from models.gazetteer import AdministrativeAssociation, District, Municipality
@@ -21,14 +22,13 @@ def authority_summary(session: Session, key: str | None) -> dict | None:
         return {"key": key, "name": municipality.name, "kind": municipality.kind, "district": municipality.district_key}
     district = session.get(District, key)
     if district is not None:
-        name = district.name if district.kind == "kreisfreie Stadt" else f"Landkreis {district.name}"
+        name = district_display_name(district.name, district.kind)
         return {"key": key, "name": name, "kind": district.kind, "district": district.key}
     association = session.get(AdministrativeAssociation, key)
     if association is not None:
-        prefix = "VG" if association.kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
         return {
             "key": key,
-            "name": f"{prefix} {association.name}",
+            "name": association_display_name(association.name, association.kind),
             "kind": association.kind,
             "district": association.district_key,
         }
