@@ -23,7 +23,6 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "EINGANG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_TEST_URL = os.environ.get("EINGANG_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def in_ci() -> bool:
