@@ -174,6 +174,8 @@ def build(n: int, spec: dict) -> bytes:
         msg.attach(wrapper)
     else:
         raise ValueError(style)
+    for k, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary(f"=_blind2026_{n:03d}_{k}")  # fixed boundaries: the build is byte-for-byte reproducible
     raw = msg.as_bytes()
     if spec["legacy_subject"]:
         head, sep, rest = raw.partition(b"\r\n\r\n")
