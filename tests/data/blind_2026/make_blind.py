@@ -174,7 +174,7 @@ def build(n: int, spec: dict) -> bytes:
         msg.attach(wrapper)
     else:
         raise ValueError(style)
-    for k, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+    for k, part in enumerate(p for p in msg.walk() if p.get_content_maintype() == "multipart"):
         part.set_boundary(f"=_blind2026_{n:03d}_{k}")  # fixed boundaries: the build is byte-for-byte reproducible
     raw = msg.as_bytes()
     if spec["legacy_subject"]:
