@@ -181,6 +181,7 @@ def test_a_200_mb_chat_post_is_refused_before_it_is_read(serve):
     time.sleep(1)
     sample()
     growth = max(peak) - baseline
+    print(f"serve RSS {baseline / MB:.0f} MB before, peak {max(peak) / MB:.0f} MB during 2 × 200 MB")
     assert growth < 50 * MB, f"serve grew by {growth / MB:.0f} MB"
     with serve.client() as client:  # and it still answers
         assert client.get("/gesundheit").json() == {"status": "ok"}

@@ -1,8 +1,9 @@
 """Request body limits, enforced while the body streams in — before anything holds it.
 
-Starlette's ``RequestBodyLimitResponder`` counts the bytes of the ``http.request`` messages
-and refuses a declared ``Content-Length`` above the limit at the first read; the request then
-ends with 413 and uvicorn drops the rest of the upload unread (its buffer stays at 64 KiB).
+A declared ``Content-Length`` above the limit is answered 413 before the app runs; without one,
+Starlette's ``RequestBodyLimitResponder`` counts the bytes of the ``http.request`` messages as
+the app reads them and stops at the limit (the app's error handler answers 413). Either way
+uvicorn drops the rest of the upload unread (its buffer stays at 64 KiB).
 The limit depends on the path: small for the chat, larger for a consultant's answer (with
 attachments), the default for every other form and JSON request."""
 
@@ -11,7 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from starlette.datastructures import Headers
 from starlette.middleware.body_limit import RequestBodyLimitResponder
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
+from web.errors import TOO_LARGE
 
 # The answers of a consultant (page form and API); they may carry attachments.
 ANSWER_PATHS = (re.compile(r"^/faelle/[^/]+/antwort$"), re.compile(r"^/api/consultations/[^/]+/answers$"))
@@ -36,7 +41,20 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        await RequestBodyLimitResponder(self.app, self.limit_for(scope["path"]))(scope, receive, send)
+        limit = self.limit_for(scope["path"])
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:  # refused at once, in the API's own error shape
+            await too_large_response(scope["path"])(scope, receive, send)
+            return
+        await RequestBodyLimitResponder(self.app, limit)(scope, receive, send)
+
+
+def too_large_response(path: str) -> Response:
+    if path.startswith("/chat/api/"):
+        return JSONResponse({"error": "too_large", "message": TOO_LARGE}, status_code=413)
+    if path.startswith("/api/"):
+        return JSONResponse({"detail": TOO_LARGE}, status_code=413)
+    return PlainTextResponse(TOO_LARGE, status_code=413)
 
 
 def body_limits(app, settings) -> BodyLimitMiddleware:
