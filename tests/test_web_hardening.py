@@ -318,3 +318,39 @@ def test_every_formula_start_is_neutralised_in_csv(start):
     table = Table("probe", "Probe", [start + "Spalte", "Zahl"], [[start + "1+1", -3]])
     rows = list(csv.reader(io.StringIO(table_csv(table).decode("utf-8-sig")), delimiter=";"))
     assert rows == [["'" + start + "Spalte", "Zahl"], ["'" + start + "1+1", "-3"]]  # numbers stay numbers
+
+
+@pytest.mark.postgres
+def test_nul_bytes_in_input_are_client_errors_on_postgresql(postgres_url):
+    """PostgreSQL refuses NUL in text; that is the client's error (422), not a 500."""
+    runtime = web_runtime(postgres_url)
+    try:
+        api_token = add_user(runtime, "lea", "leitung", token=True)
+        reference = ingest(runtime, mail())
+        bearer = {"Authorization": f"Bearer {api_token}"}
+        with TestClient(create_app(runtime), raise_server_exceptions=False) as client:
+            calls = [
+                ("get", "/api/consultations?behoerde=16%0061", None),
+                ("get", "/api/consultations?q=DMS%00", None),
+                ("get", "/api/consultations/KV-2026%00", None),
+                ("post", f"/api/consultations/{reference}/notes", {"text": "Notiz\u0000mit NUL"}),
+                ("post", f"/api/consultations/{reference}/assignee", {"assignee": "le\u0000a"}),
+                ("get", "/chat/api/consultations/1?after=0", None),
+            ]
+            for method, path, body in calls:
+                response = client.request(method, path, json=body, headers=bearer)
+                assert 400 <= response.status_code < 500, (method, path, response.status_code, response.text[:300])
+                assert response.headers["content-type"].startswith("application/json")
+            started = client.post("/chat/api/sessions", json={"name": "Nu\u0000ll", "email": "null@example.de"})
+            assert 400 <= started.status_code < 500 or started.status_code == 201, started.text
+            assert login(client, "lea").status_code == 303
+            page = client.get("/eingang?q=%00")
+            assert page.status_code in (200, 422), page.status_code
+            note = client.post(
+                f"/faelle/{reference}/notizen",
+                data={"text": "a\x00b", "csrf_token": _csrf(client)},
+                follow_redirects=False,
+            )
+            assert 400 <= note.status_code < 500 or note.status_code == 303, note.status_code
+    finally:
+        runtime.engine.dispose()

@@ -19,6 +19,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -136,6 +137,17 @@ def create_app(runtime: Runtime) -> FastAPI:
         if _is_api(request):
             return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         return render(request, "error.html", {"status": 400, "detail": "Ungültige Eingabe."}, status_code=400)
+
+    @app.exception_handler(DataError)
+    async def _invalid_data(request: Request, _exc: DataError):
+        # The database refused a value from the request (a NUL byte, a number out of range): the
+        # request's transaction is rolled back; it is the client's error, not ours.
+        logger.info("request refused by the database: %s %s", request.method, request.url.path)
+        if _is_chat_api(request):
+            return JSONResponse({"error": "invalid", "message": errors.INVALID_DATA}, status_code=422)
+        if _is_api(request):
+            return JSONResponse({"detail": errors.INVALID_DATA}, status_code=422)
+        return render(request, "error.html", {"status": 422, "detail": errors.INVALID_DATA}, status_code=422)
 
     app.include_router(login.router)
     app.include_router(triage.router)

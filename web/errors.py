@@ -80,3 +80,6 @@ CHAT_ERROR_RESPONSES = _responses(
         429: "Zu viele Anfragen",
     },
 )
+
+
+INVALID_DATA = "Die Eingabe enthält unzulässige Zeichen oder Werte."
