@@ -113,6 +113,36 @@ def test_disabling_a_user_ends_the_login_and_enabling_does_not_revive_it(app):
         assert login(anna, "anna").status_code == 303  # a fresh login works
 
 
+# ---------------------------------------------------------------- body limits per path
+
+
+def test_body_limits_depend_on_the_path(app, runtime):
+    reference = ingest(runtime, mail())
+    api_token = add_user(runtime, "skript", "berater", token=True)
+    bearer = {"Authorization": f"Bearer {api_token}", "content-type": "application/json"}
+    two_mb = b'{"text": "' + b"a" * (2 * 1024 * 1024) + b'"}'
+    with _client(app) as client:
+        note = client.post(f"/api/consultations/{reference}/notes", content=two_mb, headers=bearer)
+        assert note.status_code == 413 and note.json() == {"detail": "Die Anfrage ist zu groß."}
+
+        def chunks():  # no Content-Length: counted while it streams in
+            yield two_mb[: 1024 * 1024]
+            yield two_mb[1024 * 1024 :]
+
+        streamed = client.post(f"/api/consultations/{reference}/notes", content=chunks(), headers=bearer)
+        assert streamed.status_code == 413 and streamed.json() == {"detail": "Die Anfrage ist zu groß."}
+        # an answer may be larger (attachments): 2 MB pass the limit and reach the handler
+        answer = client.post(f"/api/consultations/{reference}/answers", content=two_mb, headers=bearer)
+        assert answer.status_code != 413
+        assert login(client, "anna").status_code == 303
+        page = client.post(
+            f"/faelle/{reference}/notizen",
+            data={"text": "a" * (2 * 1024 * 1024), "csrf_token": _csrf(client)},
+            follow_redirects=False,
+        )
+        assert page.status_code == 413 and "zu groß" in page.text
+
+
 # ---------------------------------------------------------------- caching, downloads, query parameters
 
 
