@@ -32,7 +32,6 @@ from web.security import LoginRequired, SecurityHeadersMiddleware
 from web.templating import render
 
 logger = logging.getLogger(__name__)
-TOO_LARGE = errors.TOO_LARGE
 STATIC_DIR = Path(__file__).parent / "static"
 SWAGGER_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -113,7 +112,7 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
-        detail = TOO_LARGE if exc.status_code == 413 else exc.detail  # Starlette's body limit says it in English
+        detail = errors.TOO_LARGE if exc.status_code == 413 else exc.detail  # Starlette's body limit says it in English
         if _is_chat_api(request):  # the chat's error shape: {"error": code, "message": text}
             body = {
                 "error": errors.chat_error_code(exc.status_code),
