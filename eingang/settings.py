@@ -112,6 +112,30 @@ class Settings(BaseSettings):
         default=None, description="Send the session cookie only over HTTPS; unset = on outside development."
     )
     web_session_hours: float = Field(default=10.0, description="How long a login stays valid (hours).")
+    web_trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For "
+        "header is believed; empty = the header is ignored.",
+    )
+    web_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        description="Largest request body of forms and the JSON API (bytes); larger ones get 413 unread.",
+    )
+    web_max_chat_body_bytes: int = Field(
+        default=64 * 1024, description="Largest request body of the chat API and largest chat WebSocket frame (bytes)."
+    )
+    web_max_answer_body_bytes: int = Field(
+        default=25 * 1024 * 1024, description="Largest request body of a consultant's answer, with attachments (bytes)."
+    )
+    web_login_free_attempts: int = Field(
+        default=5, description="Wrong passwords per account and client before further attempts are delayed."
+    )
+    web_login_client_free_attempts: int = Field(
+        default=50, description="Wrong passwords per client address (all accounts together) before delays start."
+    )
+    web_login_max_delay_seconds: float = Field(
+        default=900.0, description="Longest wait between login attempts; it doubles from 1 s after the free attempts."
+    )
 
     chat_guidance_path: str | None = Field(
         default=None, description="Chat guidance YAML (answers per topic) overriding the packaged one."
@@ -165,6 +189,23 @@ class Settings(BaseSettings):
     @classmethod
     def _recipients_from_csv(cls, value: object) -> object:
         return _split_list(value)
+
+    @field_validator("web_trusted_proxies", mode="before")
+    @classmethod
+    def _proxies_from_csv(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("web_trusted_proxies")
+    @classmethod
+    def _proxies_are_networks(cls, value: list[str]) -> list[str]:
+        from ipaddress import ip_network
+
+        for item in value:
+            try:
+                ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"web_trusted_proxies: {item!r} is no IP address or CIDR network") from None
+        return value
 
     @field_validator("accepted_recipients")
     @classmethod

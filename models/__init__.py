@@ -23,6 +23,7 @@ from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.people import KnownSender, Role, UserAccount
+from models.web_sessions import WebSession
 
 __all__ = [
     "AdministrativeAssociation",
@@ -55,6 +56,7 @@ __all__ = [
     "TaskStatus",
     "TopicCorrection",
     "UserAccount",
+    "WebSession",
     "as_utc",
     "make_engine",
     "session_scope",

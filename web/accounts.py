@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from models import Role, UserAccount
+from models.web_sessions import end_user_sessions
 
 _hasher = PasswordHasher()
 # Verifying against this keeps the time of "unknown user" equal to "wrong password".
@@ -58,6 +59,23 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+def set_password(session: Session, user: UserAccount, password: str) -> None:
+    """A new password for ``user``; every login of the account ends (its web sessions are deleted)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    user.password_hash = hash_password(password)
+    session.add(user)
+    end_user_sessions(session, user.id)
+
+
+def set_active(session: Session, user: UserAccount, active: bool) -> None:
+    """Enable or disable ``user``; disabling ends every login of the account."""
+    user.active = active
+    session.add(user)
+    if not active:
+        end_user_sessions(session, user.id)
 
 
 def authenticate(session: Session, username: str, password: str) -> UserAccount | None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from web.charts import chart_svg
+from web.downloads import attachment_disposition
 from web.exports import XLSX_TYPE, table_csv, table_xlsx
+from web.params import EARLIEST, LATEST, form_date
 from web.security import DOWNLOAD_CSP, DbSession, ManagerPage
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
 from web.templating import render
@@ -20,10 +23,10 @@ CHARTED = ("themen_monate", "neu_abgeschlossen", "kreise", "kommunaltyp")
 def period_from(von: str | None, bis: str | None) -> Period:
     default = default_period()
     try:
-        start = date.fromisoformat(von) if von else default.start
-        end = date.fromisoformat(bis) if bis else default.end
+        start = form_date(von) or default.start
+        end = form_date(bis) or default.end
     except ValueError:
-        raise HTTPException(400, "Bitte Datumsangaben als JJJJ-MM-TT angeben.") from None
+        raise HTTPException(400, "Bitte Datumsangaben als JJJJ-MM-TT zwischen 2000 und 2100 angeben.") from None
     if end < start:
         raise HTTPException(400, "Das Ende des Zeitraums liegt vor seinem Anfang.")
     if (end - start).days > 366 * 10:
@@ -33,7 +36,12 @@ def period_from(von: str | None, bis: str | None) -> Period:
 
 @router.get("/dashboard")
 def dashboard(
-    request: Request, db: DbSession, user: ManagerPage, von: str | None = None, bis: str | None = None, jahr: int = 0
+    request: Request,
+    db: DbSession,
+    user: ManagerPage,
+    von: str | None = None,
+    bis: str | None = None,
+    jahr: Annotated[int | None, Query(ge=EARLIEST.year, le=LATEST.year)] = None,
 ):
     period = period_from(von, bis)
     taxonomy = request.app.state.runtime.taxonomy
@@ -84,7 +92,7 @@ def export(
     else:
         raise HTTPException(404, "Nur CSV und XLSX sind möglich.")
     headers = {
-        "Content-Disposition": f'attachment; filename="{stem}.{extension}"',
+        "Content-Disposition": attachment_disposition(f"{stem}.{extension}", f"eingang-export.{extension}"),
         "Content-Security-Policy": DOWNLOAD_CSP,
     }
     return Response(content, media_type=media_type, headers=headers)

@@ -17,14 +17,18 @@ def table_csv(table: Table) -> bytes:
     """Semicolon-separated UTF-8 with BOM: what German Excel opens correctly by double-click."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerow([_safe_cell(value) for value in table.columns])
+    writer.writerows([_safe_cell(value) for value in row] for row in table.rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+# OWASP "CSV injection": a cell starting with one of these is read as a formula by spreadsheet
+# programs (=HYPERLINK(…), =cmd|…). A leading apostrophe makes it plain text, in CSV and XLSX.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _safe_cell(value):
-    # Text starting with = + - @ would be read as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -33,9 +37,9 @@ def table_xlsx(table: Table) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = table.key[:31]
-    sheet.append([table.title])
+    sheet.append([_safe_cell(table.title)])
     sheet["A1"].font = Font(bold=True)
-    sheet.append(table.columns)
+    sheet.append([_safe_cell(value) for value in table.columns])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table.rows:

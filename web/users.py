@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from sqlmodel import select
 
 from models import Role, UserAccount
-from web.accounts import AccountError, create_user, issue_api_token
+from web.accounts import AccountError, create_user, issue_api_token, set_active
 from web.security import AdminPage, DbSession, verify_csrf
 from web.templating import flash, render
 
@@ -76,7 +76,7 @@ def toggle_active(request: Request, username: str, db: DbSession, user: AdminPag
     if account.id == user.id:
         flash(request, "Das eigene Konto kann nicht deaktiviert werden.", "error")
     else:
-        account.active = not account.active
+        set_active(db, account, not account.active)  # disabling also ends the account's logins
         db.commit()
         flash(request, f"Benutzer {account.username} ist jetzt {'aktiv' if account.active else 'deaktiviert'}.")
     return RedirectResponse("/admin/benutzer", status_code=303)

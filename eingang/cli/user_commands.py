@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from eingang.cli.common import fail, runtime
 from models import UserAccount, session_scope
-from web.accounts import AccountError, create_user, issue_api_token
+from web.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
@@ -58,6 +58,44 @@ def token(username: str = typer.Argument(..., help="The account the token acts a
         value = issue_api_token(session, user)
     typer.echo(value)
     typer.echo("Das Token wird nur jetzt angezeigt. Aufruf: Authorization: Bearer <Token>", err=True)
+
+
+def _account(session, username: str) -> UserAccount:
+    user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
+    if user is None:
+        fail(f"Benutzer {username!r} gibt es nicht.")
+    return user
+
+
+@app.command("password")
+def password(
+    username: str = typer.Argument(..., help="Das Konto, dessen Passwort sich ändert."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Das Passwort von der Standardeingabe lesen."),
+) -> None:
+    """Neues Passwort für USERNAME setzen; alle Anmeldungen des Kontos enden."""
+    new_password = _read_password(password_stdin)
+    try:
+        with session_scope(runtime().engine) as session:
+            set_password(session, _account(session, username), new_password)
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(f"Passwort von {username.strip().lower()} geändert; alle Anmeldungen des Kontos sind beendet.")
+
+
+@app.command("disable")
+def disable(username: str = typer.Argument(..., help="Das Konto, das deaktiviert wird.")) -> None:
+    """USERNAME deaktivieren: keine Anmeldung, kein API-Token; alle Anmeldungen enden."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), False)
+    typer.echo(f"Benutzer {username.strip().lower()} deaktiviert; alle Anmeldungen sind beendet.")
+
+
+@app.command("enable")
+def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiv wird.")) -> None:
+    """USERNAME wieder aktivieren (frühere Anmeldungen bleiben beendet)."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), True)
+    typer.echo(f"Benutzer {username.strip().lower()} ist wieder aktiv.")
 
 
 @app.command("list")
