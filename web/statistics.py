@@ -255,6 +255,21 @@ class Figures:
             return district_display_name(index.districts[key].name, index.districts[key].kind)
         return key
 
+    def filter_description(self) -> list[tuple[str, str]]:
+        """The active filters in words: ``[("Thema", "Förderung"), ("Zuständig", "Anna Berg")]``."""
+        described = []
+        for name in FILTER_PARAMS:
+            value = getattr(self.filters, name)
+            if not value:
+                continue
+            if name == "assignee":
+                user = next((u for u in self.users.values() if u.username == value), None)
+                text = (user.display_name or user.username) if user else NOBODY
+            else:
+                text = self.label(name, None if value == NONE_TOKEN else value)
+            described.append((DIMENSION_LABELS[name], text))
+        return described
+
     def filter_value(self, dimension: str, value) -> dict[str, str]:
         """The query parameters selecting the consultations of one dimension value."""
         if dimension == "month":
