@@ -13,6 +13,7 @@ from eingang.cli import (
     conformance_commands,
     consultation_commands,
     db_commands,
+    export_commands,
     gazetteer_commands,
     imap_commands,
     intake_commands,
@@ -41,6 +42,7 @@ for name, module in (
     ("gazetteer", gazetteer_commands),
     ("privacy", privacy_commands),
     ("config", config_commands),
+    ("export", export_commands),
 ):
     app.add_typer(module.app, name=name)
 

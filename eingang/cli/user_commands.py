@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from eingang.cli.common import fail, runtime
 from models import UserAccount, session_scope
-from web.accounts import AccountError, create_user, issue_api_token
+from web.accounts import AccountError, create_user, issue_api_token, remove_user, reset_password, set_active
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
@@ -69,3 +69,51 @@ def list_users() -> None:
             state = "aktiv" if user.active else "deaktiviert"
             lead = ", Teamleitung" if user.is_team_lead else ""
             typer.echo(f"{user.username:<20} {user.role:<8} {state}{lead}  {user.display_name}")
+
+
+def _change(action, success: str) -> None:
+    """Run one account change in its own transaction; German error and exit code 1 on refusal."""
+    try:
+        with session_scope(runtime().engine) as session:
+            result = action(session)
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(success.format(result=result))
+
+
+@app.command("disable")
+def disable(username: str = typer.Argument(..., help="Das Konto, das deaktiviert wird.")) -> None:
+    """Ein Konto deaktivieren: keine Anmeldung und kein API-Token mehr (die Daten bleiben)."""
+    _change(lambda session: set_active(session, username, False), f"Benutzer {username} ist deaktiviert.")
+
+
+@app.command("enable")
+def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiviert wird.")) -> None:
+    """Ein deaktiviertes Konto wieder aktivieren."""
+    _change(lambda session: set_active(session, username, True), f"Benutzer {username} ist aktiv.")
+
+
+@app.command("reset-password")
+def reset(
+    username: str = typer.Argument(..., help="Das Konto, dessen Passwort neu gesetzt wird."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Passwort von der Standardeingabe lesen."),
+) -> None:
+    """Ein neues Passwort setzen; fragt danach (oder liest es mit --password-stdin)."""
+    password = _read_password(password_stdin)
+    _change(lambda session: reset_password(session, username, password), f"Passwort von {username} neu gesetzt.")
+
+
+@app.command("remove")
+def remove(
+    username: str = typer.Argument(..., help="Das Konto, das entfernt wird."),
+    yes: bool = typer.Option(False, "--yes", help="Ohne Rückfrage entfernen."),
+) -> None:
+    """Ein Konto entfernen, das nie geantwortet hat; seine Fälle und Aufgaben werden niemandem
+    mehr zugewiesen. Konten mit Antworten bleiben erhalten (dann: disable)."""
+    if not yes and not typer.confirm(f"Benutzer {username} wirklich entfernen?"):
+        fail("Abgebrochen.")
+    _change(
+        lambda session: remove_user(session, username, actor="cli"),
+        "Benutzer {result[username]} entfernt; {result[unassigned_consultations]} Fälle und "
+        "{result[unassigned_tasks]} Aufgaben sind jetzt ohne Zuständige.",
+    )
