@@ -161,6 +161,19 @@ class Settings(BaseSettings):
         default=0.0, description="Tests only: sleep this long inside message processing before the commit."
     )
 
+    # Operations (issue 17): metrics and logs.
+    metrics_token: str | None = Field(
+        default=None,
+        description="Bearer token for GET /metrics; unset = /metrics answers only clients on the loopback address.",
+    )
+    metrics_port: int | None = Field(
+        default=None, description="`eingang worker` / `eingang scheduler`: serve their metrics on this port."
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="Address the metrics port of worker/scheduler binds to.")
+    log_format: str = Field(
+        default="text", pattern="^(text|json)$", description="`json`: one JSON object per log line."
+    )
+
     @field_validator("accepted_recipients", mode="before")
     @classmethod
     def _recipients_from_csv(cls, value: object) -> object:

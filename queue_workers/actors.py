@@ -17,7 +17,7 @@ ensure_broker()  # the broker must exist before actors are declared
 import dramatiq  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
-from models import InboundMessage, ProcessingStatus, session_scope  # noqa: E402
+from models import InboundMessage, ProcessingStatus, metrics, session_scope  # noqa: E402
 from queue_workers.acknowledgements import acknowledge_later  # noqa: E402  (declares send_acknowledgement)
 from queue_workers.context import current_runtime  # noqa: E402
 from queue_workers.deadletters import exception_line  # noqa: E402
@@ -56,6 +56,7 @@ def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
     inbound_id = int(args[0])
     last_line = exception_line((message_data.get("options") or {}).get("traceback") or "") or "unbekannter Fehler"
     runtime = current_runtime()
+    metrics.MESSAGES_FAILED.labels(reason="retries_exhausted").inc()
     with session_scope(runtime.engine) as session:
         mark_failed_unless_processed(
             session,
@@ -76,7 +77,7 @@ def process_message(inbound_id: int) -> None:
     """Parse, classify, link and thread one stored message."""
     runtime = current_runtime()
     try:
-        with session_scope(runtime.engine) as session:
+        with metrics.PROCESSING_SECONDS.time(), session_scope(runtime.engine) as session:
             result = process_stored_message(
                 session,
                 inbound_id,
@@ -91,8 +92,10 @@ def process_message(inbound_id: int) -> None:
             raise
         logger.exception("processing message %s failed", inbound_id)
         with session_scope(runtime.engine) as session:
-            mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}")
+            if mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}"):
+                metrics.MESSAGES_FAILED.labels(reason="error").inc()
         return
+    metrics.MESSAGES_PROCESSED.inc()
     logger.info(
         "message %s processed into %s%s",
         inbound_id,

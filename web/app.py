@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from eingang.runtime import Runtime
-from web import api, dashboard, login, statistics_api, triage, users
+from web import api, dashboard, login, metrics, operations, statistics_api, triage, users
 from web.security import LoginRequired, SecurityHeadersMiddleware
 from web.templating import render
 
@@ -116,6 +116,8 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
+    app.include_router(operations.router)
+    app.include_router(metrics.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
     app.include_router(api.router)
     app.state.chat_enabled = False

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from models import metrics
 from web.accounts import authenticate
 from web.chat.ratelimit import SlidingWindowLimiter
 from web.security import DbSession, log_in, verify_csrf
@@ -57,9 +58,11 @@ def login(
             "error": f"Zu viele Anmeldeversuche. Bitte in {int(wait // 60) + 1} Minuten erneut versuchen.",
             "username": username,
         }
+        metrics.LOGINS_FAILED.labels(reason="throttled").inc()
         return render(request, "login.html", context, status_code=429, headers={"Retry-After": str(int(wait) + 1)})
     user = authenticate(db, username, password)
     if user is None:
+        metrics.LOGINS_FAILED.labels(reason="wrong_credentials").inc()
         context = {"next": _safe_next(next), "error": "Benutzername oder Passwort ist falsch.", "username": username}
         return render(request, "login.html", context, status_code=401)
     log_in(request, user)
