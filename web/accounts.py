@@ -9,7 +9,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import Role, UserAccount
 
@@ -109,7 +109,7 @@ def _other_active_admins(session: Session, user: UserAccount) -> int:
     return len(
         session.exec(
             select(UserAccount.id).where(
-                UserAccount.role == Role.ADMIN, UserAccount.active == True, UserAccount.id != user.id  # noqa: E712
+                UserAccount.role == Role.ADMIN, col(UserAccount.active).is_(True), UserAccount.id != user.id
             )
         ).all()
     )
