@@ -63,7 +63,7 @@ def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
             inbound_id,
             f"Vorübergehender Fehler, {retry_info.get('retries', '?')} Wiederholungen erschöpft: {last_line}",
         )
-    logger.warning("message %s failed after exhausting its retries", inbound_id)
+    logger.warning("message %s failed after exhausting its retries", inbound_id, extra={"inbound_id": inbound_id})
 
 
 @dramatiq.actor(
@@ -88,9 +88,14 @@ def process_message(inbound_id: int) -> None:
                 time.sleep(runtime.settings.test_processing_delay_seconds)
     except Exception as error:
         if is_transient(error):
-            logger.warning("transient error processing message %s; will retry", inbound_id, exc_info=True)
+            logger.warning(
+                "transient error processing message %s; will retry",
+                inbound_id,
+                exc_info=True,
+                extra={"inbound_id": inbound_id},
+            )
             raise
-        logger.exception("processing message %s failed", inbound_id)
+        logger.exception("processing message %s failed", inbound_id, extra={"inbound_id": inbound_id})
         with session_scope(runtime.engine) as session:
             if mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}"):
                 metrics.MESSAGES_FAILED.labels(reason="error").inc()
@@ -101,5 +106,6 @@ def process_message(inbound_id: int) -> None:
         inbound_id,
         result.reference,
         " (new)" if result.created else "",
+        extra={"inbound_id": inbound_id, "reference": result.reference, "consultation_id": result.consultation_id},
     )
     acknowledge_later(result)  # after the commit above: acknowledge a new consultation (issue 3)

@@ -132,7 +132,9 @@ def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) 
             summary = job.run(runtime, session, now)
     if job.own_transactions:
         summary = job.run(runtime, None, now)
-    logger.info("periodic job %s ran for period %s: %s", job.name, period, summary)
+    logger.info(
+        "periodic job %s ran for period %s: %s", job.name, period, summary, extra={"job": job.name, "period": period}
+    )
     return summary
 
 

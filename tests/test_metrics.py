@@ -163,3 +163,21 @@ def test_operations_page_shows_failed_messages_jobs_and_versions(sqlite_url):
         assert "Themenmodell" in page.text and "trainiert" in page.text and "mitgelieferter Gazetteer" in page.text
         assert "eingebettet" in page.text
     runtime.engine.dispose()
+
+
+def test_json_logs_name_ids_and_references_but_never_the_mail_body(sqlite_url, tmp_path):
+    web_runtime(sqlite_url).engine.dispose()
+    secret = "Geheimer Satz aus dem Mailtext 4711"
+    (tmp_path / "frage.eml").write_bytes(mail(body=f"Sehr geehrte Damen und Herren,\n{secret}\nGruß"))
+    env = cli_env(database_url=sqlite_url, log_format="json")
+    result = subprocess.run(
+        [EINGANG, "ingest", str(tmp_path / "frage.eml")], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    assert lines and all({"time", "level", "logger", "message"} <= set(line) for line in lines)
+    processed = [line for line in lines if line.get("reference")]
+    assert processed and processed[0]["reference"].startswith("KV-") and isinstance(processed[0]["inbound_id"], int)
+    assert secret not in result.stderr and secret not in result.stdout
