@@ -181,3 +181,47 @@ def test_json_logs_name_ids_and_references_but_never_the_mail_body(sqlite_url, t
     processed = [line for line in lines if line.get("reference")]
     assert processed and processed[0]["reference"].startswith("KV-") and isinstance(processed[0]["inbound_id"], int)
     assert secret not in result.stderr and secret not in result.stdout
+
+
+def test_grafana_dashboard_uses_only_metrics_that_exist(sqlite_url):
+    import json
+    import re
+    from pathlib import Path
+
+    dashboard = json.loads((Path(__file__).parents[1] / "deploy" / "grafana" / "eingang.json").read_text("utf-8"))
+    used = {
+        name
+        for panel in dashboard["panels"]
+        for target in panel["targets"]
+        for name in re.findall(r"eingang_[a-z_]+", target["expr"])
+    }
+    runtime = web_runtime(sqlite_url, metrics_token=TOKEN, redis_url="redis://127.0.0.1:1/0")
+    with TestClient(create_app(runtime)) as client:
+        text = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).text
+    exposed = set(re.findall(r"^# TYPE (eingang_[a-z_]+)", text, flags=re.M))
+    exposed |= {f"{name}_total" for name in exposed} | {f"{name}_bucket" for name in exposed}
+    exposed.add("eingang_queue_depth")  # only when Redis answers
+    assert used and used <= exposed, used - exposed
+    assert samples(text)[("eingang_broker_up", ())] == 0  # Redis away: the scrape still answers
+    runtime.engine.dispose()
+
+
+def test_queue_depth_is_read_from_the_real_redis(sqlite_url, redis_namespace):
+    from queue_workers.broker import setup_broker
+    from tests.conftest import REDIS_TEST_URL, make_settings
+
+    runtime = web_runtime(sqlite_url, metrics_token=TOKEN, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
+    setup_broker(runtime.settings)
+    try:
+        from queue_workers.actors import process_message
+
+        for inbound_id in (1, 2, 3):  # no worker runs: they wait in the queue
+            process_message.send(inbound_id)
+        with TestClient(create_app(runtime)) as client:
+            found = scrape(client)
+        assert found[("eingang_queue_depth", (("state", "ready"),))] == 3
+        assert found[("eingang_queue_depth", (("state", "dead"),))] == 0
+        assert found[("eingang_broker_up", ())] == 1
+    finally:
+        setup_broker(make_settings())  # back to the in-process broker for the other tests
+        runtime.engine.dispose()
