@@ -84,7 +84,7 @@ def main() -> None:
         server = WebServer(runtime, host="127.0.0.1", port=free_port()).start()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--lang=de-DE"])
                 page = browser.new_page(viewport={"width": 1400, "height": 1500}, locale="de-DE")
                 page.goto(f"{server.url}/anmelden")
                 page.fill("#username", "lea")
