@@ -21,6 +21,7 @@ from sqlmodel import Session, col, func, select
 
 from classifiers.gazetteer import association_display_name, district_display_name
 from classifiers.taxonomy import Taxonomy
+from eingang.settings import Settings
 from models import Consultation, FollowUpTask, SlaBreach, TaskStatus, UserAccount, as_utc, utcnow
 from models.statistics import (
     DIMENSIONS,
@@ -480,11 +481,10 @@ class Figures:
         return Table("antwortzeiten", "Antwortzeiten", ["Kennzahl", "Wert"], rows, CASES)
 
     def _sla_hours(self, priority: str) -> float:
-        defaults = {"dringend": 4.0, "hoch": 24.0}
         name = SLA_SETTINGS.get(priority, "sla_hours_normal")
         if self.settings is not None:
             return float(getattr(self.settings, name))
-        return defaults.get(priority, 72.0)
+        return float(Settings.model_fields[name].default)
 
     def sla_compliance(self, now: datetime | None = None) -> Table:
         """Per month: cases whose first-response deadline has passed or that were answered, and
