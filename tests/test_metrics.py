@@ -225,3 +225,49 @@ def test_queue_depth_is_read_from_the_real_redis(sqlite_url, redis_namespace):
     finally:
         setup_broker(make_settings())  # back to the in-process broker for the other tests
         runtime.engine.dispose()
+
+
+def test_worker_processes_are_summed_on_the_workers_metrics_port(sqlite_url, redis_namespace, tmp_path):
+    from queue_workers.broker import setup_broker
+    from tests.conftest import REDIS_TEST_URL, make_settings
+
+    runtime = web_runtime(sqlite_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
+    port = free_port()
+    env = cli_env(
+        database_url=sqlite_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace, metrics_port=str(port)
+    )
+    (tmp_path / "prometheus").mkdir()  # a directory of its own: every *.db file in it is read as metrics
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(tmp_path / "prometheus")
+    worker = subprocess.Popen(
+        [EINGANG, "worker", "--processes", "2", "--threads", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    setup_broker(runtime.settings)
+    try:
+        from queue_workers.actors import process_message
+
+        ids = [store_raw(runtime.engine, mail(subject=f"Frage {n}"), channel=Channel.SMTP)[0] for n in range(3)]
+        for inbound_id in ids:
+            process_message.send(inbound_id)
+        for inbound_id in ids:
+            assert wait_until_processed(runtime, inbound_id, timeout=120).status == "processed"
+        deadline = time.monotonic() + 30
+        processed = None
+        while time.monotonic() < deadline:
+            try:
+                processed = samples(httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2).text).get(
+                    ("eingang_messages_processed_total", ())
+                )
+            except httpx.HTTPError:  # not yet listening
+                processed = None
+            if processed == 3:
+                break
+            time.sleep(0.3)
+        assert processed == 3, stop_process(worker, timeout=30)[1][-3000:]
+    finally:
+        stop_process(worker, timeout=30)
+        setup_broker(make_settings())
+        runtime.engine.dispose()
