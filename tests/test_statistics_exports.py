@@ -138,6 +138,9 @@ def test_dashboard_filters_drill_down_and_charts_say_what_they_count(desk):
     listed = client.get(link).text
     found = re.findall(r"KV-\d{4}-\d{5}", listed.split("<tbody>")[1])
     assert list(dict.fromkeys(found)) == ["KV-2024-00001", "KV-2025-00001"]
+    inbox = unescape(re.search(r'<a href="(/eingang\?[^"]+)">Im Eingang öffnen', listed).group(1))
+    assert f"kreis={first.district_key}" in inbox and "status=alle" in inbox
+    assert client.get(inbox).status_code == 200
 
     # Filters: topic b and a channel narrow every table; the drill-down keeps them.
     filtered = client.get("/dashboard", params={**PERIOD, "thema": b})

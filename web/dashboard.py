@@ -133,8 +133,27 @@ def drill_down(request: Request, db: DbSession, user: ManagerPage, von: str | No
         "period": figures.period,
         "described": figures.filter_description(),
         "query": _query(figures),
+        "inbox_link": _inbox_link(figures),
     }
     return render(request, "dashboard_cases.html", context)
+
+
+def _inbox_link(figures: Figures) -> str | None:
+    """The same selection in the triage inbox, where its filters can express it (no channel,
+    no kind of authority, no "without …")."""
+    filters = figures.filters
+    if filters.channel or filters.authority_kind or "-" in filters.as_query().values():
+        return None
+    pairs = {
+        "thema": filters.topic,
+        "kreis": filters.district,
+        "behoerde": filters.authority,
+        "zustaendig": filters.assignee,
+        "status": filters.status or "alle",
+        "von": figures.period.start.isoformat(),
+        "bis": figures.period.end.isoformat(),
+    }
+    return "/eingang?" + urlencode({k: v for k, v in pairs.items() if v})
 
 
 def _table(request: Request, db, key: str, von: str | None, bis: str | None):
