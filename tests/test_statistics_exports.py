@@ -145,6 +145,13 @@ def test_dashboard_filters_drill_down_and_charts_say_what_they_count(desk):
     # Filters: topic b and a channel narrow every table; the drill-down keeps them.
     filtered = client.get("/dashboard", params={**PERIOD, "thema": b})
     assert "1 Beratungsfälle anzeigen" in filtered.text
+    grouped = client.get("/dashboard", params={**PERIOD, "group_by": ["topic", "month"]}).text
+    grouped_table = grouped.split('id="tabelle-auswertung"')[1].split("</table>")[0]
+    links = [unescape(link) for link in re.findall(r'<a href="(/dashboard/faelle\?[^"]+)"', grouped_table)]
+    assert len(links) == 4  # (a, 2024-03), (a, 2025-11), (b, 2024-03), (ohne Thema, 2025-11)
+    assert all(
+        len(set(re.findall(r"KV-\d{4}-\d{5}", client.get(link).text.split("<tbody>")[1]))) == 1 for link in links
+    )
     by_channel = client.get("/dashboard/faelle", params={**PERIOD, "kanal": "chat"}).text
     assert "KV-2025-00002" in by_channel and "KV-2024-00001" not in by_channel
     assert client.get("/dashboard", params={"von": "2026-05-01", "bis": "2026-01-01"}).status_code == 400

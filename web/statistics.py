@@ -326,15 +326,22 @@ class Figures:
         counts = MENTIONS if "topic" in dimensions else CASES
         columns = [DIMENSION_LABELS[d] for d in data["group_by"]]
         columns += ["Fälle", "beantwortet", "Median Stunden bis erste Antwort", "90 %-Wert Stunden"]
-        rows = []
+        rows, links = [], []
         for row in data["rows"]:
             values = [row[d] if d == "month" else row[f"{d}_label"] for d in data["group_by"]]
             rows.append([*values, row["count"], row["answered"], *_hours(row)])
+            pairs: dict[str, str] = {}
+            for dimension in data["group_by"]:
+                if dimension == "assignee":
+                    pairs["zustaendig"] = row["assignee"] or NOBODY
+                else:
+                    pairs.update(self.filter_value(dimension, row[dimension]))
+            links.append(self.drill_down(**pairs))
         note = f"{data['total']} Beratungsfälle im Zeitraum (jeder Fall einmal)."
         if counts == MENTIONS:
             note += " Ein Fall mit mehreren Themen steht in jeder seiner Themenzeilen."
         title = "Auswertung nach " + ", ".join(DIMENSION_LABELS[d] for d in data["group_by"])
-        return Table("auswertung", title, columns, rows, counts=counts, note=note)
+        return Table("auswertung", title, columns, rows, counts=counts, note=note, links=links)
 
     # --- the dashboard's tables ---------------------------------------------------------
     def _by(self, dimension: str) -> list[tuple[object, list[Fact]]]:
