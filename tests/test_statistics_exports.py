@@ -170,3 +170,21 @@ def test_coverage_lists_gemeinden_without_consultation_in_twelve_months(desk):
     assert overview[0] == ["Kreis", "Gemeinden", "mit Beratung", "ohne Beratung", "Anteil mit Beratung (%)"]
     consulted = [row for row in overview[1:] if row[2] != "0"]
     assert len(consulted) == 1 and int(consulted[0][2]) == 1
+
+
+def test_exported_text_never_runs_as_a_formula_but_numbers_stay_numbers():
+    from web.exports import table_xlsx, write_csv
+    from web.statistics import Table
+
+    hostile = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tTab", "Gotha"]
+    rows = list(
+        csv.reader(
+            io.StringIO(write_csv(["Wert", "Zahl"], [[v, -1.5] for v in hostile]).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert [row[0] for row in rows[1:]] == ["'" + v for v in hostile[:5]] + ["Gotha"]
+    assert all(row[1] == "-1,5" for row in rows[1:])
+    sheet = load_workbook(
+        io.BytesIO(table_xlsx(Table("t", "T", ["Wert", "Zahl"], [[v, -1.5] for v in hostile])))
+    ).active
+    assert sheet["A4"].value == "'" + hostile[0] and sheet["B4"].value == -1.5 and sheet["A9"].value == "Gotha"

@@ -46,9 +46,10 @@ def test_disable_enable_reset_password_and_remove(sqlite_url):
         assert login(client, "anna", PASSWORD).status_code != 303
         assert login(client, "anna", "ganz-neues-passwort").status_code == 303
 
-    # The last administrator can be neither disabled nor removed.
-    refused = run_cli(["users", "disable", "adam"], env, check=False)
+    # The last administrator cannot be removed; `password` does the same as `reset-password`.
+    refused = run_cli(["users", "remove", "adam", "--yes"], env, check=False)
     assert refused.returncode == 1 and "letzte aktive Administrationskonto" in refused.stderr
+    assert _run_stdin(["users", "password", "adam", "--password-stdin"], env, "admin-passwort-2\n").returncode == 0
 
     # Removing bert gives his consultation back to nobody, audited.
     removed = run_cli(["users", "remove", "bert", "--yes"], env)

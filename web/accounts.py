@@ -60,6 +60,20 @@ def create_user(
     return user
 
 
+def set_password(session: Session, user: UserAccount, password: str) -> None:
+    """A new password for ``user`` (same rules as for new accounts)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    user.password_hash = hash_password(password)
+    session.add(user)
+
+
+def set_active(session: Session, user: UserAccount, active: bool) -> None:
+    """Enable or disable ``user``; a disabled account can neither log in nor use its API token."""
+    user.active = active
+    session.add(user)
+
+
 def authenticate(session: Session, username: str, password: str) -> UserAccount | None:
     """The active user with this name and password, or None (same timing either way)."""
     user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
@@ -113,27 +127,6 @@ def _other_active_admins(session: Session, user: UserAccount) -> int:
             )
         ).all()
     )
-
-
-def set_active(session: Session, username: str, active: bool) -> UserAccount:
-    """Enable or disable an account; a disabled one can neither log in nor use its API token.
-    The last active administrator cannot be disabled."""
-    user = find_user(session, username)
-    if not active and user.role == Role.ADMIN and user.active and _other_active_admins(session, user) == 0:
-        raise AccountError("Das letzte aktive Administrationskonto kann nicht deaktiviert werden.")
-    user.active = active
-    session.add(user)
-    return user
-
-
-def reset_password(session: Session, username: str, password: str) -> UserAccount:
-    """Set a new password (same rules as for new accounts)."""
-    user = find_user(session, username)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
-    user.password_hash = hash_password(password)
-    session.add(user)
-    return user
 
 
 def remove_user(session: Session, username: str, *, actor: str) -> dict:

@@ -19,6 +19,9 @@ from web.statistics import Table
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
+# OWASP "CSV injection": a cell starting with one of these is read as a formula by spreadsheet
+# programs (=HYPERLINK(…), =cmd|…). A leading apostrophe makes it plain text, in CSV and XLSX.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
@@ -35,7 +38,7 @@ def csv_cell(value) -> str:
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
-    return str(value)
+    return _safe_cell(str(value))
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence]) -> bytes:
@@ -52,8 +55,8 @@ def table_csv(table: Table) -> bytes:
 
 
 def _safe_cell(value):
-    # Text starting with = + - @ would be read as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text that a spreadsheet would run as a formula is made plain text (numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.replace(tzinfo=None)  # XLSX has no time zones; the tables hold local time
@@ -68,10 +71,10 @@ def table_xlsx(table: Table) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = table.key[:31]
-    sheet.append([table.title])
+    sheet.append([_safe_cell(table.title)])
     sheet["A1"].font = Font(bold=True)
     sheet.append([f"Gezählt: {table.counts}. {table.note}".strip()])
-    sheet.append(table.columns)
+    sheet.append([_safe_cell(column) for column in table.columns])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for row in table.rows:

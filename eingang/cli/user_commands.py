@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from eingang.cli.common import fail, runtime
 from models import UserAccount, session_scope
-from web.accounts import AccountError, create_user, issue_api_token, remove_user, reset_password, set_active
+from web.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
@@ -49,8 +49,8 @@ def add(
 
 
 @app.command("token")
-def token(username: str = typer.Argument(..., help="Das Konto, für das das Token gilt.")) -> None:
-    """Ein neues API-Token für USERNAME erzeugen (ersetzt das alte) und einmal ausgeben."""
+def token(username: str = typer.Argument(..., help="The account the token acts as.")) -> None:
+    """Create a new API token for USERNAME (replaces the old one) and print it once."""
     with session_scope(runtime().engine) as session:
         user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
         if user is None or not user.active:
@@ -60,9 +60,47 @@ def token(username: str = typer.Argument(..., help="Das Konto, für das das Toke
     typer.echo("Das Token wird nur jetzt angezeigt. Aufruf: Authorization: Bearer <Token>", err=True)
 
 
+def _account(session, username: str) -> UserAccount:
+    user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
+    if user is None:
+        fail(f"Benutzer {username!r} gibt es nicht.")
+    return user
+
+
+@app.command("password")
+def password(
+    username: str = typer.Argument(..., help="Das Konto, dessen Passwort sich ändert."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Das Passwort von der Standardeingabe lesen."),
+) -> None:
+    """Neues Passwort für USERNAME setzen."""
+    new_password = _read_password(password_stdin)
+    try:
+        with session_scope(runtime().engine) as session:
+            set_password(session, _account(session, username), new_password)
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(f"Passwort von {username.strip().lower()} geändert.")
+
+
+@app.command("disable")
+def disable(username: str = typer.Argument(..., help="Das Konto, das deaktiviert wird.")) -> None:
+    """USERNAME deaktivieren: keine Anmeldung, kein API-Token (die Daten bleiben)."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), False)
+    typer.echo(f"Benutzer {username.strip().lower()} deaktiviert.")
+
+
+@app.command("enable")
+def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiv wird.")) -> None:
+    """USERNAME wieder aktivieren."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), True)
+    typer.echo(f"Benutzer {username.strip().lower()} ist wieder aktiv.")
+
+
 @app.command("list")
 def list_users() -> None:
-    """Die Benutzerkonten auflisten (mit Anzeigenamen)."""
+    """List user accounts."""
     with session_scope(runtime().engine) as session:
         users = session.exec(select(UserAccount).order_by(UserAccount.username)).all()
         for user in users:
@@ -71,36 +109,13 @@ def list_users() -> None:
             typer.echo(f"{user.username:<20} {user.role:<8} {state}{lead}  {user.display_name}")
 
 
-def _change(action, success: str) -> None:
-    """Run one account change in its own transaction; German error and exit code 1 on refusal."""
-    try:
-        with session_scope(runtime().engine) as session:
-            result = action(session)
-    except AccountError as error:
-        fail(str(error))
-    typer.echo(success.format(result=result))
-
-
-@app.command("disable")
-def disable(username: str = typer.Argument(..., help="Das Konto, das deaktiviert wird.")) -> None:
-    """Ein Konto deaktivieren: keine Anmeldung und kein API-Token mehr (die Daten bleiben)."""
-    _change(lambda session: set_active(session, username, False), f"Benutzer {username} ist deaktiviert.")
-
-
-@app.command("enable")
-def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiviert wird.")) -> None:
-    """Ein deaktiviertes Konto wieder aktivieren."""
-    _change(lambda session: set_active(session, username, True), f"Benutzer {username} ist aktiv.")
-
-
 @app.command("reset-password")
-def reset(
+def reset_password(
     username: str = typer.Argument(..., help="Das Konto, dessen Passwort neu gesetzt wird."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Passwort von der Standardeingabe lesen."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Das Passwort von der Standardeingabe lesen."),
 ) -> None:
-    """Ein neues Passwort setzen; fragt danach (oder liest es mit --password-stdin)."""
-    password = _read_password(password_stdin)
-    _change(lambda session: reset_password(session, username, password), f"Passwort von {username} neu gesetzt.")
+    """Wie „password“: ein neues Passwort für USERNAME setzen."""
+    password(username, password_stdin)
 
 
 @app.command("remove")
@@ -108,12 +123,18 @@ def remove(
     username: str = typer.Argument(..., help="Das Konto, das entfernt wird."),
     yes: bool = typer.Option(False, "--yes", help="Ohne Rückfrage entfernen."),
 ) -> None:
-    """Ein Konto entfernen, das nie geantwortet hat; seine Fälle und Aufgaben werden niemandem
-    mehr zugewiesen. Konten mit Antworten bleiben erhalten (dann: disable)."""
+    """Ein Konto entfernen, das nie geantwortet hat; seine Fälle und Aufgaben sind danach ohne
+    Zuständige (protokolliert). Konten mit Antworten bleiben erhalten: dann „disable“."""
+    from web.accounts import remove_user
+
     if not yes and not typer.confirm(f"Benutzer {username} wirklich entfernen?"):
         fail("Abgebrochen.")
-    _change(
-        lambda session: remove_user(session, username, actor="cli"),
-        "Benutzer {result[username]} entfernt; {result[unassigned_consultations]} Fälle und "
-        "{result[unassigned_tasks]} Aufgaben sind jetzt ohne Zuständige.",
+    try:
+        with session_scope(runtime().engine) as session:
+            result = remove_user(session, username, actor="cli")
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(
+        f"Benutzer {result['username']} entfernt; {result['unassigned_consultations']} Fälle und "
+        f"{result['unassigned_tasks']} Aufgaben sind jetzt ohne Zuständige."
     )
