@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_RECIPIENTS = ("egovernment@tfm.thueringen.de", "kompetenzzentrum@tfm.thueringen.de")
@@ -162,7 +162,7 @@ class Settings(BaseSettings):
     )
 
     # Operations (issue 17): metrics and logs.
-    metrics_token: str | None = Field(
+    metrics_token: SecretStr | None = Field(
         default=None,
         description="Bearer token for GET /metrics; unset = /metrics answers only clients on the loopback address.",
     )

@@ -33,7 +33,8 @@ def _allowed(request: Request) -> bool:
     token = request.app.state.runtime.settings.metrics_token
     if token:
         scheme, _, sent = request.headers.get("authorization", "").partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(sent.strip().encode(), token.encode())
+        expected = token.get_secret_value().encode()
+        return scheme.lower() == "bearer" and hmac.compare_digest(sent.strip().encode(), expected)
     host = request.client.host if request.client else ""
     try:
         return ipaddress.ip_address(host).is_loopback
