@@ -271,3 +271,33 @@ def test_worker_processes_are_summed_on_the_workers_metrics_port(sqlite_url, red
         stop_process(worker, timeout=30)
         setup_broker(make_settings())
         runtime.engine.dispose()
+
+
+def test_operations_page_shows_the_dead_letters_of_the_real_queue(redis_postgres_runtime, queue_for, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import queue_workers.pipeline as pipeline
+
+    def database_away(parsed):
+        raise OperationalError("SELECT 1", {}, ConnectionError("Datenbank kurz weg"))
+
+    monkeypatch.setattr(pipeline, "classify", database_away)
+    runtime = redis_postgres_runtime
+    add_user(runtime, "adam", "admin")
+    queue_for(runtime, worker_threads=1)
+    import queue_workers.actors as actors
+
+    inbound_id, _ = store_raw(runtime.engine, mail(subject="Immer Ärger"), channel=Channel.SMTP)
+    actors.process_message.send_with_options(args=(inbound_id,), max_retries=1, min_backoff=50, max_backoff=100)
+    assert wait_until_processed(runtime, inbound_id).status == "failed"
+    with TestClient(create_app(runtime)) as client:
+        assert login(client, "adam").status_code == 303
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            page = client.get("/admin/betrieb").text
+            letters = page.split('id="dead-letters"')[1]
+            if "process_message" in letters:
+                break
+            time.sleep(0.2)
+        assert "process_message" in letters and str(inbound_id) in letters and "OperationalError" in letters
+        assert "1 Wiederholungen erschöpft" in page  # the failed message with its error, beside it
