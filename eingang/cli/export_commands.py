@@ -65,6 +65,8 @@ def _export(build, fmt: FileFormat, output: str, von, bis, filter_values: dict) 
     from web.exports import export
     from web.statistics import Figures, Filters
 
+    if fmt == FileFormat.XLSX and output == "-" and sys.stdout.isatty():
+        fail("XLSX ist binär: bitte mit --output DATEI schreiben (oder die Ausgabe umleiten).", 2)
     rt = runtime()
     period = _period(von, bis, rt.settings.local_timezone)
     filters = Filters(**filter_values)
