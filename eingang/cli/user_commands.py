@@ -49,8 +49,8 @@ def add(
 
 
 @app.command("token")
-def token(username: str = typer.Argument(..., help="The account the token acts as.")) -> None:
-    """Create a new API token for USERNAME (replaces the old one) and print it once."""
+def token(username: str = typer.Argument(..., help="Das Konto, für das das Token gilt.")) -> None:
+    """Ein neues API-Token für USERNAME erzeugen (ersetzt das alte) und einmal ausgeben."""
     with session_scope(runtime().engine) as session:
         user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
         if user is None or not user.active:
