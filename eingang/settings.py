@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_RECIPIENTS = ("egovernment@tfm.thueringen.de", "kompetenzzentrum@tfm.thueringen.de")
@@ -183,6 +183,19 @@ class Settings(BaseSettings):
     )
     test_processing_delay_seconds: float = Field(
         default=0.0, description="Tests only: sleep this long inside message processing before the commit."
+    )
+
+    # Operations (issue 17): metrics and logs.
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for GET /metrics; unset = /metrics answers only clients on the loopback address.",
+    )
+    metrics_port: int | None = Field(
+        default=None, description="`eingang worker` / `eingang scheduler`: serve their metrics on this port."
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="Address the metrics port of worker/scheduler binds to.")
+    log_format: str = Field(
+        default="text", pattern="^(text|json)$", description="`json`: one JSON object per log line."
     )
 
     @field_validator("accepted_recipients", mode="before")

@@ -32,6 +32,7 @@ from models import (
     TaskStatus,
     UserAccount,
     as_utc,
+    metrics,
     utcnow,
 )
 from models.audit import record_change
@@ -83,6 +84,7 @@ def deliver(
     else:
         record.status = "sent"
         record.sent_at = utcnow()
+    metrics.mail_result(kind, sent=record.status == "sent")
     session.add(record)
     session.flush()
     return record
@@ -165,6 +167,7 @@ def _claim_breach(session: Session, consultation: Consultation, kind: str, due_a
             session.flush()
     except IntegrityError:
         return None
+    metrics.SLA_BREACHES.labels(kind=kind).inc()
     return breach
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from models import metrics
 from web.accounts import authenticate
 from web.login_throttle import LoginThrottle
 from web.security import DbSession, log_in, log_out, verify_csrf
@@ -50,10 +51,12 @@ def login(
     wait = throttle.wait_seconds(username, client)
     if wait:
         context = {"next": _safe_next(next), "error": _too_many(wait), "username": username}
+        metrics.LOGINS_FAILED.labels(reason="throttled").inc()
         return render(request, "login.html", context, status_code=429, headers={"Retry-After": str(int(wait) + 1)})
     user = authenticate(db, username, password)
     if user is None:
         throttle.failed(username, client)
+        metrics.LOGINS_FAILED.labels(reason="wrong_credentials").inc()
         context = {"next": _safe_next(next), "error": "Benutzername oder Passwort ist falsch.", "username": username}
         return render(request, "login.html", context, status_code=401)
     throttle.succeeded(username, client)
