@@ -16,8 +16,8 @@ from models import Channel, District, Municipality, UserAccount
 from models.statistics import DIMENSIONS
 from web.charts import chart_svg
 from web.downloads import attachment_disposition
-from web.params import EARLIEST, LATEST
 from web.exports import export as export_file
+from web.params import EARLIEST, LATEST
 from web.security import DOWNLOAD_CSP, DbSession, ManagerPage
 from web.statistics import (
     CHANNEL_LABELS,
