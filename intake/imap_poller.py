@@ -88,7 +88,7 @@ class ImapConfig:
             host=settings.imap_host,
             port=settings.imap_port,
             username=settings.imap_username,
-            password=settings.imap_password or "",
+            password=settings.imap_password.get_secret_value() if settings.imap_password else "",
             tls=settings.imap_tls,
             ca_file=settings.imap_tls_ca_file,
             folder=settings.imap_folder,
