@@ -21,6 +21,7 @@ from models import (
     ConsultationMessage,
     ConsultationNote,
     ConsultationStatus,
+    Direction,
     District,
     FollowUpTask,
     InboundMessage,
@@ -70,7 +71,7 @@ def inbox(request: Request, db: DbSession, user: PageUser):
         "topics": taxonomy.topics,
         "districts": list(db.exec(select(District).order_by(District.name))),
         "users": _active_users(db),
-        "failed_count": len(db.exec(select(InboundMessage.id).where(InboundMessage.status == "failed")).all()),
+        "failed_count": len(db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()),
     }
     return render(request, "inbox.html", context)
 
@@ -155,7 +156,7 @@ def consultation_page(
             "img-src 'self' data: https: http:; object-src 'none'; base-uri 'none'; form-action 'self'; "
             "frame-ancestors 'none'"
         }
-    last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == "inbound"), None)
+    last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == Direction.INBOUND), None)
     context = {
         "c": consultation,
         "row": consultation_row(db, consultation, taxonomy, names),

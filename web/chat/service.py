@@ -26,6 +26,7 @@ from models import (
     ChatMessage,
     ChatRole,
     ChatSession,
+    Channel,
     Consultation,
     ConsultationMessage,
     ConsultationStatus,
@@ -315,7 +316,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
                 ConsultationMessage(
                     consultation_id=consultation.id,
                     direction=Direction.OUTBOUND,
-                    channel="chat",
+                    channel=Channel.CHAT,
                     sender=ASSISTANT_NAME,
                     sender_name=ASSISTANT_NAME,
                     recipients=[chat.visitor_email],
@@ -331,7 +332,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
 def _is_first_message(session: Session, consultation_id: int, inbound_id: int) -> bool:
     first = session.exec(
         select(ConsultationMessage.inbound_message_id)
-        .where(ConsultationMessage.consultation_id == consultation_id, ConsultationMessage.direction == "inbound")
+        .where(ConsultationMessage.consultation_id == consultation_id, ConsultationMessage.direction == Direction.INBOUND)
         .order_by(ConsultationMessage.id)
     ).first()
     return first == inbound_id
@@ -441,7 +442,7 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
             ConsultationMessage(
                 consultation_id=consultation_id,
                 direction=Direction.OUTBOUND,
-                channel="chat",
+                channel=Channel.CHAT,
                 sender=runtime.settings.mail_from,
                 sender_name=author_name,
                 recipients=[chat.visitor_email],
