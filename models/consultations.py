@@ -122,9 +122,7 @@ class FollowUpTask(SQLModel, table=True):
     template_key: str | None = Field(default=None, max_length=128)
     title: str = Field(sa_column=Column(Text, nullable=False))
     due: date = Field(sa_column=Column(Date, nullable=False, index=True))
-    status: TaskStatus = Field(
-        default=TaskStatus.OPEN, sa_type=EnumString(TaskStatus, 16), nullable=False, index=True
-    )
+    status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=EnumString(TaskStatus, 16), nullable=False, index=True)
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     postponed_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_by: str = Field(default="system", max_length=128)

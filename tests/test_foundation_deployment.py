@@ -132,7 +132,8 @@ def test_status_and_kind_columns_are_enums_in_python_and_strings_in_the_database
         assert tuple(raw) == ("neu", "smtp", "normal")
         column_type = session.exec(
             text(
-                "SELECT data_type FROM information_schema.columns WHERE table_name='consultation' AND column_name='status'"
+                "SELECT data_type FROM information_schema.columns"
+                " WHERE table_name='consultation' AND column_name='status'"
             )
         ).one()[0]
         assert column_type == "character varying"

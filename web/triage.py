@@ -71,7 +71,9 @@ def inbox(request: Request, db: DbSession, user: PageUser):
         "topics": taxonomy.topics,
         "districts": list(db.exec(select(District).order_by(District.name))),
         "users": _active_users(db),
-        "failed_count": len(db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()),
+        "failed_count": len(
+            db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()
+        ),
     }
     return render(request, "inbox.html", context)
 

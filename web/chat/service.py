@@ -22,11 +22,11 @@ from classifiers.gazetteer import packaged_gazetteer
 from eingang.runtime import Runtime
 from intake.chat import ChatInputError, clean_email, clean_name, clean_text, store_chat_message
 from models import (
+    Channel,
     ChatDelivery,
     ChatMessage,
     ChatRole,
     ChatSession,
-    Channel,
     Consultation,
     ConsultationMessage,
     ConsultationStatus,
@@ -332,7 +332,10 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
 def _is_first_message(session: Session, consultation_id: int, inbound_id: int) -> bool:
     first = session.exec(
         select(ConsultationMessage.inbound_message_id)
-        .where(ConsultationMessage.consultation_id == consultation_id, ConsultationMessage.direction == Direction.INBOUND)
+        .where(
+            ConsultationMessage.consultation_id == consultation_id,
+            ConsultationMessage.direction == Direction.INBOUND,
+        )
         .order_by(ConsultationMessage.id)
     ).first()
     return first == inbound_id
@@ -456,8 +459,11 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
         record_first_response(session, consultation=consultation, actor=author.username)
         if consultation.status != ConsultationStatus.ANSWERED:
             change_status(
-                session, consultation=consultation, actor=author.username,
-                status=ConsultationStatus.ANSWERED, reason="Antwort im Chat",
+                session,
+                consultation=consultation,
+                actor=author.username,
+                status=ConsultationStatus.ANSWERED,
+                reason="Antwort im Chat",
             )
         consultation.updated_at = utcnow()
         record_change(session, consultation_id=consultation_id, actor=author.username, action="chat_answer")
