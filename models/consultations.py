@@ -130,6 +130,11 @@ class FollowUpTask(SQLModel, table=True):
     completed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
 
 
+def effective_assignee_id(task: FollowUpTask, consultation: Consultation) -> int | None:
+    """A task without its own assignee belongs to the consultation's assignee."""
+    return task.assignee_id if task.assignee_id is not None else consultation.assignee_id
+
+
 class ConsultationNote(SQLModel, table=True):
     """Internal note of a consultant; never sent to the municipality."""
 

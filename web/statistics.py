@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 
 from classifiers.taxonomy import Taxonomy
 from models import Consultation, District, FollowUpTask, SlaBreach, TaskStatus, as_utc
+from models.public import StatisticsTablePublic
 from models.queries import authority_summary
 
 NO_TOPIC = "ohne Thema"
@@ -29,8 +30,9 @@ class Table:
     columns: list[str]
     rows: list[list] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {"key": self.key, "title": self.title, "columns": self.columns, "rows": self.rows}
+    def public(self) -> StatisticsTablePublic:
+        """The table as the API shows it (the same rows as the CSV/XLSX exports)."""
+        return StatisticsTablePublic(key=self.key, title=self.title, columns=self.columns, rows=self.rows)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, as_utc
 from queue_workers.workflow import STATUS_LABELS
+from web.inbox import age_label
 from web.security import ROLE_LABELS, csrf_token
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -67,6 +68,7 @@ def _number(value):
 templates.env.filters["local"] = _local
 templates.env.filters["number"] = _number
 templates.env.filters["percent"] = _percent
+templates.env.filters["age"] = age_label
 templates.env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     PRIORITY_LABELS=PRIORITY_LABELS,

@@ -29,17 +29,17 @@ from models import (
     ProcessingStatus,
     UserAccount,
 )
+from models.public import usernames
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
 from web.inbox import (
     PAGE_SIZE,
     InboxFilter,
-    consultation_row,
     inbox_count,
     inbox_query,
     inbox_references,
-    usernames,
+    inbox_rows,
 )
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
@@ -62,8 +62,7 @@ def home(user: PageUser):
 def inbox(request: Request, db: DbSession, user: PageUser):
     filters = InboxFilter.from_query(request.query_params)
     taxonomy = request.app.state.runtime.taxonomy
-    names = usernames(db)
-    rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=PAGE_SIZE)]
+    rows = inbox_rows(db, inbox_query(db, filters, limit=PAGE_SIZE), taxonomy)
     context = {
         "rows": rows,
         "total": inbox_count(db, filters) if len(rows) >= PAGE_SIZE else len(rows),
@@ -161,7 +160,6 @@ def consultation_page(
     last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == Direction.INBOUND), None)
     context = {
         "c": consultation,
-        "row": consultation_row(db, consultation, taxonomy, names),
         "authority": authority_summary(db, consultation.authority_key),
         "suggested_topics": [
             {**item, "label": taxonomy.label(item["topic"]) if item["topic"] in taxonomy.ids else item["topic"]}

@@ -61,7 +61,7 @@ def list_command(
                 consultation=reference,
                 status=None if all_statuses else TaskStatus.OPEN,
             )
-            items = [task_summary(session, task, consultation) for task, consultation in rows]
+            items = [task_summary(session, task, consultation).as_json() for task, consultation in rows]
     except WorkflowError as error:
         fail(str(error))
     if output_format == OutputFormat.JSON:
@@ -154,7 +154,7 @@ def add(
                 assignee=assignee,
                 today=_today(rt),
             )
-            item = task_summary(session, task)
+            item = task_summary(session, task).as_json()
     except WorkflowError as error:
         fail(str(error))
     if output_format == OutputFormat.JSON:

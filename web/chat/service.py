@@ -40,6 +40,12 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
+from models.public import (
+    ChatSessionPublic,
+    ChatVisitorPublic,
+    ConsultationChatPublic,
+    chat_line_public,
+)
 from queue_workers.workflow import change_status, record_first_response
 from web.chat.guidance import cached_guidance
 
@@ -104,17 +110,8 @@ def authority_label(key: str | None) -> str | None:
 
 
 def line_payload(line: ChatMessage, *, reference: str | None = None) -> dict:
-    """A chat line as JSON for the widget and the consultation page. Text only, never HTML."""
-    return {
-        "id": line.id,
-        "role": line.role,
-        "text": line.text,
-        "client_id": line.client_message_id,
-        "author": line.author_name,
-        "delivery": line.delivery,
-        "at": as_utc(line.created_at).isoformat(),
-        "reference": reference,
-    }
+    """A chat line as JSON for the widget and the consultation page (``ChatLinePublic``)."""
+    return chat_line_public(line, reference=reference).as_json()
 
 
 def _processed_consultation_id(session: Session, chat: ChatSession) -> int | None:
@@ -156,7 +153,7 @@ def start_chat(runtime: Runtime, *, name: str, email: str, authority_key: str | 
         )
         session.add(chat)
         session.flush()
-        return {"token": chat.token, "name": name, "email": email, "authority": authority_label(key)}
+        return ChatSessionPublic(token=chat.token, name=name, email=email, authority=authority_label(key)).as_json()
 
 
 def find_chat(session: Session, token: str | None) -> ChatSession | None:
@@ -415,13 +412,13 @@ def consultation_chat(runtime: Runtime, consultation_id: int, *, after: int = 0)
             .order_by(ChatMessage.id)
         ).all()
         reference = _reference(session, chat)
-        return {
-            "consultation_id": consultation_id,
-            "reference": reference,
-            "visitor": {"name": chat.visitor_name, "email": chat.visitor_email},
-            "present": visitor_present(runtime, chat),
-            "lines": [line_payload(row, reference=reference) for row in rows],
-        }
+        return ConsultationChatPublic(
+            consultation_id=consultation_id,
+            reference=reference,
+            visitor=ChatVisitorPublic(name=chat.visitor_name, email=chat.visitor_email),
+            present=visitor_present(runtime, chat),
+            lines=[chat_line_public(row, reference=reference) for row in rows],
+        ).as_json()
 
 
 def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: UserAccount) -> dict:
