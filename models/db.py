@@ -54,8 +54,13 @@ class EnumString(TypeDecorator):
         except ValueError:
             return value
 
-    def __repr__(self) -> str:  # what Alembic's autogenerate would write
-        return f"sa.String(length={self.impl.length})"
+
+def stored_id(value: int | None) -> int:
+    """A primary or foreign key that is set once the row is stored (SQLModel types ids as
+    ``int | None`` because they are None before the first flush)."""
+    if value is None:
+        raise RuntimeError("row has not been stored yet (no id)")
+    return value
 
 
 def make_engine(database_url: str, **kwargs) -> Engine:

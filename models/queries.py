@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from classifiers.gazetteer import association_display_name, district_display_name
 from models.consultations import Consultation
@@ -36,9 +36,9 @@ def authority_summary(session: Session, key: str | None) -> dict | None:
 def list_consultations(
     session: Session, *, statuses: Iterable[str] | None = None, limit: int | None = None
 ) -> list[Consultation]:
-    query = select(Consultation).order_by(Consultation.received_at.desc(), Consultation.id.desc())
+    query = select(Consultation).order_by(col(Consultation.received_at).desc(), col(Consultation.id).desc())
     if statuses:
-        query = query.where(Consultation.status.in_(list(statuses)))
+        query = query.where(col(Consultation.status).in_(list(statuses)))
     if limit:
         query = query.limit(limit)
     return list(session.exec(query))

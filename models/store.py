@@ -11,7 +11,7 @@ from email.policy import compat32
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from models.messages import InboundMessage
+from models.messages import Channel, InboundMessage
 
 _MSGID = re.compile(rb"<[^<>\s]+>")
 
@@ -34,7 +34,7 @@ def store_inbound(
     session: Session,
     raw: bytes,
     *,
-    channel: str,
+    channel: Channel,
     envelope_from: str | None = None,
     envelope_to: list[str] | None = None,
     peer: str | None = None,

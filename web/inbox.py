@@ -60,19 +60,6 @@ class InboxFilter:
             search=text("q"),
         )
 
-    def as_query(self) -> dict[str, str]:
-        pairs = {
-            "thema": self.topic,
-            "status": self.status,
-            "kreis": self.district,
-            "behoerde": self.authority,
-            "zustaendig": self.assignee,
-            "von": self.received_from.isoformat() if self.received_from else None,
-            "bis": self.received_to.isoformat() if self.received_to else None,
-            "q": self.search,
-        }
-        return {k: v for k, v in pairs.items() if v}
-
 
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

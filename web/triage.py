@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -430,8 +430,3 @@ def reprocess(request: Request, inbound_id: int, db: DbSession, user: PageUser):
     else:
         flash(request, "Die Warteschlange ist nicht erreichbar; die Nachricht wird später verarbeitet.", "error")
     return RedirectResponse("/fehlgeschlagen", status_code=303)
-
-
-def inbox_link(filters: InboxFilter) -> str:
-    query = urlencode(filters.as_query())
-    return f"/eingang?{query}" if query else "/eingang"
