@@ -47,6 +47,11 @@ class Taxonomy:
     def label(self, topic_id: str) -> str:
         return self.topic(topic_id).label
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Topic id → German label (what the public schemas show beside each topic)."""
+        return {topic.id: topic.label for topic in self.topics}
+
 
 def _templates(items: list[dict] | None, where: str) -> tuple[TaskTemplate, ...]:
     templates = []

@@ -62,7 +62,7 @@ class Settings(BaseSettings):
         default=None, description="CA certificate file to verify the IMAP server with (default: system CAs)."
     )
     imap_username: str | None = Field(default=None, description="IMAP login.")
-    imap_password: str | None = Field(default=None, description="IMAP password.")
+    imap_password: SecretStr | None = Field(default=None, description="IMAP password.")
     imap_folder: str = Field(default="INBOX", description="IMAP folder read for new mail.")
     imap_processed_folder: str | None = Field(
         default="Eingang-verarbeitet",
@@ -91,7 +91,7 @@ class Settings(BaseSettings):
     )
     relay_port: int = Field(default=25, description="Port of the outgoing SMTP relay.")
     relay_username: str | None = Field(default=None, description="Login at the relay, if needed.")
-    relay_password: str | None = Field(default=None, description="Password at the relay.")
+    relay_password: SecretStr | None = Field(default=None, description="Password at the relay.")
     relay_starttls: bool = Field(default=False, description="Use STARTTLS towards the relay.")
     mail_from: str = Field(
         default="Kompetenzzentrum Verwaltung 4.0 <kompetenzzentrum@tfm.thueringen.de>",
@@ -104,7 +104,7 @@ class Settings(BaseSettings):
         default="development",
         description="`development` or `production`; outside development a real web secret key is required.",
     )
-    web_secret_key: str | None = Field(
+    web_secret_key: SecretStr | None = Field(
         default=None,
         description="Signs session cookies (≥ 32 characters); unset = random per process (development only).",
     )
@@ -248,8 +248,8 @@ class Settings(BaseSettings):
 
     @field_validator("web_secret_key")
     @classmethod
-    def _no_weak_secret(cls, value: str | None) -> str | None:
-        if value is not None and len(value) < 32:
+    def _no_weak_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
             raise ValueError("EINGANG_WEB_SECRET_KEY must be a random string of at least 32 characters")
         return value
 

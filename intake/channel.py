@@ -11,7 +11,7 @@ from email.policy import compat32
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from models import InboundMessage, ProcessingStatus, metrics, session_scope
+from models import Channel, InboundMessage, ProcessingStatus, metrics, session_scope, stored_id
 from models.store import extract_message_id, store_inbound
 
 
@@ -61,7 +61,7 @@ def store_raw(
     engine: Engine,
     raw: bytes,
     *,
-    channel: str,
+    channel: Channel,
     envelope_from: str | None = None,
     envelope_to: list[str] | None = None,
     peer: str | None = None,
@@ -80,7 +80,7 @@ def store_raw(
         row, created = store_inbound(
             session, trace + raw, channel=channel, envelope_from=envelope_from, envelope_to=envelope_to, peer=peer
         )
-        inbound_id = row.id
+        inbound_id = stored_id(row.id)
     return inbound_id, created
 
 

@@ -96,8 +96,7 @@ def candidate_codecs(declared: str | None, hints: Iterable[str | None] = ()) -> 
     for codec in (first, *(_RELATIVES.get(first or "", ())), "utf-8"):
         if codec and codec not in order:
             order.append(codec)
-    hinted = [normalise_charset(h) for h in hints]
-    hinted = [h for h in hinted if h]
+    hinted = [codec for codec in (normalise_charset(h) for h in hints) if codec]
     for codec in sorted(hinted, key=_is_single_byte):  # multi-byte codecs validate themselves
         for each in (codec, *_RELATIVES.get(codec, ())):
             if each not in order:
@@ -112,7 +111,7 @@ def decode_bytes(data: bytes, declared: str | None = None, hints: Iterable[str |
         return ""
     if data.isascii():
         codec = normalise_charset(declared)
-        if codec in ("utf-7", "hz") or (codec or "").startswith("iso2022"):  # 7-bit encodings with escapes
+        if codec is not None and (codec in ("utf-7", "hz") or codec.startswith("iso2022")):  # 7-bit with escapes
             for each in (codec, *(c for c in _RELATIVES.get(codec, ()) if c.startswith("iso2022"))):
                 decoded = _strict(data, each)
                 if decoded is not None:
@@ -155,7 +154,9 @@ def decode_bytes(data: bytes, declared: str | None = None, hints: Iterable[str |
     return _strict(data, "cp1252") or data.decode("latin-1")
 
 
-def _western_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _western_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):  # registered for decoding only
+        raise error
     chunk = error.object[error.start : error.end]
     return chunk.decode("cp1252", errors="ignore") or chunk.decode("latin-1"), error.end
 

@@ -25,7 +25,7 @@ from sqlmodel import Session, select
 
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer
 from classifiers.predictions import AuthorityCandidate, AuthorityMatch
-from models import ChatMessage, ChatRole, ChatSession, utcnow
+from models import ChatMessage, ChatRole, ChatSession, stored_id, utcnow
 from models.messages import Channel
 from models.store import store_inbound
 
@@ -154,7 +154,7 @@ def store_chat_message(
         select(ChatMessage).where(ChatMessage.session_id == chat.id, ChatMessage.client_message_id == client_message_id)
     ).first()
     if existing is not None:
-        return StoredChatMessage(existing.id, existing.inbound_message_id, False)
+        return StoredChatMessage(stored_id(existing.id), stored_id(existing.inbound_message_id), False)
     message_id = chat_message_id(chat.token, client_message_id)
     first = chat.first_message_id
     raw = build_chat_mail(
@@ -169,7 +169,9 @@ def store_chat_message(
         subject=subject_for(text),
         in_reply_to=first,
     )
-    line = ChatMessage(session_id=chat.id, role=ChatRole.VISITOR, text=text, client_message_id=client_message_id)
+    line = ChatMessage(
+        session_id=stored_id(chat.id), role=ChatRole.VISITOR, text=text, client_message_id=client_message_id
+    )
     try:
         with session.begin_nested():
             session.add(line)
@@ -180,7 +182,7 @@ def store_chat_message(
                 ChatMessage.session_id == chat.id, ChatMessage.client_message_id == client_message_id
             )
         ).one()
-        return StoredChatMessage(winner.id, winner.inbound_message_id, False)
+        return StoredChatMessage(stored_id(winner.id), stored_id(winner.inbound_message_id), False)
     inbound, _created = store_inbound(
         session, raw, channel=Channel.CHAT, envelope_from=chat.visitor_email, envelope_to=[recipient], peer=peer
     )
@@ -188,7 +190,7 @@ def store_chat_message(
     if first is None:
         chat.first_message_id = message_id
     session.flush()
-    return StoredChatMessage(line.id, inbound.id, True)
+    return StoredChatMessage(stored_id(line.id), stored_id(inbound.id), True)
 
 
 DECLARED_AUTHORITY_SCORE = 0.97

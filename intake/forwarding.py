@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.headers import parse_address_list, parse_date
+from intake.parsed import Address
 
 _DASHES = r"[ \t>]*(?:-{2,}|_{2,}|={2,})?[ \t]*"
 # Separators that only a forward writes.
@@ -52,6 +53,7 @@ _GERMAN_MONTHS = {
     "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }  # fmt: skip
+_GERMAN_TIME: tzinfo
 try:  # a German quote header gives local time without zone
     _GERMAN_TIME = ZoneInfo("Europe/Berlin")
 except ZoneInfoNotFoundError:  # a system without time zone data: standard time
@@ -63,7 +65,7 @@ _GERMAN_DATE = re.compile(
 
 @dataclass(frozen=True)
 class ForwardedOriginal:
-    sender: object | None  # intake.parsed.Address
+    sender: Address | None
     subject: str
     date: datetime | None
     text: str
@@ -111,7 +113,7 @@ def read_header_block(lines: list[str], start: int) -> tuple[dict[str, str], int
         line = lines[index]
         match = _FIELD_LINE.match(line)
         key = _FIELD_OF.get(match.group(1).strip().lower()) if match else None
-        if key is not None and key not in fields:
+        if match is not None and key is not None and key not in fields:
             fields[key] = match.group(2).strip()
             last = key
         elif last in ("to", "cc") and "@" in line and not match:
@@ -127,7 +129,7 @@ def is_header_block(fields: dict[str, str]) -> bool:
     return "from" in fields and ("date" in fields or "subject" in fields)
 
 
-def sender_of(value: str):
+def sender_of(value: str) -> Address | None:
     """The address in a header-block ``Von:`` value, also Outlook's ``Name [mailto:a@b]``."""
     value = re.sub(r"\[mailto:([^\]]+)\]", r"<\1>", value)
     if "<" in value:
@@ -180,17 +182,4 @@ def find_inline_forward(body_text: str, subject: str = "") -> ForwardedOriginal 
         if not forward_subject and not has_marker:
             return None  # the first line starts no header block and nothing else can match
         seen_text = True
-    return None
-    lines = body_text.split("\n")
-    forward_subject = bool(_FORWARD_SUBJECT.match(subject))
-    for index, line in enumerate(lines):
-        nothing_above = not any(previous.strip() for previous in lines[:index])
-        if FORWARD_MARKER.match(line) or (ORIGINAL_MARKER.match(line) and (forward_subject or nothing_above)):
-            fields, after = read_header_block(lines, index + 1)
-            if "from" in fields:
-                return _original(fields, lines, after)
-        elif (forward_subject or nothing_above) and _FIELD_LINE.match(line):
-            fields, after = read_header_block(lines, index)
-            if is_header_block(fields):
-                return _original(fields, lines, after)
     return None

@@ -88,7 +88,7 @@ class ImapConfig:
             host=settings.imap_host,
             port=settings.imap_port,
             username=settings.imap_username,
-            password=settings.imap_password or "",
+            password=settings.imap_password.get_secret_value() if settings.imap_password else "",
             tls=settings.imap_tls,
             ca_file=settings.imap_tls_ca_file,
             folder=settings.imap_folder,
@@ -161,24 +161,28 @@ class ImapPoller:
         (the mail stays where it is and is tried again next time)."""
         result = PollResult()
         for message in mailbox.fetch(self.config.search_criteria(), mark_seen=False, bulk=False, charset=None):
+            assert isinstance(message, RawMailMessage)  # the mailbox classes here all fetch RawMailMessage
             self._handle(mailbox, message, result)
         return result
 
     def _handle(self, mailbox: BaseMailBox, message: RawMailMessage, result: PollResult) -> None:
         peer = f"imap://{self.config.host}/{self.config.folder}"
         inbound_id, created = store_raw(self.engine, message.raw, channel=Channel.IMAP, peer=peer)
+        uid = message.uid
+        if uid is None:  # fetched by UID FETCH, so the server must have sent one; the mail is stored
+            raise ValueError("IMAP-Server lieferte eine Nachricht ohne UID")
         # Committed: from here on the mail is safe in the database and may leave the inbox.
         reason = unreadable_reason(message.raw)
         if reason is not None:
             mark_unreadable(self.engine, inbound_id, reason)
-            mailbox.move(message.uid, self.config.failed_folder)
+            mailbox.move(uid, self.config.failed_folder)
             result.failed.append(inbound_id)
             logger.warning("IMAP mail uid %s stored as failed message %s: %s", message.uid, inbound_id, reason)
             return
         if self.config.processed_folder:
-            mailbox.move(message.uid, self.config.processed_folder)
+            mailbox.move(uid, self.config.processed_folder)
         else:
-            mailbox.flag(message.uid, self.config.processed_flag, True)
+            mailbox.flag(uid, self.config.processed_flag, True)
         (result.stored if created else result.already_stored).append(inbound_id)
         # Also for mail stored before a crash: it may not have been enqueued (processing is idempotent).
         if self.on_stored is not None:

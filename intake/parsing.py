@@ -161,7 +161,7 @@ def _payload_bytes(part: Message) -> bytes:
         payload = part.get_payload(decode=True)
     except Exception:  # broken transfer encoding: keep the undecoded bytes
         payload = None
-    if payload is None:
+    if not isinstance(payload, bytes):  # None: nothing decodable (get_payload(decode=True) gives bytes or None)
         if isinstance(raw, str):
             return raw.encode("utf-8", "surrogateescape")
         return _body_bytes(part)
@@ -172,13 +172,17 @@ class _FaithfulGenerator(BytesGenerator):
     """Serialises headers as they were read: compat32 keeps the raw values; only an empty
     value would otherwise gain a trailing space."""
 
+    # _NL and _fp are BytesGenerator's own (undocumented) attributes, which typeshed omits.
     def _write_headers(self, msg: Message) -> None:
+        policy = self.policy
+        assert policy is not None  # flatten() sets it before writing headers
+        newline = self._NL  # type: ignore[attr-defined]  # BytesGenerator internals, see above
         for name, value in msg.raw_items():
             if str(value) == "":
-                self.write(f"{name}:{self._NL}")
+                self.write(f"{name}:{newline}")
             else:
-                self._fp.write(self.policy.fold_binary(name, value))
-        self.write(self._NL)
+                self._fp.write(policy.fold_binary(name, value))  # type: ignore[attr-defined]  # see above
+        self.write(newline)
 
 
 def _body_bytes(part: Message) -> bytes:
@@ -318,7 +322,7 @@ def _raw_part_body(raw: bytes, boundary: str, index: int) -> bytes | None:
     """The body bytes of part ``index`` of the multipart delimited by ``boundary``, cut from the
     raw message (the email package cannot re-create them byte for byte)."""
     delimiter = b"\n--" + boundary.encode("utf-8", "surrogateescape")
-    positions = []
+    positions: list[tuple[int, int]] = []
     found = raw.find(delimiter)
     while found >= 0 and len(positions) < index + 2:
         line_end = raw.find(b"\n", found + len(delimiter))
@@ -358,7 +362,7 @@ def _collect(
     ctype = part.get_content_type()
     if ctype in _CONTAINER_TYPES or (part.get_content_maintype() == "message" and part.is_multipart()):
         inner = part.get_payload()
-        inner_message = inner[0] if isinstance(inner, list) and inner else None
+        inner_message = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], Message) else None
         if ctype in _CONTAINER_TYPES and isinstance(inner_message, Message):
             out.embedded.append(inner_message)
         filename = _filename(part, hints) or _embedded_message_name(part, inner_message, hints)

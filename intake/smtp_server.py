@@ -108,9 +108,13 @@ def start_smtp_server(
     tls_context: ssl.SSLContext | None = None,
 ) -> Controller:
     """Start the receiver in a background thread; call ``.stop()`` on the result to end it."""
-    extra = {"tls_context": tls_context} if tls_context is not None else {}
     controller = Controller(
-        handler, hostname=host, port=port, data_size_limit=max_message_size, ident="Eingang ESMTP", **extra
+        handler,
+        hostname=host,
+        port=port,
+        data_size_limit=max_message_size,
+        ident="Eingang ESMTP",
+        tls_context=tls_context,  # None: no STARTTLS offered (aiosmtpd's default)
     )
     controller.start()
     return controller

@@ -17,7 +17,7 @@ from models.consultations import (
     TaskStatus,
     TopicCorrection,
 )
-from models.db import as_utc, make_engine, session_scope, utcnow
+from models.db import as_utc, make_engine, session_scope, stored_id, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
@@ -60,5 +60,6 @@ __all__ = [
     "as_utc",
     "make_engine",
     "session_scope",
+    "stored_id",
     "utcnow",
 ]

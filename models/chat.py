@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import EnumString, utcnow
 
 
 class ChatRole(StrEnum):
@@ -55,7 +55,7 @@ class ChatMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="chat_session.id", index=True)
-    role: str = Field(max_length=16)
+    role: ChatRole = Field(sa_type=EnumString(ChatRole, 16), nullable=False)
     text: str = Field(sa_column=Column(Text, nullable=False))
     # The visitor's idempotency key (generated in the browser); None for outbound lines.
     client_message_id: str | None = Field(default=None, max_length=64)
@@ -64,7 +64,9 @@ class ChatMessage(SQLModel, table=True):
     reply_to_id: int | None = Field(default=None, foreign_key="chat_message.id")
     author_id: int | None = Field(default=None, foreign_key="user_account.id")
     author_name: str | None = Field(default=None, max_length=128)
-    delivery: str = Field(default=ChatDelivery.DELIVERED, max_length=16, index=True)
+    delivery: ChatDelivery = Field(
+        default=ChatDelivery.DELIVERED, sa_type=EnumString(ChatDelivery, 16), nullable=False, index=True
+    )
     outbound_mail_id: int | None = Field(default=None, foreign_key="outbound_mail.id")
     error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, Date, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import EnumString, utcnow
+from models.messages import Channel
 
 
 class ConsultationStatus(StrEnum):
@@ -53,9 +54,11 @@ class Consultation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(max_length=32, unique=True, index=True)
     subject: str = Field(default="", sa_column=Column(Text, nullable=False))
-    status: str = Field(default=ConsultationStatus.NEW, max_length=32, index=True)
-    channel: str = Field(max_length=16)
-    priority: str = Field(default=Priority.NORMAL, max_length=16)
+    status: ConsultationStatus = Field(
+        default=ConsultationStatus.NEW, sa_type=EnumString(ConsultationStatus, 32), nullable=False, index=True
+    )
+    channel: Channel = Field(sa_type=EnumString(Channel, 16), nullable=False)
+    priority: Priority = Field(default=Priority.NORMAL, sa_type=EnumString(Priority, 16), nullable=False)
     urgent_incident: bool = False
 
     # The authority the consultation concerns: 8-digit AGS (Gemeinde), 5-digit key
@@ -92,8 +95,8 @@ class ConsultationMessage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     consultation_id: int = Field(foreign_key="consultation.id", index=True)
     inbound_message_id: int | None = Field(default=None, foreign_key="inbound_message.id", unique=True)
-    direction: str = Field(max_length=16)
-    channel: str = Field(max_length=16)
+    direction: Direction = Field(sa_type=EnumString(Direction, 16), nullable=False)
+    channel: Channel = Field(sa_type=EnumString(Channel, 16), nullable=False)
     sender: str | None = Field(default=None, max_length=320)
     sender_name: str | None = Field(default=None, max_length=255)
     recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -119,12 +122,17 @@ class FollowUpTask(SQLModel, table=True):
     template_key: str | None = Field(default=None, max_length=128)
     title: str = Field(sa_column=Column(Text, nullable=False))
     due: date = Field(sa_column=Column(Date, nullable=False, index=True))
-    status: str = Field(default=TaskStatus.OPEN, max_length=16, index=True)
+    status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=EnumString(TaskStatus, 16), nullable=False, index=True)
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     postponed_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_by: str = Field(default="system", max_length=128)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     completed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+
+
+def effective_assignee_id(task: FollowUpTask, consultation: Consultation) -> int | None:
+    """A task without its own assignee belongs to the consultation's assignee."""
+    return task.assignee_id if task.assignee_id is not None else consultation.assignee_id
 
 
 class ConsultationNote(SQLModel, table=True):

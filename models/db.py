@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, overload
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import String, event
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
 
@@ -17,11 +20,53 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
+@overload
+def as_utc(value: datetime | None) -> datetime | None: ...
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything Eingang stores is UTC."""
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+class EnumString(TypeDecorator):
+    """A ``StrEnum`` stored as its value in a plain VARCHAR column (no database enum type, so a new
+    member needs no migration and existing rows stay as they are). Reading gives the enum member.
+
+    Values outside the enum pass through unchanged in both directions, as with the plain string
+    column before: a filter on an unknown status (a hand-typed URL) matches nothing instead of
+    failing, and an unknown value in an old row is still readable. The services validate what
+    they write (``ConsultationStatus(status)`` …)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            return value
+
+
+def stored_id(value: int | None) -> int:
+    """A primary or foreign key that is set once the row is stored (SQLModel types ids as
+    ``int | None`` because they are None before the first flush)."""
+    if value is None:
+        raise RuntimeError("row has not been stored yet (no id)")
+    return value
 
 
 def make_engine(database_url: str, **kwargs) -> Engine:

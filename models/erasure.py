@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, or_
+from sqlalchemy import CursorResult, delete, or_
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.audit import record_change
 from models.chat import ChatMessage, ChatSession
@@ -49,37 +50,41 @@ class ErasureReport:
 def _delete_inbound(session: Session, inbound_ids: list[int]) -> int:
     if not inbound_ids:
         return 0
-    session.execute(delete(Attachment).where(Attachment.inbound_message_id.in_(inbound_ids)))
-    session.execute(delete(InboundMessage).where(InboundMessage.id.in_(inbound_ids)))
+    session.execute(delete(Attachment).where(col(Attachment.inbound_message_id).in_(inbound_ids)))
+    session.execute(delete(InboundMessage).where(col(InboundMessage.id).in_(inbound_ids)))
     return len(inbound_ids)
 
 
 def _delete_orphan_blobs(session: Session) -> None:
-    used = sa_select(Attachment.sha256)
-    session.execute(delete(AttachmentBlob).where(AttachmentBlob.sha256.not_in(used)))
+    used = sa_select(col(Attachment.sha256))
+    session.execute(delete(AttachmentBlob).where(col(AttachmentBlob.sha256).not_in(used)))
+
+
+def _delete_chats(session: Session, chat_ids: list[int]) -> None:
+    if chat_ids:
+        session.execute(delete(ChatMessage).where(col(ChatMessage.session_id).in_(chat_ids)))
+        session.execute(delete(ChatSession).where(col(ChatSession.id).in_(chat_ids)))
 
 
 def _erase_one(session: Session, consultation: Consultation) -> int:
     cid = consultation.id
-    chat_ids = list(session.exec(select(ChatSession.id).where(ChatSession.consultation_id == cid)))
-    if chat_ids:
-        session.execute(delete(ChatMessage).where(ChatMessage.session_id.in_(chat_ids)))
-        session.execute(delete(ChatSession).where(ChatSession.id.in_(chat_ids)))
-    inbound_ids = list(session.exec(select(InboundMessage.id).where(InboundMessage.consultation_id == cid)))
+    chat_ids = [i for i in session.exec(select(ChatSession.id).where(ChatSession.consultation_id == cid)) if i]
+    _delete_chats(session, chat_ids)
+    inbound_ids = [i for i in session.exec(select(InboundMessage.id).where(InboundMessage.consultation_id == cid)) if i]
     inbound_ids += [
         message_id
         for message_id in session.exec(
             select(ConsultationMessage.inbound_message_id).where(
-                ConsultationMessage.consultation_id == cid, ConsultationMessage.inbound_message_id.is_not(None)
+                ConsultationMessage.consultation_id == cid, col(ConsultationMessage.inbound_message_id).is_not(None)
             )
         )
-        if message_id not in inbound_ids
+        if message_id is not None and message_id not in inbound_ids
     ]
     for model in (ConsultationMessage, FollowUpTask, ConsultationNote, SlaBreach, TopicCorrection, OutboundMail):
-        session.execute(delete(model).where(model.consultation_id == cid))
+        session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)
-    session.execute(delete(AuditEntry).where(AuditEntry.consultation_id == cid))
-    session.execute(delete(Consultation).where(Consultation.id == cid))
+    session.execute(delete(AuditEntry).where(col(AuditEntry.consultation_id) == cid))
+    session.execute(delete(Consultation).where(col(Consultation.id) == cid))
     return erased
 
 
@@ -121,21 +126,23 @@ def erase_sender(session: Session, *, address: str, actor: str) -> ErasureReport
         for cid in session.exec(select(ChatSession.consultation_id).where(ChatSession.visitor_email == address))
         if cid is not None
     }
-    consultations = list(session.exec(select(Consultation).where(Consultation.id.in_(consultation_ids))))
+    consultations = list(session.exec(select(Consultation).where(col(Consultation.id).in_(consultation_ids))))
     report = erase_consultations(session, consultations, actor=actor)
-    loose = list(
-        session.exec(
+    loose = [
+        i
+        for i in session.exec(
             select(InboundMessage.id).where(
-                or_(InboundMessage.from_address == address, InboundMessage.envelope_from == address)
+                or_(col(InboundMessage.from_address) == address, col(InboundMessage.envelope_from) == address)
             )
         )
+        if i is not None
+    ]
+    _delete_chats(
+        session, [i for i in session.exec(select(ChatSession.id).where(ChatSession.visitor_email == address)) if i]
     )
-    chat_ids = list(session.exec(select(ChatSession.id).where(ChatSession.visitor_email == address)))
-    if chat_ids:
-        session.execute(delete(ChatMessage).where(ChatMessage.session_id.in_(chat_ids)))
-        session.execute(delete(ChatSession).where(ChatSession.id.in_(chat_ids)))
     report.inbound_messages += _delete_inbound(session, loose)
-    report.known_senders = session.execute(delete(KnownSender).where(KnownSender.address == address)).rowcount
+    deleted = cast(CursorResult, session.execute(delete(KnownSender).where(col(KnownSender.address) == address)))
+    report.known_senders = deleted.rowcount
     _delete_orphan_blobs(session)
     record_change(
         session, consultation_id=None, actor=actor, action="sender_erased", after={"consultations": len(consultations)}
@@ -150,8 +157,8 @@ def closed_before(session: Session, cutoff: datetime) -> list[Consultation]:
         session.exec(
             select(Consultation).where(
                 Consultation.status == ConsultationStatus.CLOSED,
-                Consultation.closed_at.is_not(None),
-                Consultation.closed_at < cutoff,
+                col(Consultation.closed_at).is_not(None),
+                col(Consultation.closed_at) < cutoff,
             )
         )
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer, parse_gazetteer
 from classifiers.linker import GENERIC_MAIL_PROVIDERS
@@ -35,15 +35,18 @@ def store_gazetteer(session: Session, texts: dict[str, str], *, source: str) -> 
     version = GazetteerVersion(source=source, checksum=gazetteer_checksum(texts), counts=counts, files=dict(texts))
     session.add(version)
     session.flush()
+    assert version.id is not None  # assigned by the flush
     _parsed_versions[(version.id, version.checksum)] = gazetteer
     return version
 
 
 def latest_gazetteer_version(session: Session) -> tuple[int, str] | None:
     row = session.exec(
-        select(GazetteerVersion.id, GazetteerVersion.checksum).order_by(GazetteerVersion.id.desc()).limit(1)
+        select(GazetteerVersion.id, GazetteerVersion.checksum).order_by(col(GazetteerVersion.id).desc()).limit(1)
     ).first()
-    return (row[0], row[1]) if row else None
+    if row is None or row[0] is None:
+        return None
+    return (row[0], row[1])
 
 
 def current_gazetteer(session: Session) -> Gazetteer:
@@ -53,6 +56,8 @@ def current_gazetteer(session: Session) -> Gazetteer:
         return packaged_gazetteer()
     if latest not in _parsed_versions:
         version = session.get(GazetteerVersion, latest[0])
+        if version is None:  # erased between the two queries: nothing newer than the packaged one
+            return packaged_gazetteer()
         _parsed_versions.clear()  # keep one parsed version (and its linker indexes) per process
         _parsed_versions[latest] = parse_gazetteer(dict(version.files), version.source)
     return _parsed_versions[latest]
@@ -68,12 +73,12 @@ def learned_domains(session: Session, domains: Iterable[str]) -> dict[str, str]:
         rows = session.exec(
             select(Consultation.authority_key, func.count())
             .where(
-                Consultation.authority_confirmed.is_(True),
-                Consultation.authority_key.is_not(None),
-                Consultation.sender_address.endswith(f"@{domain}", autoescape=True),
+                col(Consultation.authority_confirmed).is_(True),
+                col(Consultation.authority_key).is_not(None),
+                col(Consultation.sender_address).endswith(f"@{domain}", autoescape=True),
             )
-            .group_by(Consultation.authority_key)
+            .group_by(col(Consultation.authority_key))
         ).all()
-        if len(rows) == 1:
+        if len(rows) == 1 and rows[0][0] is not None:
             learned[domain] = rows[0][0]
     return learned

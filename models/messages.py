@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, DateTime, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import EnumString, utcnow
 
 
 class Channel(StrEnum):
@@ -36,7 +36,7 @@ class InboundMessage(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("message_id", "content_hash", name="uq_inbound_message_identity"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=16, index=True)
+    channel: Channel = Field(sa_type=EnumString(Channel, 16), nullable=False, index=True)
     envelope_from: str | None = Field(default=None, max_length=320)
     envelope_to: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     peer: str | None = Field(default=None, max_length=255, description="Network peer or source path")
@@ -47,7 +47,9 @@ class InboundMessage(SQLModel, table=True):
     received_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
     )
-    status: str = Field(default=ProcessingStatus.RECEIVED, max_length=16, index=True)
+    status: ProcessingStatus = Field(
+        default=ProcessingStatus.RECEIVED, sa_type=EnumString(ProcessingStatus, 16), nullable=False, index=True
+    )
     error: str | None = Field(default=None, sa_column=Column(Text))
     attempts: int = 0
     processed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, delete
+from sqlmodel import Session, col, delete
 
 from classifiers.gazetteer import Gazetteer
 from models.gazetteer import AdministrativeAssociation, District, Municipality
@@ -68,7 +68,7 @@ def sync_gazetteer(session: Session, gazetteer: Gazetteer, *, prune: bool = Fals
             (AdministrativeAssociation, gazetteer.associations),
             (District, gazetteer.districts),
         ):
-            session.exec(delete(table).where(table.key.not_in(list(keep))))
+            session.exec(delete(table).where(col(table.key).not_in(list(keep))))
         session.flush()
     return {
         "districts": len(gazetteer.districts),

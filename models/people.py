@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Column, DateTime
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import EnumString, utcnow
 
 
 class Role(StrEnum):
@@ -24,7 +24,7 @@ class UserAccount(SQLModel, table=True):
     username: str = Field(max_length=64, unique=True, index=True)
     display_name: str = Field(default="", max_length=128)
     email: str | None = Field(default=None, max_length=320)
-    role: str = Field(default=Role.CONSULTANT, max_length=16)
+    role: Role = Field(default=Role.CONSULTANT, sa_type=EnumString(Role, 16), nullable=False)
     password_hash: str | None = Field(default=None, max_length=255)
     api_token_hash: str | None = Field(default=None, max_length=255, index=True)
     is_team_lead: bool = False

@@ -18,9 +18,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import product
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from models.consultations import Consultation
 from models.db import as_utc
@@ -131,19 +133,20 @@ def load_facts(
 ) -> list[Fact]:
     """Consultations received in ``[start, end)`` that pass ``filters``, oldest first."""
     received = received_time()
-    rows = session.exec(
-        select(
-            Consultation.id,
-            Consultation.reference,
+    rows: Sequence[Any] = session.exec(
+        # More columns than sqlmodel.select() has overloads for (4): its Select class directly.
+        Select(
+            col(Consultation.id),
+            col(Consultation.reference),
             received,
-            Consultation.first_response_at,
-            Consultation.closed_at,
-            Consultation.topics,
-            Consultation.authority_key,
-            Consultation.assignee_id,
-            Consultation.channel,
-            Consultation.status,
-            Consultation.priority,
+            col(Consultation.first_response_at),
+            col(Consultation.closed_at),
+            col(Consultation.topics),
+            col(Consultation.authority_key),
+            col(Consultation.assignee_id),
+            col(Consultation.channel),
+            col(Consultation.status),
+            col(Consultation.priority),
         )
         .where(received >= start, received < end)
         .order_by(received, col(Consultation.id))

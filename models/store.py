@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from models import metrics
-from models.messages import InboundMessage
+from models.messages import Channel, InboundMessage
 
 _MSGID = re.compile(rb"<[^<>\s]+>")
 
@@ -35,7 +35,7 @@ def store_inbound(
     session: Session,
     raw: bytes,
     *,
-    channel: str,
+    channel: Channel,
     envelope_from: str | None = None,
     envelope_to: list[str] | None = None,
     peer: str | None = None,

@@ -12,7 +12,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, delete
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from models.db import as_utc, utcnow
 
@@ -34,7 +34,7 @@ def _digest(token: str) -> str:
 def start_web_session(session: Session, user_id: int, *, lifetime: timedelta) -> str:
     """A new login of ``user_id``; returns the session id for the cookie (stored only hashed)."""
     now = utcnow()
-    session.exec(delete(WebSession).where(WebSession.expires_at < now))  # housekeeping on the way
+    session.exec(delete(WebSession).where(col(WebSession.expires_at) < now))  # housekeeping on the way
     token = secrets.token_urlsafe(32)
     session.add(WebSession(token_hash=_digest(token), user_id=user_id, created_at=now, expires_at=now + lifetime))
     session.flush()
@@ -53,9 +53,9 @@ def web_session_user_id(session: Session, token: object) -> int | None:
 
 def end_web_session(session: Session, token: object) -> None:
     if isinstance(token, str) and token:
-        session.exec(delete(WebSession).where(WebSession.token_hash == _digest(token)))
+        session.exec(delete(WebSession).where(col(WebSession.token_hash) == _digest(token)))
 
 
 def end_user_sessions(session: Session, user_id: int) -> None:
     """Log ``user_id`` out everywhere (password changed, account disabled)."""
-    session.exec(delete(WebSession).where(WebSession.user_id == user_id))
+    session.exec(delete(WebSession).where(col(WebSession.user_id) == user_id))

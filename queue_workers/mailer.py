@@ -58,5 +58,6 @@ def send_message(settings: Settings, message: EmailMessage, *, timeout: float = 
         if settings.relay_starttls:
             client.starttls(context=ssl.create_default_context())
         if settings.relay_username:
-            client.login(settings.relay_username, settings.relay_password or "")
+            password = settings.relay_password.get_secret_value() if settings.relay_password else ""
+            client.login(settings.relay_username, password)
         client.send_message(message, from_addr=envelope_sender(message))

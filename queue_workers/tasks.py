@@ -20,7 +20,7 @@ Funktionen:
   Zuständigen des Falls.
 - ``list_tasks(session, *, due_on=None, overdue_before=None, assignee=None, status="offen",
   consultation=None)`` — Aufgaben filtern (``tasks_due_today`` / ``tasks_overdue`` als Abkürzungen).
-- ``task_summary(session, task)`` — JSON-fähiges dict für Listen und die API.
+- ``task_summary(session, task)`` — das öffentliche Schema ``TaskPublic`` für Listen und die API.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from sqlmodel import Session, select
 
 from models import Consultation, FollowUpTask, TaskStatus, UserAccount, utcnow
 from models.audit import record_change
+from models.consultations import effective_assignee_id as effective_assignee_id  # used by reminders
+from models.public import TaskPublic, task_public, usernames
 from queue_workers.followups import add_working_days
 from queue_workers.workflow import ConsultationRef, NotFound, WorkflowError, find_user, load_consultation
 
@@ -194,11 +196,6 @@ def postpone_task(
     return task
 
 
-def effective_assignee_id(task: FollowUpTask, consultation: Consultation) -> int | None:
-    """A task without its own assignee belongs to the consultation's assignee."""
-    return task.assignee_id if task.assignee_id is not None else consultation.assignee_id
-
-
 def list_tasks(
     session: Session,
     *,
@@ -251,22 +248,7 @@ def count_open_tasks(session: Session, *, consultation: ConsultationRef) -> int:
     ).one()
 
 
-def task_summary(session: Session, task: FollowUpTask, consultation: Consultation | None = None) -> dict:
+def task_summary(session: Session, task: FollowUpTask, consultation: Consultation | None = None) -> TaskPublic:
+    """The task's public schema (``models.public.TaskPublic``)."""
     consultation = consultation or session.get(Consultation, task.consultation_id)
-    own = session.get(UserAccount, task.assignee_id) if task.assignee_id else None
-    effective_id = effective_assignee_id(task, consultation)
-    effective = own if own is not None else (session.get(UserAccount, effective_id) if effective_id else None)
-    return {
-        "id": task.id,
-        "reference": consultation.reference,
-        "consultation_subject": consultation.subject,
-        "title": task.title,
-        "template": task.template_key,
-        "due": task.due.isoformat(),
-        "status": task.status,
-        "assignee": effective.username if effective else None,
-        "own_assignee": own.username if own else None,
-        "postponed_reason": task.postponed_reason,
-        "created_by": task.created_by,
-        "completed_at": task.completed_at.isoformat() if task.completed_at else None,
-    }
+    return task_public(task, consultation, usernames(session))

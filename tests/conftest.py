@@ -205,6 +205,24 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Where the browser tests save their screenshots: a temporary directory, so a test run never
+# rewrites tracked files. ``python tools/screenshots.py`` sets it to docs/screenshots on purpose.
+SCREENSHOTS_DIR_VARIABLE = "EINGANG_DEV_SCREENSHOTS_DIR"
+
+
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    """The directory browser tests save screenshots to (created)."""
+    chosen = os.environ.get(SCREENSHOTS_DIR_VARIABLE)
+    directory = Path(chosen) if chosen else tmp_path / "screenshots"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def assert_png(path: Path) -> None:
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", path
+
+
 @pytest.fixture
 def browser():
     """A headless Chromium (Debian's) for browser tests; fails in CI when it is missing."""

@@ -89,7 +89,7 @@ def test_consultation_write_routes_use_the_workflow(setup):
     corrected = client.post(
         f"{base}/topics", json={"topics": ["it_security"], "authority_key": "16061001"}, headers=headers
     ).json()
-    assert corrected["topics"] == ["it_security"] and corrected["authority_key"] == "16061001"
+    assert [t["id"] for t in corrected["topics"]] == ["it_security"] and corrected["authority_key"] == "16061001"
     assert client.post(f"{base}/topics", json={"topics": ["quatsch"]}, headers=headers).status_code == 409
     assigned = client.post(f"{base}/assignee", json={"assignee": "anna"}, headers=headers).json()
     assert assigned["assignee"] == "anna" and assigned["status"] == "in_bearbeitung"
@@ -254,3 +254,40 @@ def test_inbox_filters_and_search_on_postgresql(postgres_url):
         assert sum(row[1] for row in tables["kreise"]["rows"]) == 2
         assert dict(tables["aufgaben"]["rows"])["offen"] >= 1
     runtime.engine.dispose()
+
+
+def test_one_public_schema_for_a_consultation_in_api_cli_and_openapi(setup, monkeypatch, tmp_path):
+    """The API list, the write routes and ``consultations list --format json`` show a consultation
+    in the same shape (``ConsultationPublic``); the detail route and ``consultations show`` in the
+    same larger one (``ConsultationDetail``); OpenAPI names the schemas."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from eingang.cli.main import app
+    from models.public import ConsultationDetail, ConsultationPublic, TaskPublic
+
+    runtime, client, tokens = setup
+    reference = ingest(runtime, mail())
+    headers = auth(tokens["berater"])
+    (listed,) = client.get("/api/consultations", headers=headers).json()
+    written = client.post(f"/api/consultations/{reference}/priority", json={"priority": "hoch"}, headers=headers)
+    detail = client.get(f"/api/consultations/{reference}", headers=headers).json()
+    assert set(listed) == set(written.json()) == set(ConsultationPublic.model_fields)
+    assert set(detail) == set(ConsultationDetail.model_fields)
+    assert set(listed["tasks"][0]) == set(TaskPublic.model_fields)
+
+    monkeypatch.chdir(tmp_path)
+    env = {"EINGANG_DATABASE_URL": runtime.settings.database_url}
+    cli_list = CliRunner().invoke(app, ["consultations", "list", "--format", "json"], env=env)
+    cli_show = CliRunner().invoke(app, ["consultations", "show", reference, "--format", "json"], env=env)
+    assert cli_list.exit_code == 0 and cli_show.exit_code == 0, cli_list.output + cli_show.output
+    (cli_row,) = json.loads(cli_list.stdout)
+    assert cli_row == client.get("/api/consultations", headers=headers).json()[0]
+    assert json.loads(cli_show.stdout) == client.get(f"/api/consultations/{reference}", headers=headers).json()
+
+    spec = client.get("/api/openapi.json").json()
+    for name in ("ConsultationPublic", "ConsultationDetail", "TaskPublic", "NotePublic", "MessagePublic"):
+        assert name in spec["components"]["schemas"], name
+    listing = spec["paths"]["/api/consultations"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert listing["schema"]["items"]["$ref"].endswith("/ConsultationPublic")

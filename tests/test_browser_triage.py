@@ -1,7 +1,8 @@
 """The triage desk in real headless Chromium (Debian's /usr/bin/chromium via Playwright):
 a mail comes in over SMTP to the running intake, appears in the inbox, is confirmed, assigned
 and answered (the relay sink receives the answer); the dashboard exports CSV; hostile mail
-HTML neither runs nor loads anything. Saves screenshots to docs/screenshots/."""
+HTML neither runs nor loads anything. Screenshots go to a temporary directory
+(``python tools/screenshots.py`` regenerates docs/screenshots from this test)."""
 
 from __future__ import annotations
 
@@ -24,13 +25,12 @@ from intake.recipients import RecipientPolicy
 from intake.smtp_server import IntakeHandler, start_smtp_server
 from models import Channel, Consultation, InboundMessage
 from queue_workers.dispatch import enqueue_processing
-from tests.conftest import free_port
+from tests.conftest import assert_png, free_port
 from tests.test_web_support import PASSWORD, add_user, ingest, mail, web_runtime
 from web.server import start_web_server
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 960}
 
 
@@ -111,7 +111,7 @@ def wait_for_images(page, timeout: float = 10) -> None:
         time.sleep(0.1)
 
 
-def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, desk, smtp_sink):
+def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, desk, smtp_sink, screenshots):
     sink, _port = smtp_sink
     # Some other consultations so the inbox looks like a working day.
     ingest(
@@ -147,9 +147,8 @@ def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, des
     row = page.locator("tr.triage-row", has_text=subject)
     row.wait_for()
     assert "neu" in row.inner_text()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.keyboard.press("j")  # keyboard triage: select the first row
-    page.screenshot(path=str(SCREENSHOTS / "inbox.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "inbox.png"), full_page=True)
 
     row.get_by_role("link", name=subject).click()
     page.wait_for_url(f"{desk.base}/faelle/{consultation.reference}")
@@ -163,7 +162,7 @@ def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, des
     page.get_by_role("button", name="Antwort senden").click()
     page.get_by_text("Antwort gesendet.").wait_for()
     assert page.locator("article.message-outbound").count() == 1
-    page.screenshot(path=str(SCREENSHOTS / "consultation.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "consultation.png"), full_page=True)
     page.keyboard.press("k")  # previous consultation in triage order (the answered one is last)
     page.wait_for_url(lambda url: consultation.reference not in url and "/faelle/KV-" in url)
     page.keyboard.press("u")
@@ -182,13 +181,15 @@ def test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export(browser, des
     log_in(page, desk.base, "lea")
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("heading", name="Themennennungen nach Monat").wait_for()
-    wait_for_images(page)  # (the README's dashboard screenshot: tools/screenshot_dashboard.py)
+    wait_for_images(page)  # (the README's dashboard screenshot: tools/screenshots.py, on generated data)
     with page.expect_download() as download_info:
         page.locator("#tabelle-themen_monate").get_by_role("link", name="CSV").click()
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     lines = csv_text.splitlines()
     assert lines[0].startswith("Monat;") and sum(int(line.split(";")[-1]) for line in lines[1:]) == 3
     assert not errors, errors
+    for name in ("inbox.png", "consultation.png"):
+        assert_png(screenshots / name)
 
 
 class _RecordingHandler(BaseHTTPRequestHandler):

@@ -5,7 +5,6 @@ shown as text; a message typed while the server is down is kept and sent after r
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import httpx
 import pytest
@@ -13,14 +12,13 @@ from sqlmodel import Session, select
 
 from models import Consultation, InboundMessage
 from tests.chat_support import consultant_token, serve_app
-from tests.conftest import free_port, make_settings, migrated_runtime
+from tests.conftest import assert_png, free_port, make_settings, migrated_runtime
 
 # Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
 HTTP = httpx.Client(timeout=30)
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 INJECTION = "Förderfähig nach ThürEGovRL? <img src=x onerror=\"document.title='pwned'\"><b>fett</b>"
 
 
@@ -43,7 +41,7 @@ def start_chat_in_page(page, base: str) -> None:
     page.get_by_label("Ihre Nachricht").wait_for()
 
 
-def test_widget_chats_gets_reference_guidance_and_live_answer(browser, runtime):
+def test_widget_chats_gets_reference_guidance_and_live_answer(browser, runtime, screenshots):
     port = free_port()
     with serve_app(runtime, port) as address:
         base = f"http://{address}"
@@ -83,9 +81,9 @@ def test_widget_chats_gets_reference_guidance_and_live_answer(browser, runtime):
         consultant.wait_for(timeout=3000)
         assert "ja – ein DMS ist förderfähig" in consultant.inner_text()
         assert "Anna Berater" in consultant.inner_text()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.set_viewport_size({"width": 900, "height": 1300})
-        page.screenshot(path=str(SCREENSHOTS / "chat-widget.png"), full_page=True)
+        page.screenshot(path=str(screenshots / "chat-widget.png"), full_page=True)
+        assert_png(screenshots / "chat-widget.png")
         assert problems == []  # no CSP violations or script errors
 
 
@@ -118,7 +116,7 @@ def test_widget_keeps_message_while_server_is_down_and_sends_it_after_reconnect(
         assert len(session.exec(select(InboundMessage)).all()) == 1
 
 
-def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(browser, runtime):
+def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(browser, runtime, screenshots):
     with serve_app(runtime, free_port()) as address:
         base = f"http://{address}"
         visitor = browser.new_context().new_page()
@@ -153,7 +151,8 @@ def test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live(
         assert visitor.locator("#chat-log a").count() == 0
         desk.locator("#chat-live-log li.consultant").filter(has_text="im Chat zugestellt").wait_for(timeout=5000)
         desk.set_viewport_size({"width": 1280, "height": 1400})
-        desk.locator("#chat-live").screenshot(path=str(SCREENSHOTS / "chat-consultation-panel.png"))
+        desk.locator("#chat-live").screenshot(path=str(screenshots / "chat-consultation-panel.png"))
+        assert_png(screenshots / "chat-consultation-panel.png")
         assert problems == []
 
 

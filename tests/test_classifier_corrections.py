@@ -57,7 +57,7 @@ def _store_corrections(runtime: Runtime, corrections: list[tuple[str, list[str]]
 def _train(args: list[str]) -> dict:
     result = CliRunner().invoke(app, ["train", *args, "--format", "json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # the JSON report; log lines go to stderr (CliRunner mixes them into .output)
 
 
 def test_corrections_are_learned_compared_and_promoted(cli_env: Runtime, tiny_corpus: Path, tmp_path: Path) -> None:

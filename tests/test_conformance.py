@@ -1,29 +1,40 @@
-"""Conformance against real mail: the ``eingang conformance`` command over ../shared/corpora.
+"""Conformance against real mail: the developer tool ``python -m tools.conformance`` over
+../shared/corpora (``tools`` is not installed with Eingang; the tests import it from the checkout).
 
 The corpora are read in place (never copied into the repository). Without them, as on a machine
 that has only the repository, this test is skipped and says that the conformance test was not run."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from eingang.cli.main import app
-from intake.conformance import ZAMMAD_QUIRKS
+from tools.conformance import ZAMMAD_QUIRKS, main
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def run_tool(*args: str) -> tuple[int, str]:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = main(list(args))
+    return code, output.getvalue()
 
 
 @pytest.fixture(scope="module")
 def report() -> dict:
     if not CORPORA.is_dir():
         pytest.skip(f"conformance test NOT run: corpus directory {CORPORA} is missing")
-    result = CliRunner().invoke(app, ["conformance", str(CORPORA), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    code, output = run_tool(str(CORPORA), "--format", "json")
+    assert code == 0, output
+    return json.loads(output)
 
 
 def test_every_mail_parses_without_a_crash(report):
@@ -61,16 +72,36 @@ def test_each_disagreement_has_a_reason_and_quirks_are_real(report):
 def test_text_table_lists_fields_and_disagreements():
     if not CORPORA.is_dir():
         pytest.skip(f"conformance test NOT run: corpus directory {CORPORA} is missing")
-    result = CliRunner().invoke(app, ["conformance", str(CORPORA)])
-    assert result.exit_code == 0, result.output
-    assert "| from |" in result.output and "| attachments |" in result.output
-    assert "Abweichungen:" in result.output
+    code, output = run_tool(str(CORPORA))
+    assert code == 0, output
+    assert "| from |" in output and "| attachments |" in output
+    assert "Abweichungen:" in output
 
 
 def test_missing_directory_is_a_clear_error(tmp_path):
-    result = CliRunner().invoke(app, ["conformance", str(tmp_path / "nirgends")])
-    assert result.exit_code != 0
-    assert "nicht gefunden" in result.output
+    """Run as documented, ``python -m tools.conformance`` from the checkout."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.conformance", str(tmp_path / "nirgends")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "nicht gefunden" in result.stderr
+
+
+def test_tools_are_not_part_of_the_installed_package():
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    installed = find_packages(where=str(ROOT), include=include)
+    assert "intake" in installed and "eingang.cli" in installed
+    assert not [name for name in installed if name == "tools" or name.startswith("tools.")]
+    assert not (ROOT / "intake" / "conformance.py").exists()
 
 
 def _holds(assertion: str, expected: str, actual: str) -> bool:

@@ -113,3 +113,30 @@ def test_migrations_downgrade_and_upgrade_again(sqlite_runtime):
         assert MigrationContext.configure(connection).get_current_revision() is None
     upgrade_database(sqlite_runtime.engine)
     _assert_models_match(sqlite_runtime.engine)
+
+
+@pytest.mark.postgres
+def test_status_and_kind_columns_are_enums_in_python_and_strings_in_the_database(postgres_runtime):
+    """Typed as StrEnum on the model, stored as the plain value in a VARCHAR column (no data
+    migration); rows read back carry the enum member, and a filter on an unknown value is empty."""
+    from sqlalchemy import text
+    from sqlmodel import Session, select
+
+    from models import Channel, Consultation, ConsultationStatus, Priority
+
+    with Session(postgres_runtime.engine) as session:
+        session.add(Consultation(reference="KV-2026-99999", subject="x", channel=Channel.SMTP))
+        session.commit()
+    with Session(postgres_runtime.engine) as session:
+        raw = session.exec(text("SELECT status, channel, priority FROM consultation")).one()
+        assert tuple(raw) == ("neu", "smtp", "normal")
+        column_type = session.exec(
+            text(
+                "SELECT data_type FROM information_schema.columns"
+                " WHERE table_name='consultation' AND column_name='status'"
+            )
+        ).one()[0]
+        assert column_type == "character varying"
+        row = session.exec(select(Consultation)).one()
+        assert row.status is ConsultationStatus.NEW and row.channel is Channel.SMTP and row.priority is Priority.NORMAL
+        assert session.exec(select(Consultation).where(Consultation.status == "gibt-es-nicht")).all() == []

@@ -27,8 +27,8 @@ def _assert_consultation(row: dict) -> None:
     assert row["reference"].startswith("KV-")
     assert row["status"] == "neu"
     assert row["channel"] == "smtp"
-    assert "eligibility" in row["topics"]
-    assert row["municipality"] is not None and row["municipality"]["key"].startswith("16")
+    assert "eligibility" in [topic["id"] for topic in row["topics"]]
+    assert row["authority"] is not None and row["authority"]["key"].startswith("16")
     assert row["tasks"], "a follow-up task per topic"
     assert all({"title", "due", "status"} <= task.keys() for task in row["tasks"])
 
@@ -57,7 +57,7 @@ def test_mail_to_running_serve_becomes_consultation_on_embedded_default(tmp_path
         stop_process(server)
     assert len(rows) == 1
     _assert_consultation(rows[0])
-    assert rows[0]["municipality"]["key"] == "160615009"  # VG Leinetal, from domain and signature
+    assert rows[0]["authority"]["key"] == "160615009"  # VG Leinetal, from domain and signature
 
 
 @pytest.mark.redis

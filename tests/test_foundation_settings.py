@@ -32,3 +32,26 @@ def test_environment_and_dotenv(monkeypatch, tmp_path: Path):
     assert policy.accepts("<Anyone@KV.thueringen.de>")
     assert not policy.accepts("egovernment@tfm.thueringen.de")
     assert not policy.accepts("x@evil-kv.thueringen.de")
+
+
+def test_secrets_are_secret_str_and_config_show_masks_them(monkeypatch, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from eingang.cli.main import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EINGANG_RELAY_PASSWORD", "relay-geheim")
+    monkeypatch.setenv("EINGANG_IMAP_PASSWORD", "imap-geheim")
+    monkeypatch.setenv("EINGANG_WEB_SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("EINGANG_DATABASE_URL", "postgresql+psycopg://eingang:db-geheim@db.example:5432/eingang")
+    settings = Settings(_env_file=None)
+    assert settings.relay_password.get_secret_value() == "relay-geheim"
+    assert settings.imap_password.get_secret_value() == "imap-geheim"
+    assert settings.web_secret_key.get_secret_value() == "k" * 40
+    assert "geheim" not in repr(settings).replace("db-geheim", "") and "k" * 40 not in repr(settings)
+    for output_format in ("text", "json"):
+        result = CliRunner().invoke(app, ["config", "show", "--format", output_format])
+        assert result.exit_code == 0, result.output
+        assert "geheim" not in result.output and "k" * 40 not in result.output
+        assert "postgresql+psycopg://eingang:***@db.example:5432/eingang" in result.output
+        assert "EINGANG_RELAY_PASSWORD" in result.output and "***" in result.output

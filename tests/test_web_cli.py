@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import httpx
@@ -50,10 +51,19 @@ def test_users_add_token_and_login(sqlite_url):
     assert run(["users", "token", "niemand"], env).returncode == 1
     listing = run(["users", "list"], env).stdout
     assert "erika" in listing and "Teamleitung" in listing
+    (listed,) = json.loads(run(["users", "list", "--format", "json"], env).stdout)
 
     with TestClient(create_app(runtime)) as client:
         me = client.get("/api/me", headers={"Authorization": f"Bearer {token.stdout.strip()}"}).json()
-        assert me == {"username": "erika", "display_name": "Erika Muster", "role": "leitung", "is_team_lead": True}
+        assert me == listed  # one public schema (UserPublic) for the API and the CLI
+        assert {k: me[k] for k in ("username", "display_name", "role", "is_team_lead", "has_api_token")} == {
+            "username": "erika",
+            "display_name": "Erika Muster",
+            "role": "leitung",
+            "is_team_lead": True,
+            "has_api_token": True,
+        }
+        assert "password_hash" not in me and "api_token_hash" not in me
         page = client.get("/anmelden")
         response = client.post(
             "/anmelden",

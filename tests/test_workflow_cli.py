@@ -43,11 +43,11 @@ def test_operator_commands_change_and_show_a_consultation(cli):
 
     detail = json.loads(cli("consultations", "show", "KV-2026-00042", "--format", "json"))
     assert detail["status"] == "abgeschlossen" and detail["assignee"] == "anna"
-    assert detail["priority"] == "dringend" and detail["topics"] == ["eligibility"]
+    assert detail["priority"] == "dringend" and [t["id"] for t in detail["topics"]] == ["eligibility"]
     assert detail["machine_topics"] == ["ozg_duties"] and detail["topics_confirmed"]
-    assert detail["authority_confirmed"] and detail["municipality"]["key"] == "16051000"
+    assert detail["authority_confirmed"] and detail["authority"]["key"] == "16051000"
     assert detail["notes"][0]["text"] == "Bürgermeister ruft zurück"
-    assert detail["allowed_status"] == ["in_bearbeitung"]
+    assert detail["allowed_transitions"] == ["in_bearbeitung"]
     assert [t["template"] for t in detail["tasks"]] == [
         "eligibility_check_applicant",
         "eligibility_send_guideline",

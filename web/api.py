@@ -6,18 +6,45 @@ Changes go through ``queue_workers.workflow`` / ``.tasks`` / ``.answers`` like e
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTask, InboundMessage, UserAccount, as_utc
-from models.queries import authority_summary
+from models import (
+    Consultation,
+    ConsultationMessage,
+    ConsultationStatus,
+    InboundMessage,
+    ProcessingStatus,
+    TaskStatus,
+    UserAccount,
+)
+from models.public import (
+    AnsweredConsultation,
+    AuditEntryPublic,
+    ConsultationDetail,
+    ConsultationPublic,
+    InboundMessagePublic,
+    MessagePublic,
+    NotePublic,
+    StatisticsTablePublic,
+    TaskPublic,
+    UserPublic,
+    audit_entries,
+    audit_public,
+    consultation_detail,
+    consultation_public,
+    inbound_message_public,
+    message_public,
+    note_public,
+    user_public,
+)
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
 from web.errors import API_ERROR_RESPONSES
-from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
+from web.inbox import InboxFilter, inbox_query, inbox_rows
 from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
@@ -34,17 +61,6 @@ def _load(db, reference: str):
         return workflow.load_consultation(db, reference)
     except workflow.NotFound as error:
         raise _error(error) from None
-
-
-def _iso(value: datetime | None) -> str | None:
-    return as_utc(value).isoformat() if value else None
-
-
-class Me(BaseModel):
-    username: str
-    display_name: str
-    role: str
-    is_team_lead: bool
 
 
 class TopicBody(BaseModel):
@@ -87,13 +103,13 @@ class AnswerBody(BaseModel):
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
 
 
-@router.get("/me", response_model=Me)
+@router.get("/me", response_model=UserPublic)
 def me(user: ApiUser):
     """The account making this request."""
-    return Me(username=user.username, display_name=user.display_name, role=user.role, is_team_lead=user.is_team_lead)
+    return user_public(user)
 
 
-@router.get("/consultations")
+@router.get("/consultations", response_model=list[ConsultationPublic])
 def list_consultations(
     request: Request,
     db: DbSession,
@@ -107,77 +123,45 @@ def list_consultations(
     bis: SaneDate | None = None,
     q: str | None = None,
     limit: int = 100,
-) -> list[dict]:
+):
     """Consultations in triage order (new and unassigned first), filtered like the inbox."""
     filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q)
     taxonomy = request.app.state.runtime.taxonomy
-    names = usernames(db)
-    return [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=max(1, min(limit, 1000)))]
+    return inbox_rows(db, inbox_query(db, filters, limit=max(1, min(limit, 1000))), taxonomy)
 
 
-@router.get("/consultations/{reference}")
-def get_consultation(request: Request, reference: str, db: DbSession, user: ApiUser) -> dict:
-    """One consultation with suggestions (and their evidence), tasks and notes."""
+@router.get("/consultations/{reference}", response_model=ConsultationDetail)
+def get_consultation(request: Request, reference: str, db: DbSession, user: ApiUser):
+    """One consultation with suggestions (and their evidence), tasks, notes, thread and audit trail."""
     consultation = _load(db, reference)
-    row = consultation_row(db, consultation, request.app.state.runtime.taxonomy, usernames(db))
-    tasks = db.exec(select(FollowUpTask).where(FollowUpTask.consultation_id == consultation.id)).all()
-    notes = db.exec(select(ConsultationNote).where(ConsultationNote.consultation_id == consultation.id)).all()
-    return {
-        **row,
-        "suggested_topics": consultation.suggested_topics,
-        "suggested_authority": consultation.suggested_authority,
-        "authority": authority_summary(db, consultation.authority_key),
-        "urgent_incident": consultation.urgent_incident,
-        "first_response_at": _iso(consultation.first_response_at),
-        "closed_at": _iso(consultation.closed_at),
-        "allowed_transitions": sorted(workflow.allowed_transitions(consultation.status)),
-        "tasks": [task_functions.task_summary(db, t, consultation) for t in tasks],
-        "notes": [{"author": n.author, "text": n.text, "created_at": _iso(n.created_at)} for n in notes],
-    }
+    return consultation_detail(
+        db,
+        consultation,
+        request.app.state.runtime.taxonomy.labels,
+        machine_topics=workflow.machine_topics(db, consultation),
+        allowed_transitions=workflow.allowed_transitions(consultation.status),
+    )
 
 
-@router.get("/consultations/{reference}/messages")
-def consultation_messages(reference: str, db: DbSession, user: ApiUser) -> list[dict]:
+@router.get("/consultations/{reference}/messages", response_model=list[MessagePublic])
+def consultation_messages(reference: str, db: DbSession, user: ApiUser):
     """The thread of a consultation (inbound and outbound) as text."""
     consultation = _load(db, reference)
     messages = db.exec(
         select(ConsultationMessage)
         .where(ConsultationMessage.consultation_id == consultation.id)
-        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
+        .order_by(col(ConsultationMessage.sent_at), col(ConsultationMessage.id))
     ).all()
-    return [
-        {
-            "id": m.id,
-            "direction": m.direction,
-            "channel": m.channel,
-            "sender": m.sender,
-            "sender_name": m.sender_name,
-            "recipients": m.recipients,
-            "sent_at": _iso(m.sent_at),
-            "subject": m.subject,
-            "text": m.text,
-            "quoted_text": m.quoted_text,
-            "signature": m.signature,
-            "message_id": m.message_id,
-        }
-        for m in messages
-    ]
+    return [message_public(m) for m in messages]
 
 
-@router.get("/consultations/{reference}/audit")
-def consultation_audit(reference: str, db: DbSession, user: ApiUser) -> list[dict]:
+@router.get("/consultations/{reference}/audit", response_model=list[AuditEntryPublic])
+def consultation_audit(reference: str, db: DbSession, user: ApiUser):
     """Who changed what on the consultation, oldest first."""
-    consultation = _load(db, reference)
-    entries = db.exec(
-        select(AuditEntry).where(AuditEntry.consultation_id == consultation.id).order_by(AuditEntry.at, AuditEntry.id)
-    ).all()
-    return [
-        {"at": _iso(e.at), "actor": e.actor, "action": e.action, "field": e.field, "before": e.before, "after": e.after}
-        for e in entries
-    ]
+    return [audit_public(entry) for entry in audit_entries(db, _load(db, reference))]
 
 
-def _change(db, change) -> dict:
+def _change(db: Session, change):
     try:
         result = change()
         db.commit()
@@ -187,22 +171,12 @@ def _change(db, change) -> dict:
     return result
 
 
-def _state(db, consultation) -> dict:
-    names = usernames(db)
-    return {
-        "reference": consultation.reference,
-        "status": consultation.status,
-        "priority": consultation.priority,
-        "topics": consultation.topics,
-        "topics_confirmed": consultation.topics_confirmed,
-        "authority_key": consultation.authority_key,
-        "authority_confirmed": consultation.authority_confirmed,
-        "assignee": names.get(consultation.assignee_id) if consultation.assignee_id else None,
-    }
+def _state(request: Request, db: Session, consultation: Consultation) -> ConsultationPublic:
+    return consultation_public(db, consultation, request.app.state.runtime.taxonomy.labels)
 
 
-@router.post("/consultations/{reference}/topics")
-def confirm_topics(request: Request, reference: str, body: TopicBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/topics", response_model=ConsultationPublic)
+def confirm_topics(request: Request, reference: str, body: TopicBody, db: DbSession, user: ApiUser):
     """Confirm (``topics`` null) or correct the topics; optionally confirm/correct the authority."""
     taxonomy = request.app.state.runtime.taxonomy
 
@@ -212,36 +186,40 @@ def confirm_topics(request: Request, reference: str, body: TopicBody, db: DbSess
         )
         if body.authority_key or body.confirm_authority:
             workflow.confirm_authority(db, consultation=row, actor=user.username, authority_key=body.authority_key)
-        return _state(db, row)
+        return _state(request, db, row)
 
     return _change(db, change)
 
 
-@router.post("/consultations/{reference}/assignee")
-def assign(reference: str, body: AssignBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/assignee", response_model=ConsultationPublic)
+def assign(request: Request, reference: str, body: AssignBody, db: DbSession, user: ApiUser):
     """Set or clear the consultant responsible."""
-    return _change(
-        db, lambda: _state(db, workflow.assign(db, consultation=reference, actor=user.username, assignee=body.assignee))
-    )
-
-
-@router.post("/consultations/{reference}/priority")
-def set_priority(reference: str, body: PriorityBody, db: DbSession, user: ApiUser) -> dict:
-    """Set the priority."""
     return _change(
         db,
         lambda: _state(
-            db, workflow.set_priority(db, consultation=reference, actor=user.username, priority=body.priority)
+            request, db, workflow.assign(db, consultation=reference, actor=user.username, assignee=body.assignee)
         ),
     )
 
 
-@router.post("/consultations/{reference}/status")
-def set_status(reference: str, body: StatusBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/priority", response_model=ConsultationPublic)
+def set_priority(request: Request, reference: str, body: PriorityBody, db: DbSession, user: ApiUser):
+    """Set the priority."""
+    return _change(
+        db,
+        lambda: _state(
+            request, db, workflow.set_priority(db, consultation=reference, actor=user.username, priority=body.priority)
+        ),
+    )
+
+
+@router.post("/consultations/{reference}/status", response_model=ConsultationPublic)
+def set_status(request: Request, reference: str, body: StatusBody, db: DbSession, user: ApiUser):
     """Change the status along the allowed transitions."""
     return _change(
         db,
         lambda: _state(
+            request,
             db,
             workflow.change_status(
                 db, consultation=reference, actor=user.username, status=body.status, reason=body.reason
@@ -250,19 +228,16 @@ def set_status(reference: str, body: StatusBody, db: DbSession, user: ApiUser) -
     )
 
 
-@router.post("/consultations/{reference}/notes", status_code=201)
-def add_note(reference: str, body: NoteBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/notes", status_code=201, response_model=NotePublic)
+def add_note(reference: str, body: NoteBody, db: DbSession, user: ApiUser):
     """Add an internal note."""
-
-    def change():
-        note = workflow.add_note(db, consultation=reference, actor=user.username, text=body.text)
-        return {"id": note.id, "author": note.author, "text": note.text}
-
-    return _change(db, change)
+    return _change(
+        db, lambda: note_public(workflow.add_note(db, consultation=reference, actor=user.username, text=body.text))
+    )
 
 
-@router.post("/consultations/{reference}/tasks", status_code=201)
-def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/tasks", status_code=201, response_model=TaskPublic)
+def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser):
     """Add a follow-up task by hand (default due in five working days)."""
 
     def change():
@@ -274,17 +249,18 @@ def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser) -> di
     return _change(db, change)
 
 
-@router.post("/consultations/{reference}/answers", status_code=201)
-def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/consultations/{reference}/answers", status_code=201, response_model=AnsweredConsultation)
+def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSession, user: ApiUser):
     """Send a consultant's answer to the municipality through the relay (502 if the relay refuses)."""
     settings = request.app.state.runtime.settings
-    status = "wartet_auf_rueckmeldung" if body.waiting else "beantwortet"
+    status = ConsultationStatus.WAITING if body.waiting else ConsultationStatus.ANSWERED
 
     def change():
         stored = answers.send_answer(
             db, settings=settings, consultation=reference, actor=user.username, body=body.body, status=status
         )
-        return {**_state(db, workflow.load_consultation(db, reference)), "message_id": stored.message_id}
+        state = _state(request, db, workflow.load_consultation(db, reference))
+        return AnsweredConsultation(**dict(state), message_id=stored.message_id)
 
     try:
         return _change(db, change)
@@ -293,18 +269,16 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
             raise HTTPException(502, error.detail) from None
         raise
 
-    return _change(db, change)
 
-
-@router.get("/tasks")
+@router.get("/tasks", response_model=list[TaskPublic])
 def list_tasks(
     db: DbSession,
     user: ApiUser,
-    status: str = "offen",
+    status: str = TaskStatus.OPEN,
     overdue: bool = False,
     assignee: str | None = None,
     consultation: str | None = None,
-) -> list[dict]:
+):
     """Follow-up tasks ordered by due date; ``overdue=true`` only those past due."""
     try:
         rows = task_functions.list_tasks(
@@ -319,7 +293,7 @@ def list_tasks(
     return [task_functions.task_summary(db, task, row) for task, row in rows]
 
 
-def _task_change(db, task_id: int, change) -> dict:
+def _task_change(db: Session, task_id: int, change):
     def run():
         task = change()
         return task_functions.task_summary(db, task)
@@ -327,14 +301,14 @@ def _task_change(db, task_id: int, change) -> dict:
     return _change(db, run)
 
 
-@router.post("/tasks/{task_id}/complete")
-def complete_task(task_id: DbId, db: DbSession, user: ApiUser) -> dict:
+@router.post("/tasks/{task_id}/complete", response_model=TaskPublic)
+def complete_task(task_id: DbId, db: DbSession, user: ApiUser):
     """Mark a task done."""
     return _task_change(db, task_id, lambda: task_functions.complete_task(db, task_id=task_id, actor=user.username))
 
 
-@router.post("/tasks/{task_id}/postpone")
-def postpone_task(task_id: DbId, body: PostponeBody, db: DbSession, user: ApiUser) -> dict:
+@router.post("/tasks/{task_id}/postpone", response_model=TaskPublic)
+def postpone_task(task_id: DbId, body: PostponeBody, db: DbSession, user: ApiUser):
     """Move a task's due date (a reason is required)."""
     return _task_change(
         db,
@@ -345,25 +319,15 @@ def postpone_task(task_id: DbId, body: PostponeBody, db: DbSession, user: ApiUse
     )
 
 
-@router.get("/messages/failed")
-def failed_messages(db: DbSession, user: ApiUser) -> list[dict]:
+@router.get("/messages/failed", response_model=list[InboundMessagePublic])
+def failed_messages(db: DbSession, user: ApiUser):
     """Stored messages whose processing failed, with their errors."""
     rows = db.exec(
-        select(InboundMessage).where(InboundMessage.status == "failed").order_by(col(InboundMessage.received_at).desc())
+        select(InboundMessage)
+        .where(InboundMessage.status == ProcessingStatus.FAILED)
+        .order_by(col(InboundMessage.received_at).desc())
     ).all()
-    return [
-        {
-            "id": m.id,
-            "channel": m.channel,
-            "received_at": _iso(m.received_at),
-            "envelope_from": m.envelope_from,
-            "message_id": m.message_id,
-            "subject": m.subject,
-            "error": m.error,
-            "attempts": m.attempts,
-        }
-        for m in rows
-    ]
+    return [inbound_message_public(db, m) for m in rows]
 
 
 @router.post("/messages/{inbound_id}/reprocess", status_code=202)
@@ -384,24 +348,35 @@ def _period(von: date | None, bis: date | None) -> Period:
     return period
 
 
-@router.get("/statistics")
+class StatisticsPublic(BaseModel):
+    from_: date = Field(alias="from")
+    to: date
+    tables: list[StatisticsTablePublic]
+
+
+class AnnualStatisticsPublic(BaseModel):
+    year: int
+    tables: list[StatisticsTablePublic]
+
+
+@router.get("/statistics", response_model=StatisticsPublic)
 def statistics(
     request: Request, db: DbSession, user: ManagerApi, von: SaneDate | None = None, bis: SaneDate | None = None
-) -> dict:
+):
     """Every dashboard table for the period (default: the last twelve months). Managers only."""
     period = _period(von, bis)
     tables = dashboard_tables(db, period, request.app.state.runtime.taxonomy)
-    return {"from": period.start.isoformat(), "to": period.end.isoformat(), "tables": [t.as_dict() for t in tables]}
+    return StatisticsPublic(**{"from": period.start}, to=period.end, tables=[t.public() for t in tables])
 
 
-@router.get("/statistics/annual/{year}")
-def annual(request: Request, year: Year, db: DbSession, user: ManagerApi) -> dict:
+@router.get("/statistics/annual/{year}", response_model=AnnualStatisticsPublic)
+def annual(request: Request, year: Year, db: DbSession, user: ManagerApi):
     """The annual summary: consultations per topic and per district. Managers only."""
     tables = annual_summary(db, year, request.app.state.runtime.taxonomy)
-    return {"year": year, "tables": [t.as_dict() for t in tables]}
+    return AnnualStatisticsPublic(year=year, tables=[t.public() for t in tables])
 
 
-@router.get("/statistics/{key}")
+@router.get("/statistics/{key}", response_model=StatisticsTablePublic)
 def statistics_table(
     request: Request,
     key: str,
@@ -409,26 +384,15 @@ def statistics_table(
     user: ManagerApi,
     von: SaneDate | None = None,
     bis: SaneDate | None = None,
-) -> dict:
+):
     """One dashboard table by key (e.g. ``themen_monate``, ``kreise``). Managers only."""
     table = table_by_key(db, key, _period(von, bis), request.app.state.runtime.taxonomy)
     if table is None:
         raise HTTPException(404, f"Tabelle {key} gibt es nicht.")
-    return table.as_dict()
+    return table.public()
 
 
-@router.get("/users")
-def list_users(db: DbSession, user: AdminApi) -> list[dict]:
+@router.get("/users", response_model=list[UserPublic])
+def list_users(db: DbSession, user: AdminApi):
     """User accounts (administrators only)."""
-    return [
-        {
-            "username": u.username,
-            "display_name": u.display_name,
-            "email": u.email,
-            "role": u.role,
-            "is_team_lead": u.is_team_lead,
-            "active": u.active,
-            "has_api_token": bool(u.api_token_hash),
-        }
-        for u in db.exec(select(UserAccount).order_by(UserAccount.username))
-    ]
+    return [user_public(u) for u in db.exec(select(UserAccount).order_by(col(UserAccount.username)))]

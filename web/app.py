@@ -46,7 +46,7 @@ class InsecureConfiguration(RuntimeError):
 def _secret_key(runtime: Runtime) -> str:
     settings = runtime.settings
     if settings.web_secret_key:
-        return settings.web_secret_key
+        return settings.web_secret_key.get_secret_value()
     if not settings.is_development:
         raise InsecureConfiguration(
             "EINGANG_WEB_SECRET_KEY fehlt: außerhalb der Entwicklung (EINGANG_ENVIRONMENT="

@@ -14,11 +14,10 @@ from sqlmodel import Session, col, select
 
 from classifiers.taxonomy import Taxonomy
 from models import Consultation, ConsultationMessage, ConsultationStatus, Priority, UserAccount, as_utc, utcnow
-from models.queries import authority_summary
+from models.public import ConsultationPublic, consultations_public
 from web.params import sane_date
 
 PAGE_SIZE = 100
-MIN_GUESS_SCORE = 0.1  # below this a "best guess" topic is noise and not shown
 OPEN_STATUSES = (
     ConsultationStatus.NEW,
     ConsultationStatus.IN_PROGRESS,
@@ -61,19 +60,6 @@ class InboxFilter:
             received_to=day("bis"),
             search=text("q"),
         )
-
-    def as_query(self) -> dict[str, str]:
-        pairs = {
-            "thema": self.topic,
-            "status": self.status,
-            "kreis": self.district,
-            "behoerde": self.authority,
-            "zustaendig": self.assignee,
-            "von": self.received_from.isoformat() if self.received_from else None,
-            "bis": self.received_to.isoformat() if self.received_to else None,
-            "q": self.search,
-        }
-        return {k: v for k, v in pairs.items() if v}
 
 
 def _like_pattern(text: str) -> str:
@@ -166,55 +152,6 @@ def age_label(moment: datetime | None, now: datetime | None = None) -> str:
     return "vor 1 Tag" if days == 1 else f"vor {days} Tagen"
 
 
-def consultation_row(session: Session, consultation: Consultation, taxonomy: Taxonomy, users: dict[int, str]) -> dict:
-    """What the inbox and the API list show for one consultation."""
-    authority = cached_authority(session, consultation.authority_key)
-    scores = {item["topic"]: item.get("score", 0.0) for item in consultation.suggested_topics or []}
-    scores.update(consultation.topic_scores or {})
-    topics = [
-        {
-            "id": topic,
-            "label": taxonomy.label(topic) if topic in taxonomy.ids else topic,
-            "confidence": round(float(scores.get(topic, 0.0)), 2),
-        }
-        for topic in consultation.topics
-    ]
-    best_guess = None
-    if not topics and consultation.suggested_topics:
-        # Nothing above the threshold: still show the classifier's best guess, marked as such.
-        top = max(consultation.suggested_topics, key=lambda item: float(item.get("score", 0)))
-        if float(top.get("score", 0)) >= MIN_GUESS_SCORE and top.get("topic") in taxonomy.ids:
-            best_guess = {
-                "id": top["topic"],
-                "label": taxonomy.label(top["topic"]),
-                "confidence": round(float(top["score"]), 2),
-            }
-    return {
-        "reference": consultation.reference,
-        "subject": consultation.subject,
-        "status": consultation.status,
-        "priority": consultation.priority,
-        "sender": consultation.sender_address,
-        "sender_name": consultation.sender_name,
-        "authority": authority,
-        "authority_confirmed": consultation.authority_confirmed,
-        "topics": topics,
-        "topics_confirmed": consultation.topics_confirmed,
-        "best_guess": best_guess,
-        "assignee": users.get(consultation.assignee_id) if consultation.assignee_id else None,
-        "received_at": as_utc(consultation.received_at).isoformat(),
-        "age": age_label(consultation.received_at),
-        "needs_review": consultation.needs_review,
-    }
-
-
-def cached_authority(session: Session, key: str | None) -> dict | None:
-    """``authority_summary`` memoised for the session (a list shows the same authorities often)."""
-    cache = session.info.setdefault("authority_summaries", {})
-    if key not in cache:
-        cache[key] = authority_summary(session, key)
-    return cache[key]
-
-
-def usernames(session: Session) -> dict[int, str]:
-    return {user.id: user.username for user in session.exec(select(UserAccount))}
+def inbox_rows(session: Session, consultations: list[Consultation], taxonomy: Taxonomy) -> list[ConsultationPublic]:
+    """What the inbox and the API list show: the public schema of each consultation."""
+    return consultations_public(session, consultations, taxonomy.labels)

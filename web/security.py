@@ -162,7 +162,6 @@ ManagerPage = Annotated[UserAccount, Depends(page_role(*MANAGERS))]
 AdminPage = Annotated[UserAccount, Depends(page_role(*ADMINS))]
 ManagerApi = Annotated[UserAccount, Depends(api_role(*MANAGERS))]
 AdminApi = Annotated[UserAccount, Depends(api_role(*ADMINS))]
-CsrfChecked = Depends(verify_csrf)
 
 
 class SecurityHeadersMiddleware:

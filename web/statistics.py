@@ -23,6 +23,7 @@ from classifiers.gazetteer import association_display_name, district_display_nam
 from classifiers.taxonomy import Taxonomy
 from eingang.settings import Settings
 from models import Consultation, FollowUpTask, SlaBreach, TaskStatus, UserAccount, as_utc, utcnow
+from models.public import StatisticsTablePublic
 from models.statistics import (
     DIMENSIONS,
     WITHOUT,
@@ -78,18 +79,12 @@ class Table:
     note: str = ""
     links: list[str | None] = field(default_factory=list)  # drill-down per row (same order)
 
-    def as_dict(self) -> dict:
-        def plain(value):
-            return value.isoformat() if isinstance(value, date | datetime) else value
-
-        return {
-            "key": self.key,
-            "title": self.title,
-            "counts": self.counts,
-            "note": self.note,
-            "columns": self.columns,
-            "rows": [[plain(v) for v in row] for row in self.rows],
-        }
+    def public(self) -> StatisticsTablePublic:
+        """The table as the API and ``eingang export … --format json`` show it (the same rows as the
+        CSV/XLSX exports; dates become ISO strings in JSON)."""
+        return StatisticsTablePublic(
+            key=self.key, title=self.title, counts=self.counts, note=self.note, columns=self.columns, rows=self.rows
+        )
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
-from models import as_utc
+from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, as_utc
 from queue_workers.workflow import STATUS_LABELS
+from web.inbox import age_label
 from web.security import ROLE_LABELS, csrf_token
 
 BERLIN = ZoneInfo("Europe/Berlin")
-PRIORITY_LABELS = {"normal": "normal", "hoch": "hoch", "dringend": "dringend"}
-TASK_STATUS_LABELS = {"offen": "offen", "erledigt": "erledigt", "entfallen": "entfallen"}
+PRIORITY_LABELS = {Priority.NORMAL: "normal", Priority.HIGH: "hoch", Priority.URGENT: "dringend"}
+TASK_STATUS_LABELS = {TaskStatus.OPEN: "offen", TaskStatus.DONE: "erledigt", TaskStatus.CANCELLED: "entfallen"}
 AUDIT_LABELS = {
     "created": "angelegt",
     "assigned": "zugewiesen",
@@ -67,12 +68,20 @@ def _number(value):
 templates.env.filters["local"] = _local
 templates.env.filters["number"] = _number
 templates.env.filters["percent"] = _percent
+templates.env.filters["age"] = age_label
 templates.env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     PRIORITY_LABELS=PRIORITY_LABELS,
     TASK_STATUS_LABELS=TASK_STATUS_LABELS,
     AUDIT_LABELS=AUDIT_LABELS,
     ROLE_LABELS=ROLE_LABELS,
+    # The enums, so templates compare with them instead of spelling the values.
+    Channel=Channel,
+    ConsultationStatus=ConsultationStatus,
+    Direction=Direction,
+    Priority=Priority,
+    Role=Role,
+    TaskStatus=TaskStatus,
 )
 
 

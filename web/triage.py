@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -21,6 +21,7 @@ from models import (
     ConsultationMessage,
     ConsultationNote,
     ConsultationStatus,
+    Direction,
     District,
     FollowUpTask,
     InboundMessage,
@@ -28,6 +29,7 @@ from models import (
     ProcessingStatus,
     UserAccount,
 )
+from models.public import usernames
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
@@ -35,11 +37,10 @@ from web.downloads import attachment_disposition
 from web.inbox import (
     PAGE_SIZE,
     InboxFilter,
-    consultation_row,
     inbox_count,
     inbox_query,
     inbox_references,
-    usernames,
+    inbox_rows,
 )
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
@@ -63,8 +64,7 @@ def home(user: PageUser):
 def inbox(request: Request, db: DbSession, user: PageUser):
     filters = InboxFilter.from_query(request.query_params)
     taxonomy = request.app.state.runtime.taxonomy
-    names = usernames(db)
-    rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=PAGE_SIZE)]
+    rows = inbox_rows(db, inbox_query(db, filters, limit=PAGE_SIZE), taxonomy)
     context = {
         "rows": rows,
         "total": inbox_count(db, filters) if len(rows) >= PAGE_SIZE else len(rows),
@@ -72,7 +72,9 @@ def inbox(request: Request, db: DbSession, user: PageUser):
         "topics": taxonomy.topics,
         "districts": list(db.exec(select(District).order_by(District.name))),
         "users": _active_users(db),
-        "failed_count": len(db.exec(select(InboundMessage.id).where(InboundMessage.status == "failed")).all()),
+        "failed_count": len(
+            db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()
+        ),
     }
     return render(request, "inbox.html", context)
 
@@ -163,10 +165,9 @@ def _consultation_page(
             "img-src 'self' data: https: http:; object-src 'none'; base-uri 'none'; form-action 'self'; "
             "frame-ancestors 'none'"
         }
-    last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == "inbound"), None)
+    last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == Direction.INBOUND), None)
     context = {
         "c": consultation,
-        "row": consultation_row(db, consultation, taxonomy, names),
         "authority": authority_summary(db, consultation.authority_key),
         "suggested_topics": [
             {**item, "label": taxonomy.label(item["topic"]) if item["topic"] in taxonomy.ids else item["topic"]}
@@ -435,8 +436,3 @@ def reprocess(request: Request, inbound_id: DbId, db: DbSession, user: PageUser)
     else:
         flash(request, "Die Warteschlange ist nicht erreichbar; die Nachricht wird später verarbeitet.", "error")
     return RedirectResponse("/fehlgeschlagen", status_code=303)
-
-
-def inbox_link(filters: InboxFilter) -> str:
-    query = urlencode(filters.as_query())
-    return f"/eingang?{query}" if query else "/eingang"

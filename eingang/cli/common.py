@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 import typer
+from pydantic_core import to_jsonable_python
 
 from eingang.runtime import Runtime
 from eingang.settings import Settings
@@ -25,7 +26,8 @@ def runtime() -> Runtime:
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """Print ``data`` as JSON; public schemas (``models.public``) as the API sends them."""
+    typer.echo(json.dumps(to_jsonable_python(data, by_alias=True, fallback=str), ensure_ascii=False, indent=2))
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 import typer
+from pydantic import SecretStr
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json
 from eingang.settings import Settings
 
 app = typer.Typer(help="Konfiguration anzeigen.", no_args_is_help=True)
 
-_SECRET_MARKERS = ("password", "secret", "token", "key")
+MASK = "***"
 
 
-def _is_secret(name: str) -> bool:
-    return any(marker in name for marker in _SECRET_MARKERS) and not name.endswith("_path")
+def _masked(value: object) -> object:
+    """Secrets (``SecretStr`` fields) as ``***``; a password inside a URL (database, Redis) too."""
+    if isinstance(value, SecretStr):
+        return MASK if value.get_secret_value() else ""
+    if isinstance(value, str) and "://" in value:
+        parts = urlsplit(value)
+        if parts.password:
+            host = parts.netloc.rpartition("@")[2]
+            return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:{MASK}@{host}"))
+    return value
 
 
 def _default_text(name: str) -> str:
@@ -41,10 +52,7 @@ def settings_table() -> str:
 def show(output_format: OutputFormat = FORMAT_OPTION) -> None:
     """Show the effective configuration (secrets masked)."""
     settings = Settings()
-    values = {
-        f"EINGANG_{name.upper()}": ("***" if _is_secret(name) and value else value)
-        for name, value in settings.model_dump().items()
-    }
+    values = {f"EINGANG_{name.upper()}": _masked(getattr(settings, name)) for name in Settings.model_fields}
     if output_format == OutputFormat.JSON:
         print_json(values)
         return

@@ -8,11 +8,12 @@ from __future__ import annotations
 import getpass
 
 import typer
-from sqlmodel import select
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
-from models import AuditEntry, ConsultationMessage, ConsultationNote, UserAccount, as_utc, session_scope
-from models.queries import consultation_summary, list_consultations
+from models import ConsultationStatus, Direction, session_scope
+from models.public import consultation_detail as public_detail
+from models.public import consultations_public
+from models.queries import list_consultations
 
 app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
 
@@ -36,75 +37,32 @@ def list_command(
     limit: int = typer.Option(0, "--limit", help="At most this many (0 = all)."),
 ) -> None:
     """List consultations, newest first."""
-    with session_scope(runtime().engine) as session:
-        rows = [
-            consultation_summary(session, c) for c in list_consultations(session, statuses=status, limit=limit or None)
-        ]
+    rt = runtime()
+    with session_scope(rt.engine) as session:
+        found = list_consultations(session, statuses=status, limit=limit or None)
+        rows = [row.as_json() for row in consultations_public(session, found, rt.taxonomy.labels)]
     if output_format == OutputFormat.JSON:
         print_json(rows)
         return
     for row in rows:
-        authority = row["municipality"]["name"] if row["municipality"] else "—"
-        topics = ", ".join(row["topics"]) or "—"
+        authority = row["authority"]["name"] if row["authority"] else "—"
+        topics = ", ".join(topic["id"] for topic in row["topics"]) or "—"
         typer.echo(f"{row['reference']}  {row['status']:<24} {authority:<30} {topics:<35} {row['subject']}")
 
 
-def consultation_detail(session, reference: str) -> dict:
-    """Everything about one consultation: summary, thread, tasks, notes, audit trail."""
-    from queue_workers.tasks import list_tasks, task_summary
+def consultation_detail(session, reference: str, labels: dict[str, str]) -> dict:
+    """Everything about one consultation (``models.public.ConsultationDetail``, as the API shows it)."""
     from queue_workers.workflow import allowed_transitions, load_consultation, machine_topics
 
     row = load_consultation(session, reference)
-    detail = consultation_summary(session, row)
-    assignee = session.get(UserAccount, row.assignee_id) if row.assignee_id else None
-    messages = session.exec(
-        select(ConsultationMessage)
-        .where(ConsultationMessage.consultation_id == row.id)
-        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
-    ).all()
-    notes = session.exec(
-        select(ConsultationNote).where(ConsultationNote.consultation_id == row.id).order_by(ConsultationNote.id)
-    ).all()
-    audit = session.exec(select(AuditEntry).where(AuditEntry.consultation_id == row.id).order_by(AuditEntry.id)).all()
-    detail.update(
-        {
-            "assignee": assignee.username if assignee else None,
-            "allowed_status": sorted(allowed_transitions(row.status)),
-            "urgent_incident": row.urgent_incident,
-            "topics_confirmed": row.topics_confirmed,
-            "machine_topics": machine_topics(session, row),
-            "suggested_topics": row.suggested_topics,
-            "authority_confirmed": row.authority_confirmed,
-            "suggested_authority": row.suggested_authority,
-            "first_response_at": as_utc(row.first_response_at).isoformat() if row.first_response_at else None,
-            "closed_at": as_utc(row.closed_at).isoformat() if row.closed_at else None,
-            "messages": [
-                {
-                    "direction": m.direction,
-                    "sender": m.sender,
-                    "sent_at": as_utc(m.sent_at).isoformat(),
-                    "subject": m.subject,
-                    "text": m.text,
-                    "message_id": m.message_id,
-                }
-                for m in messages
-            ],
-            "tasks": [task_summary(session, t, c) for t, c in list_tasks(session, consultation=row, status=None)],
-            "notes": [{"author": n.author, "at": as_utc(n.created_at).isoformat(), "text": n.text} for n in notes],
-            "audit": [
-                {
-                    "at": as_utc(e.at).isoformat(),
-                    "actor": e.actor,
-                    "action": e.action,
-                    "field": e.field,
-                    "before": e.before,
-                    "after": e.after,
-                }
-                for e in audit
-            ],
-        }
+    detail = public_detail(
+        session,
+        row,
+        labels,
+        machine_topics=machine_topics(session, row),
+        allowed_transitions=allowed_transitions(row.status),
     )
-    return detail
+    return detail.as_json()
 
 
 @app.command("show")
@@ -112,27 +70,28 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
     """Show one consultation with its messages, tasks, notes and audit log."""
     from queue_workers.workflow import WorkflowError
 
-    with session_scope(runtime().engine) as session:
+    rt = runtime()
+    with session_scope(rt.engine) as session:
         try:
-            detail = consultation_detail(session, reference)
+            detail = consultation_detail(session, reference, rt.taxonomy.labels)
         except WorkflowError as error:
             fail(str(error))
     if output_format == OutputFormat.JSON:
         print_json(detail)
         return
-    authority = detail["municipality"]["name"] if detail["municipality"] else "—"
+    authority = detail["authority"]["name"] if detail["authority"] else "—"
     typer.echo(f"{detail['reference']}  {detail['subject']}")
     typer.echo(
         f"  Status: {detail['status']}   Priorität: {detail['priority']}   Zuständig: {detail['assignee'] or '—'}"
     )
     typer.echo(f"  Behörde: {authority}{' (bestätigt)' if detail['authority_confirmed'] else ''}")
-    topics = ", ".join(detail["topics"]) or "—"
+    topics = ", ".join(topic["id"] for topic in detail["topics"]) or "—"
     typer.echo(f"  Themen: {topics}{' (bestätigt)' if detail['topics_confirmed'] else ''}")
     typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {detail['received_at']}")
     typer.echo(f"  Erste Antwort: {detail['first_response_at'] or '—'}")
     typer.echo("Nachrichten:")
     for m in detail["messages"]:
-        arrow = "←" if m["direction"] == "inbound" else "→"
+        arrow = "←" if m["direction"] == Direction.INBOUND else "→"
         typer.echo(f"  {arrow} {m['sent_at']}  {m['sender'] or '—'}: {m['subject']}")
     typer.echo("Aufgaben:")
     for t in detail["tasks"]:
@@ -140,7 +99,7 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
     if detail["notes"]:
         typer.echo("Notizen:")
         for n in detail["notes"]:
-            typer.echo(f"  {n['at']}  {n['author']}: {n['text']}")
+            typer.echo(f"  {n['created_at']}  {n['author']}: {n['text']}")
     typer.echo("Verlauf:")
     for e in detail["audit"]:
         change = f"{e['before']!r} → {e['after']!r}" if e["before"] is not None else f"{e['after']!r}"
@@ -297,5 +256,5 @@ def answer_command(
         actor=actor_name(actor),
         body=body,
         settings=rt.settings,
-        status="wartet_auf_rueckmeldung" if waiting else "beantwortet",
+        status=ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED,
     )

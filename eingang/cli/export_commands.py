@@ -76,7 +76,7 @@ def _export(build, fmt: FileFormat, output: str, von, bis, filter_values: dict) 
         if table is None:
             fail("Diese Tabelle gibt es nicht; „eingang export tables“ listet die möglichen.")
         if fmt == FileFormat.JSON:
-            content = (json.dumps(table.as_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            content = (json.dumps(table.public().as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         else:
             content, _media_type = export(table, fmt.value)
     _write(content, output)

@@ -8,7 +8,6 @@ import typer
 from eingang.cli import (
     classifier_commands,
     config_commands,
-    conformance_commands,
     consultation_commands,
     db_commands,
     export_commands,
@@ -28,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 # Top-level commands: serve, worker, ingest, imap-poll, scheduler, train, evaluate, …
-for module in (intake_commands, imap_commands, queue_commands, classifier_commands, conformance_commands):
+for module in (intake_commands, imap_commands, queue_commands, classifier_commands):
     module.register(app)
 # Command groups.
 for name, module in (

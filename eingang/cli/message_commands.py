@@ -5,52 +5,19 @@ processing keeps its error and is listed with ``--failed`` until ``reprocess`` s
 
 from __future__ import annotations
 
-from email.parser import BytesHeaderParser
-from email.policy import default as default_policy
-
 import typer
 from sqlmodel import Session, select
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
-from models import Consultation, InboundMessage, ProcessingStatus, as_utc, session_scope
+from models import InboundMessage, ProcessingStatus, session_scope
+from models.public import inbound_message_public
 
 app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
 
 
-def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
-    """From and Subject straight from the raw headers, for messages not (yet) processed."""
-    try:
-        headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:65536], headersonly=True)
-        sender = headers.get("From")
-        subject = headers.get("Subject")
-        addresses = getattr(sender, "addresses", ()) if sender is not None else ()
-        address = addresses[0].addr_spec.lower() if addresses else (str(sender) if sender is not None else None)
-        return address or None, (str(subject) if subject is not None else None)
-    except Exception:  # headers the parser cannot represent: the list still shows the row
-        return None, None
-
-
 def message_summary(session: Session, row: InboundMessage) -> dict:
     """One stored message as shown by ``messages list`` (no body: personal data stays in the DB)."""
-    from_address, subject = row.from_address, row.subject
-    if from_address is None and subject is None:
-        from_address, subject = _headers_of(row.raw)
-    consultation = session.get(Consultation, row.consultation_id) if row.consultation_id else None
-    received = as_utc(row.received_at)
-    return {
-        "id": row.id,
-        "message_id": row.message_id,
-        "channel": row.channel,
-        "status": row.status,
-        "error": row.error,
-        "from": from_address,
-        "subject": subject,
-        "auto_reply": row.auto_reply,
-        "consultation": consultation.reference if consultation else None,
-        "received_at": received.isoformat() if received else None,
-        "size": row.size,
-        "attempts": row.attempts,
-    }
+    return inbound_message_public(session, row).as_json()
 
 
 @app.command("list")

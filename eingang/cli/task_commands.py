@@ -10,7 +10,7 @@ import typer
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from eingang.cli.consultation_commands import ACTOR_OPTION, actor_name
-from models import session_scope
+from models import TaskStatus, session_scope
 
 app = typer.Typer(help="Folgeaufgaben anzeigen und bearbeiten.", no_args_is_help=True)
 
@@ -59,9 +59,9 @@ def list_command(
                 overdue_before=today if overdue else None,
                 assignee=assignee,
                 consultation=reference,
-                status=None if all_statuses else "offen",
+                status=None if all_statuses else TaskStatus.OPEN,
             )
-            items = [task_summary(session, task, consultation) for task, consultation in rows]
+            items = [task_summary(session, task, consultation).as_json() for task, consultation in rows]
     except WorkflowError as error:
         fail(str(error))
     if output_format == OutputFormat.JSON:
@@ -70,7 +70,7 @@ def list_command(
     if not items:
         typer.echo("Keine Aufgaben.")
     for item in items:
-        late = " ÜBERFÄLLIG" if item["status"] == "offen" and item["due"] < today.isoformat() else ""
+        late = " ÜBERFÄLLIG" if item["status"] == TaskStatus.OPEN and item["due"] < today.isoformat() else ""
         typer.echo(
             f"[{item['id']}] {item['due']}{late}  {item['reference']}  {item['title']}  ({item['assignee'] or '—'})"
         )
@@ -154,7 +154,7 @@ def add(
                 assignee=assignee,
                 today=_today(rt),
             )
-            item = task_summary(session, task)
+            item = task_summary(session, task).as_json()
     except WorkflowError as error:
         fail(str(error))
     if output_format == OutputFormat.JSON:

@@ -7,8 +7,9 @@ import sys
 import typer
 from sqlmodel import select
 
-from eingang.cli.common import fail, runtime
+from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
 from models import UserAccount, session_scope
+from models.public import user_public
 from web.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
@@ -99,10 +100,13 @@ def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiv
 
 
 @app.command("list")
-def list_users() -> None:
+def list_users(output_format: OutputFormat = FORMAT_OPTION) -> None:
     """List user accounts."""
     with session_scope(runtime().engine) as session:
         users = session.exec(select(UserAccount).order_by(UserAccount.username)).all()
+        if output_format == OutputFormat.JSON:
+            print_json([user_public(user) for user in users])
+            return
         for user in users:
             state = "aktiv" if user.active else "deaktiviert"
             lead = ", Teamleitung" if user.is_team_lead else ""

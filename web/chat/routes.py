@@ -22,6 +22,7 @@ from starlette.requests import HTTPConnection
 
 from eingang.runtime import Runtime
 from intake.chat import ChatInputError
+from models.public import ChatLinePublic, ChatSessionPublic, ConsultationChatPublic
 from web.chat import service
 from web.chat.ratelimit import SlidingWindowLimiter
 from web.errors import CHAT_ERROR_RESPONSES
@@ -131,7 +132,20 @@ def authorities(request: Request, q: Annotated[str, Query(max_length=100)] = "")
     return {"authorities": service.search_authorities(q)}
 
 
-@router.post("/chat/api/sessions", status_code=201)
+class PostedLines(BaseModel):
+    id: str
+    lines: list[ChatLinePublic]
+
+
+class Lines(BaseModel):
+    lines: list[ChatLinePublic]
+
+
+class AnswerLine(BaseModel):
+    line: ChatLinePublic
+
+
+@router.post("/chat/api/sessions", status_code=201, response_model=ChatSessionPublic)
 async def start_chat(request: Request, body: StartChat):
     """Start a chat; the answer holds the token for all further requests."""
     service.warm_up()
@@ -153,7 +167,7 @@ async def start_chat(request: Request, body: StartChat):
         return _error(400, error.code, str(error))
 
 
-@router.post("/chat/api/messages")
+@router.post("/chat/api/messages", response_model=PostedLines)
 async def post_message(request: Request, body: VisitorMessage, x_chat_token: Annotated[str | None, Header()] = None):
     """Send one message (idempotent per ``id``); returns the stored line and the assistant's reply."""
     retry = _limiter(request, "message").hit(_client(request))
@@ -173,7 +187,7 @@ async def post_message(request: Request, body: VisitorMessage, x_chat_token: Ann
     return {"id": body.id, "lines": lines}
 
 
-@router.get("/chat/api/lines")
+@router.get("/chat/api/lines", response_model=Lines)
 async def poll_lines(
     request: Request,
     after: LineId = 0,
@@ -329,7 +343,7 @@ class ConsultantAnswer(BaseModel):
     text: str = ""
 
 
-@router.get("/chat/api/consultations/{consultation_id}")
+@router.get("/chat/api/consultations/{consultation_id}", response_model=ConsultationChatPublic)
 async def consultation_chat(request: Request, consultation_id: DbId, user: ApiUser, after: LineId = 0):
     """The chat of a consultation: visitor, whether they are still in the chat, and lines after ``after``."""
     try:
@@ -338,7 +352,7 @@ async def consultation_chat(request: Request, consultation_id: DbId, user: ApiUs
         return _error(404, "not_a_chat", str(error))
 
 
-@router.post("/chat/api/consultations/{consultation_id}/answers", status_code=201)
+@router.post("/chat/api/consultations/{consultation_id}/answers", status_code=201, response_model=AnswerLine)
 async def answer(request: Request, consultation_id: DbId, body: ConsultantAnswer, user: ApiUser):
     """Answer in the chat: live when the visitor is present, else by e-mail (recorded for threading)."""
     try:

@@ -22,6 +22,7 @@ from classifiers.gazetteer import packaged_gazetteer
 from eingang.runtime import Runtime
 from intake.chat import ChatInputError, clean_email, clean_name, clean_text, store_chat_message
 from models import (
+    Channel,
     ChatDelivery,
     ChatMessage,
     ChatRole,
@@ -39,6 +40,12 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
+from models.public import (
+    ChatSessionPublic,
+    ChatVisitorPublic,
+    ConsultationChatPublic,
+    chat_line_public,
+)
 from queue_workers.workflow import change_status, record_first_response
 from web.chat.guidance import cached_guidance
 
@@ -103,17 +110,8 @@ def authority_label(key: str | None) -> str | None:
 
 
 def line_payload(line: ChatMessage, *, reference: str | None = None) -> dict:
-    """A chat line as JSON for the widget and the consultation page. Text only, never HTML."""
-    return {
-        "id": line.id,
-        "role": line.role,
-        "text": line.text,
-        "client_id": line.client_message_id,
-        "author": line.author_name,
-        "delivery": line.delivery,
-        "at": as_utc(line.created_at).isoformat(),
-        "reference": reference,
-    }
+    """A chat line as JSON for the widget and the consultation page (``ChatLinePublic``)."""
+    return chat_line_public(line, reference=reference).as_json()
 
 
 def _processed_consultation_id(session: Session, chat: ChatSession) -> int | None:
@@ -155,7 +153,7 @@ def start_chat(runtime: Runtime, *, name: str, email: str, authority_key: str | 
         )
         session.add(chat)
         session.flush()
-        return {"token": chat.token, "name": name, "email": email, "authority": authority_label(key)}
+        return ChatSessionPublic(token=chat.token, name=name, email=email, authority=authority_label(key)).as_json()
 
 
 def find_chat(session: Session, token: str | None) -> ChatSession | None:
@@ -315,7 +313,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
                 ConsultationMessage(
                     consultation_id=consultation.id,
                     direction=Direction.OUTBOUND,
-                    channel="chat",
+                    channel=Channel.CHAT,
                     sender=ASSISTANT_NAME,
                     sender_name=ASSISTANT_NAME,
                     recipients=[chat.visitor_email],
@@ -331,7 +329,10 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
 def _is_first_message(session: Session, consultation_id: int, inbound_id: int) -> bool:
     first = session.exec(
         select(ConsultationMessage.inbound_message_id)
-        .where(ConsultationMessage.consultation_id == consultation_id, ConsultationMessage.direction == "inbound")
+        .where(
+            ConsultationMessage.consultation_id == consultation_id,
+            ConsultationMessage.direction == Direction.INBOUND,
+        )
         .order_by(ConsultationMessage.id)
     ).first()
     return first == inbound_id
@@ -411,13 +412,13 @@ def consultation_chat(runtime: Runtime, consultation_id: int, *, after: int = 0)
             .order_by(ChatMessage.id)
         ).all()
         reference = _reference(session, chat)
-        return {
-            "consultation_id": consultation_id,
-            "reference": reference,
-            "visitor": {"name": chat.visitor_name, "email": chat.visitor_email},
-            "present": visitor_present(runtime, chat),
-            "lines": [line_payload(row, reference=reference) for row in rows],
-        }
+        return ConsultationChatPublic(
+            consultation_id=consultation_id,
+            reference=reference,
+            visitor=ChatVisitorPublic(name=chat.visitor_name, email=chat.visitor_email),
+            present=visitor_present(runtime, chat),
+            lines=[chat_line_public(row, reference=reference) for row in rows],
+        ).as_json()
 
 
 def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: UserAccount) -> dict:
@@ -441,7 +442,7 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
             ConsultationMessage(
                 consultation_id=consultation_id,
                 direction=Direction.OUTBOUND,
-                channel="chat",
+                channel=Channel.CHAT,
                 sender=runtime.settings.mail_from,
                 sender_name=author_name,
                 recipients=[chat.visitor_email],

@@ -1,5 +1,9 @@
 """Conformance of ``parse`` against other mail parsers' test corpora (``../shared/corpora``).
 
+A developer tool, not part of the installed package; run it from a checkout::
+
+    python -m tools.conformance ../shared/corpora [--format json]
+
 Runs the parser over every mail of a corpus directory (read as bytes, never copied) and compares
 the result with the machine-readable expectations that come with it: Zammad's ``mailNNN.yml``
 files (the format is described in ``zammad/README.md`` of the corpus). Five fields are compared,
@@ -22,10 +26,12 @@ Known differences that are Zammad's own behaviour, not a parser error, are liste
 
 from __future__ import annotations
 
+import argparse
 import base64
 import hashlib
 import json
 import re
+import sys
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -368,3 +374,33 @@ def format_table(report: ConformanceReport) -> str:
         lines += ["", "Abweichungen:"]
         lines += [f"- {d.mail} [{d.field}] {d.reason}" for d in report.disagreements]
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse every mail of a corpus directory and print the agreement table (or JSON)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.conformance",
+        description="Alle Mails eines Korpus parsen und mit den mitgelieferten Erwartungen (Zammad) "
+        "vergleichen: Abstürze, Übereinstimmung je Feld (from, to, subject, body, attachments) und "
+        "jede Abweichung mit Begründung.",
+    )
+    parser.add_argument("directory", type=Path, help="Korpus-Verzeichnis, z. B. ../shared/corpora (wird nur gelesen).")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat.")
+    arguments = parser.parse_args(argv)
+    directory: Path = arguments.directory
+    if not directory.is_dir():
+        print(f"Fehler: Verzeichnis {directory} nicht gefunden.", file=sys.stderr)
+        return 1
+    report = check_corpus(directory.resolve())
+    if report.mails == 0:
+        print(f"Fehler: In {directory} wurden keine Mails gefunden.", file=sys.stderr)
+        return 1
+    if arguments.format == "json":
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(format_table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
