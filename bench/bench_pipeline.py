@@ -103,7 +103,7 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
     broker = setup_broker(settings)
     set_runtime(runtime)
     import queue_workers.actors  # noqa: F401
-    from queue_workers.dispatch import enqueue_processing
+    from casework.dispatch import enqueue_processing
 
     if settings.redis_url:
         broker.flush_all()

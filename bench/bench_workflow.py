@@ -37,7 +37,7 @@ def main() -> None:
     from eingang.settings import Settings
     from models import Consultation, FollowUpTask, InboundMessage, UserAccount, session_scope
     from models.migrate import upgrade_database
-    from queue_workers.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
+    from casework.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
 
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"eingang_bench_{uuid.uuid4().hex[:10]}"
@@ -112,7 +112,7 @@ def main() -> None:
 
         broker = setup_broker(runtime.settings)
         set_runtime(runtime)
-        from queue_workers.dispatch import sweep_unprocessed
+        from casework.dispatch import sweep_unprocessed
 
         started = time.perf_counter()
         swept = len(sweep_unprocessed(runtime.engine, older_than=timedelta(0)))  # at most 1000 per run

@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from intake.channel import store_raw
 from models import (
     AuditEntry,
@@ -255,7 +255,7 @@ def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgre
     slow.wait(timeout=10)
     assert "received" in statuses(runtime).values(), "the kill came too late to interrupt processing"
 
-    from queue_workers.dispatch import sweep_unprocessed
+    from casework.dispatch import sweep_unprocessed
 
     swept = sweep_unprocessed(runtime.engine, older_than=__import__("datetime").timedelta(0))
     assert swept  # the sweeper re-enqueues what the killed worker had not committed
@@ -293,7 +293,7 @@ def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgre
 @pytest.mark.redis
 @pytest.mark.postgres
 def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runtime, queue_for, monkeypatch):
-    import queue_workers.pipeline as pipeline
+    import casework.pipeline as pipeline
     from classifiers.topics import classify
 
     hiccups = []

@@ -17,8 +17,8 @@ from models import (
     session_scope,
 )
 from models.audit import record_change
-from queue_workers import workflow
-from queue_workers.workflow import NotFound, WorkflowError
+from casework import workflow
+from casework.workflow import NotFound, WorkflowError
 
 
 def make_consultation(session, *, reference="KV-2026-00001", topics=("ozg_duties",), sender="hauptamt@leinetal.de"):

@@ -2,7 +2,7 @@
 tasks and statistics. Authentication: ``Authorization: Bearer <token>`` (``eingang users token``)
 or the browser session (writes then need the ``X-CSRF-Token`` header).
 
-Changes go through ``queue_workers.workflow`` / ``.tasks`` / ``.answers`` like everywhere else."""
+Changes go through ``casework.workflow`` / ``.tasks`` / ``.answers`` like everywhere else."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
+from casework import answers, workflow
+from casework import tasks as task_functions
+from casework.queries import authority_summary
 from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTask, InboundMessage, UserAccount, as_utc
-from models.queries import authority_summary
-from queue_workers import answers, workflow
-from queue_workers import tasks as task_functions
 from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
@@ -365,13 +365,11 @@ def failed_messages(db: DbSession, user: ApiUser) -> list[dict]:
 
 
 @router.post("/messages/{inbound_id}/reprocess", status_code=202)
-def reprocess(inbound_id: int, db: DbSession, user: ApiUser) -> dict:
+def reprocess(request: Request, inbound_id: int, db: DbSession, user: ApiUser) -> dict:
     """Queue a stored message for processing again."""
-    from queue_workers.dispatch import enqueue_processing
-
     if db.get(InboundMessage, inbound_id) is None:
         raise HTTPException(404, "Nachricht nicht gefunden.")
-    return {"id": inbound_id, "queued": enqueue_processing(inbound_id)}
+    return {"id": inbound_id, "queued": request.app.state.runtime.tasks.enqueue_processing(inbound_id)}
 
 
 def _period(von: date | None, bis: date | None) -> Period:

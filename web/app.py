@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from web import api, dashboard, login, triage, users
 from web.security import LoginRequired, SecurityHeadersMiddleware
 from web.templating import render

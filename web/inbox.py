@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import String, case, cast, exists, func, or_
 from sqlmodel import Session, col, select
 
+from casework.queries import authority_summary
 from classifiers.taxonomy import Taxonomy
 from models import Consultation, ConsultationMessage, ConsultationStatus, Priority, UserAccount, as_utc, utcnow
-from models.queries import authority_summary
 
 PAGE_SIZE = 100
 MIN_GUESS_SCORE = 0.1  # below this a "best guess" topic is noise and not shown

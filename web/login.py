@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from web.accounts import authenticate
+from casework.accounts import authenticate
 from web.chat.ratelimit import SlidingWindowLimiter
 from web.security import DbSession, log_in, verify_csrf
 from web.templating import flash, render

@@ -15,8 +15,9 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
-from models import Role, UserAccount, session_scope
-from web.accounts import user_for_token
+from casework import outbox
+from casework.accounts import user_for_token
+from models import Role, UserAccount
 
 SESSION_USER = "uid"
 SESSION_LOGIN_AT = "at"
@@ -39,8 +40,9 @@ class LoginRequired(Exception):
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed when the handler returns without error."""
-    with session_scope(request.app.state.runtime.engine) as session:
+    """One transaction per request, committed when the handler returns without error; mail the
+    request queued in the outbox is handed to the workers after the commit."""
+    with outbox.transaction(request.app.state.runtime) as session:
         yield session
 
 

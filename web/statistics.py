@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from casework.queries import authority_summary
 from classifiers.taxonomy import Taxonomy
 from models import Consultation, District, FollowUpTask, SlaBreach, TaskStatus, as_utc
-from models.queries import authority_summary
 
 NO_TOPIC = "ohne Thema"
 UNASSIGNED_AUTHORITY = "nicht zugeordnet"

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import select
 
+from casework.accounts import AccountError, create_user, issue_api_token
 from models import Role, UserAccount
-from web.accounts import AccountError, create_user, issue_api_token
 from web.security import AdminPage, DbSession, verify_csrf
 from web.templating import flash, render
 

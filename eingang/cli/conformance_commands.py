@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json
+from intake.conformance import check_corpus, format_table
 
 
 def register(app: typer.Typer) -> None:
@@ -20,8 +21,6 @@ def conformance(
     """Alle Mails eines Korpus parsen und mit den mitgelieferten Erwartungen (Zammad) vergleichen:
     Abstürze, Übereinstimmung je Feld (from, to, subject, body, attachments) und jede Abweichung
     mit Begründung."""
-    from intake.conformance import check_corpus, format_table
-
     if not directory.is_dir():
         fail(f"Verzeichnis {directory} nicht gefunden.")
     report = check_corpus(directory.resolve())

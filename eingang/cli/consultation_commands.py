@@ -1,18 +1,36 @@
 """``eingang consultations …``: listing, inspecting and working on consultations.
 
-Every command calls the same workflow functions as the web app (``queue_workers.workflow``,
-``queue_workers.answers``); the audit log names the operator given with ``--actor``."""
+Every command calls the same workflow functions as the web app (``casework.workflow``,
+``casework.answers``); the audit log names the operator given with ``--actor``."""
 
 from __future__ import annotations
 
 import getpass
+import sys
 
 import typer
 from sqlmodel import select
 
+from casework.answers import send_answer
+from casework.queries import consultation_summary, list_consultations
+from casework.tasks import list_tasks, task_summary
+from casework.workflow import (
+    WorkflowError,
+    add_note,
+    allowed_transitions,
+    assign,
+    change_status,
+    close,
+    confirm_authority,
+    confirm_topics,
+    load_consultation,
+    machine_topics,
+    reopen,
+    set_priority,
+)
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
+from queue_workers.worker import running_queue
 from models import AuditEntry, ConsultationMessage, ConsultationNote, UserAccount, as_utc, session_scope
-from models.queries import consultation_summary, list_consultations
 
 app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
 
@@ -51,9 +69,6 @@ def list_command(
 
 def consultation_detail(session, reference: str) -> dict:
     """Everything about one consultation: summary, thread, tasks, notes, audit trail."""
-    from queue_workers.tasks import list_tasks, task_summary
-    from queue_workers.workflow import allowed_transitions, load_consultation, machine_topics
-
     row = load_consultation(session, reference)
     detail = consultation_summary(session, row)
     assignee = session.get(UserAccount, row.assignee_id) if row.assignee_id else None
@@ -110,8 +125,6 @@ def consultation_detail(session, reference: str) -> dict:
 @app.command("show")
 def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION) -> None:
     """Show one consultation with its messages, tasks, notes and audit log."""
-    from queue_workers.workflow import WorkflowError
-
     with session_scope(runtime().engine) as session:
         try:
             detail = consultation_detail(session, reference)
@@ -155,8 +168,6 @@ def status_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Change the status (only along the allowed transitions)."""
-    from queue_workers.workflow import change_status
-
     apply_workflow(
         change_status,
         f"{reference}: Status ist jetzt „{status}“.",
@@ -174,8 +185,6 @@ def close_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Close a consultation (abgeschlossen)."""
-    from queue_workers.workflow import close
-
     apply_workflow(
         close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason
     )
@@ -184,8 +193,6 @@ def close_command(
 @app.command("reopen")
 def reopen_command(reference: str = REFERENCE, actor: str = ACTOR_OPTION) -> None:
     """Reopen a closed consultation."""
-    from queue_workers.workflow import reopen
-
     apply_workflow(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
 
 
@@ -196,8 +203,6 @@ def assign_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Assign a consultant (a user account) to the consultation."""
-    from queue_workers.workflow import assign
-
     who = None if assignee == "-" else assignee
     apply_workflow(
         assign,
@@ -215,8 +220,6 @@ def priority_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Set the priority."""
-    from queue_workers.workflow import set_priority
-
     apply_workflow(
         set_priority,
         f"{reference}: Priorität ist jetzt „{priority}“.",
@@ -233,8 +236,6 @@ def note_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Add an internal note (never sent to the municipality)."""
-    from queue_workers.workflow import add_note
-
     apply_workflow(
         add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text
     )
@@ -247,13 +248,14 @@ def confirm_topics_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Confirm the suggested topics, or correct them with --topic (kept as training example)."""
-    from queue_workers.workflow import confirm_topics
-
+    rt = runtime()
     apply_workflow(
         confirm_topics,
         f"{reference}: Themen {'korrigiert' if topic else 'bestätigt'}.",
+        rt=rt,
         consultation=reference,
         actor=actor_name(actor),
+        taxonomy=rt.taxonomy,
         topics=topic or None,
     )
 
@@ -265,8 +267,6 @@ def confirm_authority_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Confirm the linked authority, or correct it with --key; the sender address is remembered."""
-    from queue_workers.workflow import confirm_authority
-
     apply_workflow(
         confirm_authority,
         f"{reference}: Behörde {'korrigiert' if key else 'bestätigt'}.",
@@ -284,18 +284,16 @@ def answer_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Send an answer to the municipality as a reply (via EINGANG_RELAY_HOST) and record it."""
-    import sys
-
-    from queue_workers.answers import send_answer
-
     body = text if text is not None else sys.stdin.read()
     rt = runtime()
-    apply_workflow(
-        send_answer,
-        f"{reference}: Antwort versendet.",
-        consultation=reference,
-        actor=actor_name(actor),
-        body=body,
-        settings=rt.settings,
-        status="wartet_auf_rueckmeldung" if waiting else "beantwortet",
-    )
+    with running_queue(rt):  # embedded queue: the answer is delivered before the command ends
+        apply_workflow(
+            send_answer,
+            f"{reference}: Antwort versendet.",
+            rt=rt,
+            consultation=reference,
+            actor=actor_name(actor),
+            body=body,
+            settings=rt.settings,
+            status="wartet_auf_rueckmeldung" if waiting else "beantwortet",
+        )

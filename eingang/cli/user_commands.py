@@ -7,9 +7,9 @@ import sys
 import typer
 from sqlmodel import select
 
+from casework.accounts import AccountError, create_user, issue_api_token
 from eingang.cli.common import fail, runtime
 from models import UserAccount, session_scope
-from web.accounts import AccountError, create_user, issue_api_token
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 

@@ -20,9 +20,9 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.requests import HTTPConnection
 
-from eingang.runtime import Runtime
+from casework import chat as service
+from casework.runtime import Runtime
 from intake.chat import ChatInputError
-from web.chat import service
 from web.chat.ratelimit import SlidingWindowLimiter
 from web.security import ApiUser
 
@@ -91,7 +91,7 @@ INPUT_ERROR_STATUS = {"session_unknown": 404, "too_long": 413}
 def chat_page(request: Request):
     """The chat widget for municipality employees."""
     settings = get_runtime(request).settings
-    service.warm_up()
+    service.warm_up(get_runtime(request))
     return templates.TemplateResponse(
         request,
         "chat/widget.html",
@@ -132,7 +132,7 @@ def authorities(request: Request, q: Annotated[str, Query(max_length=100)] = "")
 @router.post("/chat/api/sessions", status_code=201)
 async def start_chat(request: Request, body: StartChat):
     """Start a chat; the answer holds the token for all further requests."""
-    service.warm_up()
+    service.warm_up(get_runtime(request))
     retry = _limiter(request, "session").hit(_client(request))
     if retry:
         return _error(
