@@ -12,12 +12,12 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
+from casework.acknowledgements import acknowledge
+from casework.pipeline import process_stored_message
 from casework.runtime import Runtime
 from eingang.runtime import build_runtime
 from intake.channel import store_raw
 from models import Consultation, InboundMessage, OutboundMail, session_scope
-from casework.acknowledgements import acknowledge
-from casework.pipeline import process_stored_message
 from queue_workers.broker import QUEUE
 from tests.conftest import REDIS_TEST_URL, make_settings, migrated_runtime
 

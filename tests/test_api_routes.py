@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from casework.pipeline import mark_failed
 from intake.channel import store_raw
 from models import Channel, InboundMessage, session_scope
-from casework.pipeline import mark_failed
 from tests.conftest import wait_for_mail
 from tests.test_web_support import add_user, csrf_from, ingest, login, mail, web_runtime
 from web.app import create_app

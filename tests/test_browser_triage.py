@@ -62,7 +62,9 @@ def desk(tmp_path, smtp_sink, queue_for) -> Iterator[Desk]:
         return inbound_id
 
     handler = IntakeHandler(
-        policy=RecipientPolicy(runtime.settings.accepted_recipients), store=store, on_stored=runtime.tasks.enqueue_processing
+        policy=RecipientPolicy(runtime.settings.accepted_recipients),
+        store=store,
+        on_stored=runtime.tasks.enqueue_processing,
     )
     smtp_port = free_port()
     controller = start_smtp_server(handler, host="127.0.0.1", port=smtp_port, max_message_size=10_000_000)

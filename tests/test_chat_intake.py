@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
+from casework.chat_guidance import load_guidance
+from casework.pipeline import process_stored_message
 from intake.channel import store_raw
 from intake.chat import (
     ChatInputError,
@@ -22,8 +24,6 @@ from intake.chat import (
     store_chat_message,
 )
 from models import ChatMessage, ChatSession, Consultation, InboundMessage, session_scope
-from casework.pipeline import process_stored_message
-from casework.chat_guidance import load_guidance
 
 ERFURT = "16051000"
 RECIPIENT = "egovernment@tfm.thueringen.de"

@@ -409,8 +409,8 @@ def test_answer_to_departed_visitor_goes_by_email_and_reply_threads_back(chat_ru
     reply["References"] = sent["Message-ID"]
     reply.set_content("Danke, der Kostenplan kommt morgen.\n\n> Ja, förderfähig.")
     inbound_id, _ = store_raw(runtime.engine, reply.as_bytes(), channel="smtp")
-    from models import session_scope
     from casework.pipeline import process_stored_message
+    from models import session_scope
 
     with session_scope(runtime.engine) as session:
         result = process_stored_message(session, inbound_id, runtime=runtime)

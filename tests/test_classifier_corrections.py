@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from casework.runtime import Runtime
 from classifiers.corpus import read_jsonl, write_jsonl
 from classifiers.corrections import correction_examples
 from classifiers.topic_model import TopicModel
 from eingang.cli.main import app
-from casework.runtime import Runtime
 from eingang.runtime import build_runtime
 from models import Consultation, TopicCorrection, session_scope
 from tests.conftest import make_settings

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
+from casework.pipeline import process_stored_message
 from intake.channel import store_raw
 from models import AuditEntry, Consultation, ConsultationMessage, FollowUpTask, InboundMessage
-from casework.pipeline import process_stored_message
 from tests.helpers import cli_env, municipal_mail, run_cli
 
 

@@ -10,11 +10,11 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from casework.pipeline import mark_failed
+from casework.processing import process_message
 from eingang.cli.main import app
 from intake.channel import store_raw
 from models import Consultation, InboundMessage, session_scope
-from casework.pipeline import mark_failed
-from casework.processing import process_message
 
 GARBAGE = b"%PDF-1.4 not a mail\r\n\r\nsome bytes\r\n"
 

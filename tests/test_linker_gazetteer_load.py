@@ -12,11 +12,11 @@ import pytest
 from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
+from casework.pipeline import process_stored_message
 from classifiers.gazetteer import GAZETTEER_FILES, PACKAGED_DIR
 from eingang.cli.main import app
 from intake.channel import store_raw
 from models import Consultation, GazetteerVersion, Municipality
-from casework.pipeline import process_stored_message
 
 BRAHMETAL_ROW = "Am Brahmetal,07580,Großenstein,"
 

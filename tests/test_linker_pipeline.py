@@ -9,10 +9,10 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import Session
 
-from intake.channel import store_raw
-from models import Consultation, KnownSender
 from casework.gazetteers import learned_domains
 from casework.pipeline import process_stored_message
+from intake.channel import store_raw
+from models import Consultation, KnownSender
 
 
 @pytest.fixture(params=["sqlite_runtime", "postgres_runtime"])

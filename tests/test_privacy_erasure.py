@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import Session, func, select
 
+from casework.pipeline import process_stored_message
+from casework.workflow import add_note, confirm_authority
 from intake.channel import store_raw
 from models import (
     AttachmentBlob,
@@ -20,8 +22,6 @@ from models import (
     session_scope,
 )
 from models.erasure import erase_consultation, erase_sender
-from casework.pipeline import process_stored_message
-from casework.workflow import add_note, confirm_authority
 from tests.helpers import cli_env, municipal_mail, run_cli
 
 PERSON = "anja.beispiel@vg-leinetal.de"
@@ -52,7 +52,7 @@ def _rows_mentioning(engine, needle: str) -> list[str]:
                     continue
                 name = column["name"]
                 if connection.dialect.name == "postgresql":
-                    expression = f'encode("{name}", \'escape\')' if "BYTEA" in kind else f'"{name}"::text'
+                    expression = f"encode(\"{name}\", 'escape')" if "BYTEA" in kind else f'"{name}"::text'
                 else:
                     expression = f'CAST("{name}" AS TEXT)'
                 count = connection.execute(

@@ -12,9 +12,7 @@ from models import ConsultationMessage, FollowUpTask, InboundMessage, session_sc
 from tests.test_queue_resilience import mail
 
 
-def test_second_delivery_changes_nothing_and_a_losing_duplicate_does_not_fail_it(
-    sqlite_runtime, monkeypatch
-):
+def test_second_delivery_changes_nothing_and_a_losing_duplicate_does_not_fail_it(sqlite_runtime, monkeypatch):
     runtime = sqlite_runtime
     inbound_id, _ = store_raw(sqlite_runtime.engine, mail("Förderfähigkeit DMS").as_bytes(), channel="smtp")
     processing.process_message(runtime, inbound_id)

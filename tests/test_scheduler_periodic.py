@@ -9,11 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import func, select
 
+from casework.reminders import record_sla_breaches
 from casework.runtime import Runtime
 from eingang.runtime import build_runtime
 from models import AuditEntry, Consultation, FollowUpTask, OutboundMail, PeriodicRun, SlaBreach, session_scope
 from queue_workers.periodic import JOBS, run_due_jobs
-from casework.reminders import record_sla_breaches
 from tests.test_workflow_lifecycle import add_user, make_consultation
 
 MONDAY_0800_BERLIN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 CET, a working day

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from classifiers.taxonomy import get_taxonomy
-from models import AuditEntry, FollowUpTask, session_scope
 from casework import tasks
 from casework.followups import add_working_days, create_tasks, is_working_day, templates_for
 from casework.workflow import WorkflowError
+from classifiers.taxonomy import get_taxonomy
+from models import AuditEntry, FollowUpTask, session_scope
 from tests.test_workflow_lifecycle import add_user, make_consultation
 
 

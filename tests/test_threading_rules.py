@@ -9,12 +9,12 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
+from casework.pipeline import ProcessingResult, process_stored_message
+from casework.workflow import close
 from intake.channel import store_raw
 from intake.parsed import Address, ParsedMail
 from intake.threading import is_only_thanks, normalise_subject, thread_keys
 from models import AuditEntry, Consultation, ConsultationMessage, ConsultationStatus, InboundMessage, session_scope
-from casework.pipeline import ProcessingResult, process_stored_message
-from casework.workflow import close
 
 LEINETAL = "hauptamt@vg-leinetal.de"  # VG Leinetal (160615009)
 HANSTEIN = "info@vghr.de"  # VG Hanstein-Rusteberg (160615008)

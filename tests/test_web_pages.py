@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
+from casework.pipeline import mark_failed
 from intake.channel import store_raw
 from models import AuditEntry, Channel, FollowUpTask, InboundMessage, KnownSender, TopicCorrection, session_scope
-from casework.pipeline import mark_failed
 from tests.conftest import wait_for_mail
 from tests.test_web_support import (
     PASSWORD,
@@ -396,7 +396,9 @@ def test_secret_key_is_required_outside_development(sqlite_url):
         create_app(build_runtime(make_settings(database_url=sqlite_url, environment="production")))
     with pytest.raises(ValueError):
         make_settings(database_url=sqlite_url, web_secret_key="zu-kurz")
-    app = create_app(build_runtime(make_settings(database_url=sqlite_url, environment="production", web_secret_key="s" * 40)))
+    app = create_app(
+        build_runtime(make_settings(database_url=sqlite_url, environment="production", web_secret_key="s" * 40))
+    )
     with TestClient(app, base_url="https://testserver") as client:
         cookie = client.get("/anmelden").headers["set-cookie"].lower()
         assert "secure" in cookie

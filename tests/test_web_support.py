@@ -9,12 +9,12 @@ from email.utils import format_datetime, make_msgid
 
 from sqlmodel import Session
 
+from casework.accounts import create_user, issue_api_token
+from casework.pipeline import process_stored_message
 from casework.runtime import Runtime
 from intake.channel import store_raw
 from models import Channel, Consultation, session_scope
-from casework.pipeline import process_stored_message
 from tests.conftest import make_settings, migrated_runtime
-from casework.accounts import create_user, issue_api_token
 
 PASSWORD = "richtig-geheim-42"
 SECRET = "test-secret-key-" + "x" * 32

@@ -138,9 +138,7 @@ def test_answer_is_kept_in_the_outbox_while_the_relay_is_down_and_sent_later_wit
     with session_scope(down.engine) as session:
         add_user(session, "anna")
     with outbox.transaction(down) as session:
-        stored = send_answer(
-            session, consultation=result.reference, actor="anna", body="Alle.", settings=down.settings
-        )
+        stored = send_answer(session, consultation=result.reference, actor="anna", body="Alle.", settings=down.settings)
         outbox_id = session.exec(select(OutboundMail.id).where(OutboundMail.kind == "answer")).one()
         answer_id = stored.message_id
     with pytest.raises(OSError):  # connection refused: raised so that the worker retries

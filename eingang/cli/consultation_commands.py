@@ -29,8 +29,8 @@ from casework.workflow import (
     set_priority,
 )
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
-from queue_workers.worker import running_queue
 from models import AuditEntry, ConsultationMessage, ConsultationNote, UserAccount, as_utc, session_scope
+from queue_workers.worker import running_queue
 
 app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
 

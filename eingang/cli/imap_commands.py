@@ -6,6 +6,7 @@ import signal
 import threading
 
 import typer
+
 from casework.processing import process_message
 from casework.runtime import Runtime
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime

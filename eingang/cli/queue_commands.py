@@ -8,6 +8,7 @@ import threading
 from datetime import timedelta
 
 import typer
+
 from casework.dispatch import sweep_unprocessed
 from casework.runtime import Runtime
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json, runtime
