@@ -140,6 +140,8 @@ def queue_acknowledgement(session: Session, settings: Settings, inbound_id: int)
     inbound = session.get(InboundMessage, inbound_id)
     if inbound is None or inbound.status != ProcessingStatus.PROCESSED or inbound.consultation_id is None:
         return AcknowledgementOutcome(False, "Nachricht ist (noch) keinem Fall zugeordnet")
+    if inbound.channel not in ACKNOWLEDGED_CHANNELS:  # decided before parsing again (chat: every message)
+        return AcknowledgementOutcome(False, f"Kanal {inbound.channel}: nur live eingegangene E-Mail wird bestätigt")
     consultation = session.get(Consultation, inbound.consultation_id, with_for_update=True)
     existing = session.exec(
         select(OutboundMail).where(OutboundMail.kind == KIND, OutboundMail.consultation_id == consultation.id)

@@ -433,7 +433,10 @@ def test_answer_waiting_when_visitor_left_is_mailed_later(chat_runtime, smtp_sin
         assert posted.status_code == 200
         with Session(runtime.engine) as session:
             consultation_id = session.exec(select(Consultation.id)).one()
-        # The visitor was just here, so the answer waits for their browser …
+        # The visitor is still here (their browser polls), so the answer waits for their browser …
+        HTTP.get(
+            f"http://{address}/chat/api/lines", params={"after": 10**9}, headers={"X-Chat-Token": token}
+        ).raise_for_status()
         answer = HTTP.post(
             f"http://{address}/chat/api/consultations/{consultation_id}/answers", json={"text": "Später"}, headers=auth
         )
