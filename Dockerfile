@@ -7,6 +7,7 @@ COPY pyproject.toml README.md ./
 COPY eingang ./eingang
 COPY intake ./intake
 COPY classifiers ./classifiers
+COPY casework ./casework
 COPY queue_workers ./queue_workers
 COPY models ./models
 COPY web ./web

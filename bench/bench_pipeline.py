@@ -27,15 +27,17 @@ import dramatiq
 from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
+from casework.gazetteers import sync_gazetteer
 from classifiers.gazetteer import packaged_gazetteer
-from eingang.runtime import Runtime
+from eingang.runtime import build_runtime
 from eingang.settings import Settings
 from intake.channel import store_raw
 from intake.parsing import parse
 from intake.recipients import RecipientPolicy
 from intake.smtp_server import IntakeHandler, start_smtp_server
 from models import InboundMessage, as_utc, session_scope
-from models.migrate import sync_gazetteer, upgrade_database
+from models.migrate import upgrade_database
+from queue_workers.broker import broker_of
 
 QUESTIONS = [
     (
@@ -93,17 +95,11 @@ def parse_rates(mails: list[bytes]) -> tuple[float, float]:
 
 
 def run(settings: Settings, mails: list[bytes], label: str) -> None:
-    from queue_workers.broker import setup_broker
-    from queue_workers.context import set_runtime
-
-    runtime = Runtime(settings)
+    runtime = build_runtime(settings)
     upgrade_database(runtime.engine)
     with session_scope(runtime.engine) as session:
         sync_gazetteer(session, packaged_gazetteer())
-    broker = setup_broker(settings)
-    set_runtime(runtime)
-    import queue_workers.actors  # noqa: F401
-    from queue_workers.dispatch import enqueue_processing
+    broker = broker_of(runtime)
 
     if settings.redis_url:
         broker.flush_all()
@@ -116,7 +112,7 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
         )[0]
 
     handler = IntakeHandler(
-        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing
+        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=runtime.tasks.enqueue_processing
     )
     controller = start_smtp_server(handler, host="127.0.0.1", port=settings.smtp_port, max_message_size=10_000_000)
     accepted_at: dict[str, datetime] = {}
@@ -144,7 +140,6 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
     finally:
         controller.stop()
         worker.stop()
-        set_runtime(None)
     latencies = sorted(
         (as_utc(processed) - accepted_at[message_id]).total_seconds()
         for message_id, processed, status in rows

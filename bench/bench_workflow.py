@@ -33,11 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # the relay is deliberately absent
 
-    from eingang.runtime import Runtime
+    from casework.dispatch import sweep_unprocessed
+    from casework.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
+    from eingang.runtime import build_runtime
     from eingang.settings import Settings
     from models import Consultation, FollowUpTask, InboundMessage, UserAccount, session_scope
     from models.migrate import upgrade_database
-    from queue_workers.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
 
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"eingang_bench_{uuid.uuid4().hex[:10]}"
@@ -45,7 +46,7 @@ def main() -> None:
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    runtime = Runtime(Settings(_env_file=None, database_url=url, redis_url=REDIS_URL, redis_namespace=namespace))
+    runtime = build_runtime(Settings(_env_file=None, database_url=url, redis_url=REDIS_URL, redis_namespace=namespace))
     try:
         upgrade_database(runtime.engine)
         now = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -94,31 +95,24 @@ def main() -> None:
 
         print(f"{args.consultations} consultations, {3 * args.consultations} tasks, 20 consultants on PostgreSQL")
         timed(
-            "escalate_unanswered_urgent (no-op sender)",
-            lambda s: escalate_unanswered_urgent(s, settings=runtime.settings, now=now, send=lambda *_: None),
+            "escalate_unanswered_urgent (into the outbox)",
+            lambda s: escalate_unanswered_urgent(s, settings=runtime.settings, now=now),
         )
         timed("record_sla_breaches", lambda s: record_sla_breaches(s, settings=runtime.settings, now=now))
         timed(
-            "send_task_digests (no-op sender)",
-            lambda s: send_task_digests(s, settings=runtime.settings, today=today, send=lambda *_: None),
+            "send_task_digests (into the outbox)",
+            lambda s: send_task_digests(s, settings=runtime.settings, today=today),
         )
         timed(
             "record_sla_breaches again (nothing new)",
             lambda s: record_sla_breaches(s, settings=runtime.settings, now=now),
         )
 
-        from queue_workers.broker import setup_broker
-        from queue_workers.context import set_runtime
-
-        broker = setup_broker(runtime.settings)
-        set_runtime(runtime)
-        from queue_workers.dispatch import sweep_unprocessed
-
         started = time.perf_counter()
-        swept = len(sweep_unprocessed(runtime.engine, older_than=timedelta(0)))  # at most 1000 per run
+        swept = len(sweep_unprocessed(runtime, older_than=timedelta(0)))  # at most 1000 per run
         elapsed = time.perf_counter() - started
         print(f"{'sweeper: re-enqueue into Redis':<46} {elapsed:7.2f} s   ({swept} messages, {swept / elapsed:.0f}/s)")
-        broker.flush_all()
+        runtime.tasks.broker.flush_all()
     finally:
         runtime.engine.dispose()
         with admin.connect() as connection:

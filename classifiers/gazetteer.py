@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from models.gazetteer import association_display_name, district_display_name
+
 PACKAGED_DIR = Path(__file__).parent / "data" / "thueringen"
 
 
@@ -55,17 +57,6 @@ class FormerMunicipality:
     district_key: str
     successor_key: str | None
     postal_codes: tuple[str, ...]
-
-
-def district_display_name(name: str, kind: str) -> str:
-    """Display name of a district: "Landkreis Gotha", but "Erfurt" for a kreisfreie Stadt."""
-    return name if kind == "kreisfreie Stadt" else f"Landkreis {name}"
-
-
-def association_display_name(name: str, kind: str) -> str:
-    """Display name of an association: "VG Leinetal" or "erfüllende Gemeinde Ohrdruf"."""
-    prefix = "VG" if kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
-    return f"{prefix} {name}"
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: per-process caches key on it

@@ -1,5 +1,5 @@
 """Logging set-up of every Eingang process, done once at its entry point (the CLI, and the
-dramatiq worker processes through ``queue_workers.broker``).
+dramatiq worker processes through ``eingang.runtime.worker_process``).
 
 ``EINGANG_LOG_FORMAT=json`` writes one JSON object per line — time, level, logger, message and
 the ids a log line names as fields (``inbound_id``, ``message_id``, ``reference``,

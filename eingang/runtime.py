@@ -1,31 +1,61 @@
-"""What a running process shares: settings, the database engine and the taxonomy.
-Built once at the edge (CLI command, worker start, web app) from ``Settings``."""
+"""Composition: the only place a ``casework.runtime.Runtime`` is put together from ``Settings``
+(engine, broker-backed task queue with the actors declared on it, relay, topic model,
+gazetteers, taxonomy). Used by the CLI commands, the web server of ``eingang serve``, the
+scheduler, and the worker processes ``eingang worker`` starts:
+
+    python -m dramatiq eingang.runtime:worker_process
+
+(dramatiq imports this module in each worker process and calls ``worker_process``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
+from pathlib import Path
 
-from sqlalchemy.engine import Engine
+import dramatiq
 
-from classifiers.taxonomy import Taxonomy, get_taxonomy
-from classifiers.topics import use_model
-from eingang.settings import Settings
+from casework.gazetteers import GazetteerStore
+from casework.mailer import SmtpRelay
+from casework.runtime import Runtime, TopicModelSource
+from classifiers.taxonomy import get_taxonomy
+from classifiers.topic_model import PACKAGED_MODEL
+from eingang.logs import configure_logging
+from eingang.settings import Settings, get_settings
 from models import make_engine
+from queue_workers.actors import declare_actors
+from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
+from web.server import WebServer, start_web_server
+
+WORKER_TARGET = f"{__name__}:worker_process"
 
 
-@dataclass
-class Runtime:
-    settings: Settings
+def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] | None = None) -> Runtime:
+    """A runtime for ``settings``: its own engine and broker (Redis or in-process), with the
+    actors declared on that broker."""
+    broker = build_broker(settings)
+    runtime = Runtime(
+        settings=settings,
+        engine=make_engine(settings.database_url),
+        tasks=BrokerTaskQueue(broker),
+        relay=SmtpRelay(settings),
+        taxonomy=get_taxonomy(settings.taxonomy_path),
+        topic_model=TopicModelSource(Path(settings.topic_model_path) if settings.topic_model_path else PACKAGED_MODEL),
+        gazetteers=GazetteerStore(),
+        processing_hook=processing_hook,
+    )
+    declare_actors(broker, runtime)
+    return runtime
 
-    def __post_init__(self) -> None:
-        # The topic model this process classifies with: a promoted one or the packaged one (lazy load).
-        use_model(self.settings.topic_model_path, load=False)
 
-    @cached_property
-    def engine(self) -> Engine:
-        return make_engine(self.settings.database_url)
+def worker_process() -> None:
+    """Start-up of one ``eingang worker`` process: compose the runtime from the environment and
+    hand its broker to dramatiq (and set its log format, keeping dramatiq's handlers)."""
+    settings = get_settings()
+    if settings.log_format == "json":
+        configure_logging("json", replace_handlers=False)
+    dramatiq.set_broker(broker_of(build_runtime(settings)))
 
-    @cached_property
-    def taxonomy(self) -> Taxonomy:
-        return get_taxonomy(self.settings.taxonomy_path)
+
+def serve_web(runtime: Runtime) -> WebServer:
+    """The web app of ``eingang serve`` on the runtime (uvicorn in a thread; has ``.stop()``)."""
+    return start_web_server(runtime)

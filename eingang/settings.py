@@ -6,9 +6,11 @@ constructors; library code never reads the environment itself.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -181,9 +183,6 @@ class Settings(BaseSettings):
     sla_check_interval_seconds: int = Field(
         default=300, description="Period of the SLA-breach and escalation job (seconds)."
     )
-    test_processing_delay_seconds: float = Field(
-        default=0.0, description="Tests only: sleep this long inside message processing before the commit."
-    )
 
     # Operations (issue 17): metrics and logs.
     metrics_token: SecretStr | None = Field(
@@ -228,8 +227,6 @@ class Settings(BaseSettings):
     @field_validator("digest_time")
     @classmethod
     def _digest_time_is_hh_mm(cls, value: str) -> str:
-        from datetime import datetime
-
         try:
             return datetime.strptime(value.strip(), "%H:%M").strftime("%H:%M")
         except ValueError:
@@ -238,8 +235,6 @@ class Settings(BaseSettings):
     @field_validator("local_timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):

@@ -1,15 +1,20 @@
-"""Recognising automatic mail, which must never get an acknowledgement (mail loops).
+"""Recognising automatic mail — the one decision used by parsing (``ParsedMail.auto_reply``:
+no topics, no reopening) and by acknowledgements (never answer automatic mail: mail loops).
 
 Sources, strongest first: RFC 3834 ``Auto-Submitted``; the vendor headers ``X-Autoreply``,
 ``X-Autorespond``, ``X-Auto-Response-Suppress`` set by Exchange auto-replies; ``Precedence:
-bulk/junk/list``; mailing lists (RFC 2369 ``List-Unsubscribe``, RFC 2919 ``List-Id``); delivery
-status notifications (RFC 3464 ``multipart/report``, mailer-daemon senders); and German and
-English out-of-office subjects."""
+bulk/junk/list``; mailing lists (RFC 2369 ``List-Unsubscribe``/``-Post``/``-Help``/``-Owner``,
+RFC 2919 ``List-Id``); delivery status notifications (RFC 3464 ``multipart/report``, the null
+return path ``<>`` in ``Return-Path`` or, when the channel knows it, in the envelope,
+mailer-daemon senders); and German and English out-of-office subjects."""
 
 from __future__ import annotations
 
 import re
 from email.message import Message
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
 
 from intake.parsed import Address
 
@@ -33,6 +38,7 @@ _BOUNCE_SUBJECT = re.compile(
 )
 _DAEMON_LOCAL_PARTS = ("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon")
 _REPORT_TYPES = ("delivery-status", "disposition-notification")
+_LIST_HEADERS = ("List-Id", "List-Unsubscribe", "List-Post", "List-Help", "List-Owner")
 
 
 def _value(msg: Message, name: str) -> str:
@@ -40,8 +46,11 @@ def _value(msg: Message, name: str) -> str:
     return " ".join(str(value).split()).lower() if value is not None else ""
 
 
-def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None = None) -> str | None:
-    """Why a message is automatic mail, or None for a message a person wrote."""
+def detect_automatic(
+    msg: Message, *, subject: str = "", sender: Address | None = None, envelope_from: str | None = None
+) -> str | None:
+    """Why a message is automatic mail, or None for a message a person wrote. ``envelope_from``
+    is the SMTP envelope sender when the channel knows it (``""``/``"<>"``: a bounce)."""
     auto_submitted = _value(msg, "Auto-Submitted")
     if auto_submitted and not auto_submitted.startswith("no"):
         return f"Auto-Submitted: {auto_submitted}"
@@ -51,12 +60,16 @@ def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None 
     precedence = _value(msg, "Precedence")
     if precedence in ("bulk", "junk", "list", "auto_reply"):
         return f"Precedence: {precedence}"
-    if _value(msg, "List-Unsubscribe") or _value(msg, "List-Id"):
+    if any(_value(msg, name) for name in _LIST_HEADERS):
         return "mailing list"
-    if msg.get_content_type() == "multipart/report" and (msg.get_param("report-type") or "delivery-status") in (
-        _REPORT_TYPES
-    ):
-        return "delivery status notification"
+    if msg.get_content_type() == "multipart/report":
+        report_type = str(msg.get_param("report-type") or "delivery-status").lower()
+        return "delivery status notification" if report_type in _REPORT_TYPES else f"report ({report_type})"
+    if envelope_from is not None and envelope_from.strip() in ("", "<>"):
+        return "delivery status notification (null envelope sender)"
+    return_path = msg.get("Return-Path")
+    if return_path is not None and parseaddr(str(return_path))[1].strip() == "":
+        return "delivery status notification (Return-Path: <>)"
     local_part = sender.address.partition("@")[0] if sender else ""
     if local_part in _DAEMON_LOCAL_PARTS:
         return "delivery status notification (mailer-daemon sender)"
@@ -65,3 +78,11 @@ def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None 
     if _OUT_OF_OFFICE_SUBJECT.match(subject):
         return "out of office"
     return None
+
+
+def detect_automatic_raw(
+    raw: bytes, *, subject: str = "", sender: Address | None = None, envelope_from: str | None = None
+) -> str | None:
+    """``detect_automatic`` on the header fields of raw message bytes."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536], headersonly=True)
+    return detect_automatic(headers, subject=subject, sender=sender, envelope_from=envelope_from)

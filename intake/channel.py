@@ -5,12 +5,14 @@ marking for messages that are stored but cannot be read, so they never block a c
 
 from __future__ import annotations
 
+import hashlib
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from intake.parsing import parse
 from models import Channel, InboundMessage, ProcessingStatus, metrics, session_scope, stored_id
 from models.store import extract_message_id, store_inbound
 
@@ -31,8 +33,6 @@ def require_headers(raw: bytes) -> None:
 def unreadable_reason(raw: bytes) -> str | None:
     """Why ``raw`` cannot be processed, or None when it parses. Used by channels that must move
     an unreadable message out of the way right after storing it (IMAP)."""
-    from intake.parsing import parse
-
     try:
         require_headers(raw)
         parse(raw)
@@ -44,8 +44,6 @@ def unreadable_reason(raw: bytes) -> str | None:
 def _same_delivery(engine: Engine, raw: bytes, trace: bytes) -> int | None:
     """The id of a message stored earlier from the same client bytes with another trace header
     (an SMTP client retrying after a lost 250): Message-ID and the bytes after our trace match."""
-    import hashlib
-
     message_id = extract_message_id(raw, hashlib.sha256(trace + raw).hexdigest())
     with session_scope(engine) as session:
         rows = session.exec(

@@ -11,6 +11,8 @@ import codecs
 import re
 from collections.abc import Iterable
 
+from charset_normalizer import from_bytes
+
 # Labels seen in real mail that Python does not know, or knows as a too narrow charset.
 _ALIASES = {
     "gb2312": "gb18030",  # senders declare gb2312 but use GBK/GB18030 characters
@@ -177,8 +179,6 @@ def _mixed_utf8(data: bytes) -> str | None:
 
 def _detect(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer's best guess as (codec, text)."""
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     return (best.encoding, str(best)) if best is not None else None
 

@@ -23,8 +23,6 @@ from email.utils import format_datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from classifiers.gazetteer import Gazetteer, packaged_gazetteer
-from classifiers.predictions import AuthorityCandidate, AuthorityMatch
 from models import ChatMessage, ChatRole, ChatSession, stored_id, utcnow
 from models.messages import Channel
 from models.store import store_inbound
@@ -191,33 +189,3 @@ def store_chat_message(
         chat.first_message_id = message_id
     session.flush()
     return StoredChatMessage(stored_id(line.id), stored_id(inbound.id), True)
-
-
-DECLARED_AUTHORITY_SCORE = 0.97
-
-
-def with_declared_authority(match: AuthorityMatch, raw: bytes, gazetteer: Gazetteer | None = None) -> AuthorityMatch:
-    """Add the authority a chat visitor chose from the gazetteer as strong evidence to the
-    linker's result (pure). Only for messages stored by the chat channel."""
-    key = declared_authority(raw)
-    gazetteer = gazetteer or packaged_gazetteer()
-    if key is None or gazetteer.authority_name(key) is None:
-        return match
-    evidence = "im Chat ausgewählte Kommune"
-    candidates = {candidate.key: candidate for candidate in match.candidates}
-    current = candidates.get(key)
-    if current is None:
-        chosen = AuthorityCandidate(
-            key,
-            gazetteer.authority_name(key) or key,
-            gazetteer.authority_kind(key) or "",
-            DECLARED_AUTHORITY_SCORE,
-            (evidence,),
-        )
-    else:
-        score = 1 - (1 - current.score) * (1 - DECLARED_AUTHORITY_SCORE)
-        chosen = AuthorityCandidate(key, current.name, current.kind, score, (*current.evidence, evidence))
-    candidates[key] = chosen
-    ranked = tuple(sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:5])
-    best = ranked[0]
-    return AuthorityMatch(match=best, candidates=ranked, evidence=best.evidence)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, DateTime, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, DateTime, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.db import EnumString, utcnow
@@ -163,7 +163,13 @@ class AuditEntry(SQLModel, table=True):
 
 
 class OutboundMail(SQLModel, table=True):
-    """Every mail Eingang sent or tried to send (acknowledgements, answers, digests, escalations)."""
+    """The outbox: every mail Eingang sends (acknowledgements, answers, digests, escalations,
+    chat answers). Written in the transaction of the change that causes it, with the complete
+    message (``raw``); delivered after the commit by ``casework.outbox.deliver``.
+
+    ``status``: ``pending`` (to be sent, or retried after a transient relay error),
+    ``sending`` (claimed by a delivery since ``claimed_at``), ``sent``, ``failed`` (refused or
+    out of retries; ``error`` says why)."""
 
     __tablename__ = "outbound_mail"
 
@@ -173,12 +179,15 @@ class OutboundMail(SQLModel, table=True):
     recipient: str = Field(max_length=320, index=True)
     subject: str = Field(sa_column=Column(Text, nullable=False))
     message_id: str = Field(max_length=998, unique=True)
-    status: str = Field(default="pending", max_length=16)
+    status: str = Field(default="pending", max_length=16, index=True)
     error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
     )
     sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    attempts: int = Field(default=0)
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
 
 
 class TopicCorrection(SQLModel, table=True):

@@ -6,7 +6,7 @@ Filled from the data shipped in ``classifiers/data/thueringen`` by ``eingang db 
 from __future__ import annotations
 
 from sqlalchemy import JSON, Column
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Session, SQLModel
 
 
 class District(SQLModel, table=True):
@@ -47,3 +47,36 @@ class Municipality(SQLModel, table=True):
     association_key: str | None = Field(default=None, max_length=9, index=True)
     postal_codes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     email_domain: str | None = Field(default=None, max_length=255)
+
+
+def district_display_name(name: str, kind: str) -> str:
+    """Display name of a district: "Landkreis Gotha", but "Erfurt" for a kreisfreie Stadt."""
+    return name if kind == "kreisfreie Stadt" else f"Landkreis {name}"
+
+
+def association_display_name(name: str, kind: str) -> str:
+    """Display name of an association: "VG Leinetal" or "erfüllende Gemeinde Ohrdruf"."""
+    prefix = "VG" if kind == "Verwaltungsgemeinschaft" else "erfüllende Gemeinde"
+    return f"{prefix} {name}"
+
+
+def authority_summary(session: Session, key: str | None) -> dict | None:
+    """``{"key", "name", "kind", "district"}`` for any authority key, or None."""
+    if not key:
+        return None
+    municipality = session.get(Municipality, key)
+    if municipality is not None:
+        return {"key": key, "name": municipality.name, "kind": municipality.kind, "district": municipality.district_key}
+    district = session.get(District, key)
+    if district is not None:
+        name = district_display_name(district.name, district.kind)
+        return {"key": key, "name": name, "kind": district.kind, "district": district.key}
+    association = session.get(AdministrativeAssociation, key)
+    if association is not None:
+        return {
+            "key": key,
+            "name": association_display_name(association.name, association.kind),
+            "kind": association.kind,
+            "district": association.district_key,
+        }
+    return {"key": key, "name": key, "kind": None, "district": None}

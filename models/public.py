@@ -36,9 +36,9 @@ from models.consultations import (
     effective_assignee_id,
 )
 from models.db import as_utc
+from models.gazetteer import authority_summary
 from models.messages import Channel, InboundMessage, ProcessingStatus
 from models.people import Role, UserAccount
-from models.queries import authority_summary
 
 MIN_GUESS_SCORE = 0.1  # below this a "best guess" topic is noise and not shown
 

@@ -1,19 +1,28 @@
-"""The one place that configures dramatiq's broker. Must run before actor modules are
-imported: ``queue_workers.actors`` calls ``ensure_broker()`` at import.
+"""The one place that configures dramatiq's broker, and the task queue on it.
 
 ``EINGANG_REDIS_URL`` set → ``RedisBroker`` (production, ``eingang worker``);
-unset → an in-process ``StubBroker`` whose worker runs inside ``eingang serve``."""
+unset → an in-process ``StubBroker`` whose worker runs inside ``eingang serve``.
+
+``BrokerTaskQueue`` is the runtime's ``casework.runtime.TaskQueue``: it sends by actor name, so
+nothing that enqueues needs the actors (declared per runtime in ``queue_workers.actors``)."""
 
 from __future__ import annotations
+
+import logging
 
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 
-from eingang.settings import Settings, get_settings
+from casework.runtime import Runtime
+from eingang.settings import Settings
 
-_configured: dramatiq.Broker | None = None
+logger = logging.getLogger(__name__)
+
+QUEUE = "eingang"
+PROCESS_MESSAGE = "process_message"
+DELIVER_MAIL = "deliver_mail"
 
 # The process-level middleware dramatiq adds by default fork processes (Prometheus); keep it lean.
 _MIDDLEWARE = (AgeLimit, TimeLimit, ShutdownNotifications, Callbacks, Pipelines, Retries)
@@ -26,30 +35,32 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
     return StubBroker(middleware=middleware)
 
 
-def setup_broker(settings: Settings) -> dramatiq.Broker:
-    """Create the broker for ``settings``, make it dramatiq's global broker and bind every
-    already-declared actor to it (so tests can switch between backends)."""
-    global _configured
-    broker = build_broker(settings)
-    previous = _configured
-    dramatiq.set_broker(broker)
-    _configured = broker
-    if previous is not None:
-        for name in previous.get_declared_actors():
-            actor = previous.get_actor(name)
-            actor.broker = broker
-            broker.declare_actor(actor)
-    return broker
+class BrokerTaskQueue:
+    """Enqueue work on a dramatiq broker by actor name. Best effort: a broker outage is logged
+    and reported as False (the sweeper and the outbox job catch up from the database)."""
+
+    def __init__(self, broker: dramatiq.Broker) -> None:
+        self.broker = broker
+
+    def _send(self, actor_name: str, *args: int) -> bool:
+        message = dramatiq.Message(queue_name=QUEUE, actor_name=actor_name, args=args, kwargs={}, options={})
+        try:
+            self.broker.enqueue(message)
+        except Exception:  # broker down: the database keeps the work
+            logger.warning("could not enqueue %s%s", actor_name, args, exc_info=True)
+            return False
+        return True
+
+    def enqueue_processing(self, inbound_id: int) -> bool:
+        return self._send(PROCESS_MESSAGE, inbound_id)
+
+    def enqueue_delivery(self, outbox_id: int) -> bool:
+        return self._send(DELIVER_MAIL, outbox_id)
 
 
-def ensure_broker() -> dramatiq.Broker:
-    """The configured broker, set up from the environment on first use (in a dramatiq worker
-    process: also its log format, keeping dramatiq's handlers)."""
-    if _configured is not None:
-        return _configured
-    settings = get_settings()
-    if settings.log_format == "json":
-        from eingang.logs import configure_logging
-
-        configure_logging("json", replace_handlers=False)
-    return setup_broker(settings)
+def broker_of(runtime: Runtime) -> dramatiq.Broker:
+    """The dramatiq broker behind the runtime's task queue."""
+    tasks = runtime.tasks
+    if not isinstance(tasks, BrokerTaskQueue):
+        raise TypeError(f"the runtime's task queue is no dramatiq broker: {tasks!r}")
+    return tasks.broker

@@ -4,7 +4,8 @@ Each job names its current *period* (``sweeper`` every ``sweeper_interval_second
 ``sla`` every ``sla_check_interval_seconds``, ``digest`` once per working day after
 ``digest_time``). A run first inserts ``PeriodicRun(job, period)``; the unique constraint lets
 exactly one scheduler win per period, however many run. The claim and the job's database work
-share one transaction, so a run that crashes is rolled back and retried in the same period.
+share one transaction, so a run that crashes is rolled back and retried in the same period;
+mail a job queues in the outbox is handed to the workers after that transaction's commit.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from eingang.runtime import Runtime
-from models import PeriodicRun, metrics, session_scope, utcnow
-from queue_workers.followups import is_working_day
-from queue_workers.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
+from casework import outbox
+from casework.chat import mail_undelivered_answers
+from casework.dispatch import unprocessed_ids
+from casework.followups import is_working_day
+from casework.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
+from casework.runtime import Runtime
+from models import PeriodicRun, metrics, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +57,15 @@ def _digest_period(runtime: Runtime, now: datetime) -> str | None:
 
 
 def _run_sweeper(runtime: Runtime, session: Session, now: datetime) -> dict:
-    from queue_workers.dispatch import enqueue_processing, unprocessed_ids
-
     ids = unprocessed_ids(session, older_than_seconds=runtime.settings.sweeper_min_age_seconds, now=now)
-    enqueued = [inbound_id for inbound_id in ids if enqueue_processing(inbound_id)]
+    enqueued = [inbound_id for inbound_id in ids if runtime.tasks.enqueue_processing(inbound_id)]
+    return {"found": len(ids), "enqueued": len(enqueued)}
+
+
+def _run_outbox(runtime: Runtime, session: Session, now: datetime) -> dict:
+    """Re-enqueue outgoing mail whose delivery was never enqueued (broker outage) or was lost."""
+    ids = outbox.due_ids(session, older_than_seconds=runtime.settings.sweeper_min_age_seconds, now=now)
+    enqueued = [outbox_id for outbox_id in ids if runtime.tasks.enqueue_delivery(outbox_id)]
     return {"found": len(ids), "enqueued": len(enqueued)}
 
 
@@ -69,7 +78,7 @@ def _run_sla(runtime: Runtime, session: Session, now: datetime) -> dict:
 def _run_digest(runtime: Runtime, session: Session, now: datetime) -> dict:
     today = now.astimezone(ZoneInfo(runtime.settings.local_timezone)).date()
     mails = send_task_digests(session, settings=runtime.settings, today=today)
-    return {"digests": len(mails), "failed": sum(1 for m in mails if m.status != "sent")}
+    return {"digests": len(mails)}
 
 
 RUN_HISTORY = timedelta(days=30)
@@ -82,9 +91,7 @@ def _run_housekeeping(runtime: Runtime, session: Session, now: datetime) -> dict
 
 
 def _run_chat_mail(runtime: Runtime, session: Session | None, now: datetime) -> dict:
-    """Mail the consultant answers that chat visitors left before fetching (web.chat)."""
-    from web.chat.service import mail_undelivered_answers
-
+    """Mail the consultant answers that chat visitors left before fetching (casework.chat)."""
     return {"mailed": mail_undelivered_answers(runtime)}
 
 
@@ -94,6 +101,7 @@ def _daily(runtime: Runtime, now: datetime) -> str:
 
 JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("sweeper", lambda rt, now: _every(rt.settings.sweeper_interval_seconds, now), _run_sweeper),
+    PeriodicJob("outbox", lambda rt, now: _every(rt.settings.sweeper_interval_seconds, now), _run_outbox),
     PeriodicJob("sla", lambda rt, now: _every(rt.settings.sla_check_interval_seconds, now), _run_sla),
     PeriodicJob("digest", _digest_period, _run_digest),
     PeriodicJob("housekeeping", _daily, _run_housekeeping),
@@ -125,7 +133,7 @@ def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) 
     period = job.period(runtime, now)
     if period is None:
         return None
-    with session_scope(runtime.engine) as session:
+    with outbox.transaction(runtime) as session:
         if not claim(session, job=job.name, period=period):
             return None
         if not job.own_transactions:

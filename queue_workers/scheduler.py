@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from queue_workers.periodic import run_due_jobs
 
 logger = logging.getLogger(__name__)

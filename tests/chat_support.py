@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import uvicorn
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from models import session_scope
 
 
@@ -40,7 +40,7 @@ def serve_app(runtime: Runtime, port: int) -> Iterator[str]:
 
 def consultant_token(runtime: Runtime, username: str = "berater1") -> str:
     """A consultant account and its API token (Bearer)."""
-    from web.accounts import create_user, issue_api_token
+    from casework.accounts import create_user, issue_api_token
 
     with session_scope(runtime.engine) as session:
         user = create_user(

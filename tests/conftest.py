@@ -13,11 +13,17 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import dramatiq
 import pytest
 from sqlalchemy import create_engine, text
 
-from eingang.runtime import Runtime
+from casework.gazetteers import sync_gazetteer
+from casework.runtime import Runtime
+from eingang.runtime import build_runtime
 from eingang.settings import Settings
+from models import session_scope
+from models.migrate import upgrade_database
+from queue_workers.broker import broker_of
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "EINGANG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -50,15 +56,11 @@ def make_settings(**overrides) -> Settings:
     return Settings(_env_file=None, **values)
 
 
-def migrated_runtime(settings: Settings) -> Runtime:
-    from classifiers.gazetteer import packaged_gazetteer
-    from models import session_scope
-    from models.migrate import sync_gazetteer, upgrade_database
-
-    runtime = Runtime(settings)
+def migrated_runtime(settings: Settings, **options) -> Runtime:
+    runtime = build_runtime(settings, **options)
     upgrade_database(runtime.engine)
     with session_scope(runtime.engine) as session:
-        sync_gazetteer(session, packaged_gazetteer())
+        sync_gazetteer(session, runtime.gazetteers.packaged)
     return runtime
 
 
@@ -132,20 +134,12 @@ def redis_postgres_runtime(postgres_url: str, redis_namespace: str) -> Iterator[
 
 @pytest.fixture
 def queue_for():
-    """Bind the actors to ``runtime``'s broker (Stub or Redis) and run an in-process dramatiq
-    worker; stops it after the test."""
-    import dramatiq
-
+    """Run an in-process dramatiq worker on ``runtime``'s broker (Stub or Redis, with the
+    runtime's actors); stops it after the test."""
     started: list[dramatiq.Worker] = []
 
     def start(runtime: Runtime, *, worker_threads: int = 2) -> dramatiq.Broker:
-        from queue_workers.broker import setup_broker
-        from queue_workers.context import set_runtime
-
-        broker = setup_broker(runtime.settings)
-        set_runtime(runtime)
-        import queue_workers.actors  # noqa: F401
-
+        broker = broker_of(runtime)
         if runtime.settings.redis_url:
             broker.flush_all()
         worker = dramatiq.Worker(broker, worker_threads=worker_threads, worker_timeout=100)
@@ -154,11 +148,20 @@ def queue_for():
         return broker
 
     yield start
-    from queue_workers.context import set_runtime
-
     for worker in started:
         worker.stop()
-    set_runtime(None)
+
+
+def wait_for_mail(sink: RecordingSink, count: int = 1, *, timeout: float = 30) -> list:
+    """Wait until the sink received ``count`` messages (the outbox delivers after the commit,
+    through the queue); returns them parsed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while len(sink.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(sink.messages) >= count, f"{len(sink.messages)} of {count} mails delivered within {timeout} s"
+    return sink.parsed()
 
 
 class RecordingSink:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from models import Consultation, Municipality, UserAccount, session_scope
 
 

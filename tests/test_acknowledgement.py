@@ -12,11 +12,13 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
-from eingang.runtime import Runtime
+from casework.acknowledgements import acknowledge
+from casework.pipeline import process_stored_message
+from casework.runtime import Runtime
+from eingang.runtime import build_runtime
 from intake.channel import store_raw
 from models import Consultation, InboundMessage, OutboundMail, session_scope
-from queue_workers.acknowledgements import acknowledge
-from queue_workers.pipeline import process_stored_message
+from queue_workers.broker import QUEUE
 from tests.conftest import REDIS_TEST_URL, make_settings, migrated_runtime
 
 SENDER = "hauptamt@vg-leinetal.de"
@@ -59,7 +61,7 @@ def relay_runtime(sqlite_url, smtp_sink) -> Iterator[tuple[Runtime, object]]:
 def process(runtime: Runtime, raw: bytes, *, channel: str = "smtp", envelope_from: str | None = SENDER):
     inbound_id, _ = store_raw(runtime.engine, raw, channel=channel, envelope_from=envelope_from)
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
     return result
 
 
@@ -69,14 +71,12 @@ def outbound(runtime: Runtime) -> list[OutboundMail]:
 
 
 def test_new_consultation_is_acknowledged_through_the_queue_and_a_reply_threads_back(relay_runtime, queue_for):
-    from queue_workers.actors import process_message
-
     runtime, sink = relay_runtime
     broker = queue_for(runtime)
     raw = mail()
     inbound_id, _ = store_raw(runtime.engine, raw, channel="smtp", envelope_from=SENDER)
-    process_message.send(inbound_id)
-    broker.join(process_message.queue_name, timeout=60_000)
+    assert runtime.tasks.enqueue_processing(inbound_id)
+    broker.join(QUEUE, timeout=60_000)  # processing, then the acknowledgement's delivery
 
     with session_scope(runtime.engine) as session:
         consultation = session.get(Consultation, session.get(InboundMessage, inbound_id).consultation_id)
@@ -101,8 +101,8 @@ def test_new_consultation_is_acknowledged_through_the_queue_and_a_reply_threads_
     # The municipality answers the acknowledgement (subject changed, no reference): same consultation.
     answer = mail("Nachtrag", in_reply_to=sent["Message-ID"], text="Anbei noch die Kostenschätzung.")
     answer_id, _ = store_raw(runtime.engine, answer, channel="smtp", envelope_from=SENDER)
-    process_message.send(answer_id)
-    broker.join(process_message.queue_name, timeout=60_000)
+    runtime.tasks.enqueue_processing(answer_id)
+    broker.join(QUEUE, timeout=60_000)
     with session_scope(runtime.engine) as session:
         assert session.get(InboundMessage, answer_id).consultation_id == consultation.id
     assert len(sink.messages) == 1  # a reply opens nothing new and gets no acknowledgement
@@ -130,7 +130,7 @@ def test_no_acknowledgement_to_automatic_mail_bounces_lists_and_noreply(
     runtime, sink = relay_runtime
     result = process(runtime, mail(headers=headers, sender=sender), channel=channel, envelope_from=envelope_from)
     assert result.created
-    outcome = acknowledge(runtime.engine, runtime.settings, result.inbound_id)
+    outcome = acknowledge(runtime, result.inbound_id)
     assert not outcome.sent and reason in outcome.reason
     assert sink.messages == [] and outbound(runtime) == []
 
@@ -138,7 +138,7 @@ def test_no_acknowledgement_to_automatic_mail_bounces_lists_and_noreply(
 def test_out_of_office_subject_gets_no_acknowledgement(relay_runtime):
     runtime, sink = relay_runtime
     result = process(runtime, mail("Abwesenheitsnotiz: Förderung DMS", text="Ich bin bis zum 30.11. nicht im Haus."))
-    outcome = acknowledge(runtime.engine, runtime.settings, result.inbound_id)
+    outcome = acknowledge(runtime, result.inbound_id)
     assert not outcome.sent and "automatische Nachricht" in outcome.reason
     assert sink.messages == []
 
@@ -149,20 +149,20 @@ def test_at_most_n_acknowledgements_per_sender_per_day(relay_runtime):
     for number in range(3):
         result = process(runtime, mail(f"Frage Nummer {number} zur Förderung"))
         assert result.created
-        outcomes.append(acknowledge(runtime.engine, runtime.settings, result.inbound_id))
+        outcomes.append(acknowledge(runtime, result.inbound_id))
     assert [o.sent for o in outcomes] == [True, True, False]
     assert "Höchstzahl von 2" in outcomes[2].reason
     assert len(sink.messages) == 2
     # another sender is not affected by the first one's limit
     other = process(runtime, mail("Frage aus Hanstein", sender="info@vghr.de"))
-    assert acknowledge(runtime.engine, runtime.settings, other.inbound_id).sent
+    assert acknowledge(runtime, other.inbound_id).sent
 
 
 def test_acknowledgement_is_sent_once_per_consultation(relay_runtime):
     runtime, sink = relay_runtime
     result = process(runtime, mail())
-    assert acknowledge(runtime.engine, runtime.settings, result.inbound_id).sent
-    again = acknowledge(runtime.engine, runtime.settings, result.inbound_id)
+    assert acknowledge(runtime, result.inbound_id).sent
+    again = acknowledge(runtime, result.inbound_id)
     assert not again.sent and again.reason == "bereits bestätigt"
     assert len(sink.messages) == 1 and len(outbound(runtime)) == 1
 
@@ -174,12 +174,12 @@ def test_relay_outage_is_recorded_and_retried_with_the_same_message_id(sqlite_ur
     down = migrated_runtime(make_settings(database_url=sqlite_url, relay_host="127.0.0.1", relay_port=free_port()))
     result = process(down, mail())
     with pytest.raises(OSError):  # connection refused: raised so dramatiq retries
-        acknowledge(down.engine, down.settings, result.inbound_id)
+        acknowledge(down, result.inbound_id)
     (failed,) = outbound(down)
-    assert failed.status == "failed" and "Connection" in failed.error
+    assert failed.status == "pending" and "Connection" in failed.error  # kept for the retry
 
-    up = Runtime(down.settings.model_copy(update={"relay_port": port}))
-    assert acknowledge(up.engine, up.settings, result.inbound_id).sent
+    up = build_runtime(down.settings.model_copy(update={"relay_port": port}))
+    assert acknowledge(up, result.inbound_id).sent
     (row,) = outbound(up)
     (sent,) = sink.parsed()
     assert row.status == "sent" and sent["Message-ID"] == failed.message_id
@@ -190,8 +190,6 @@ def test_relay_outage_is_recorded_and_retried_with_the_same_message_id(sqlite_ur
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_acknowledgement_on_redis_and_postgres(postgres_url, redis_namespace, smtp_sink, queue_for):
-    from queue_workers.actors import process_message
-
     sink, port = smtp_sink
     runtime = migrated_runtime(
         make_settings(
@@ -204,8 +202,8 @@ def test_acknowledgement_on_redis_and_postgres(postgres_url, redis_namespace, sm
     )
     broker = queue_for(runtime)
     inbound_id, _ = store_raw(runtime.engine, mail(), channel="imap")
-    process_message.send(inbound_id)
-    broker.join(process_message.queue_name, timeout=60_000)
+    runtime.tasks.enqueue_processing(inbound_id)
+    broker.join(QUEUE, timeout=60_000)
     (sent,) = sink.parsed()
     with session_scope(runtime.engine) as session:
         reference = session.get(Consultation, session.get(InboundMessage, inbound_id).consultation_id).reference

@@ -11,9 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from casework.pipeline import mark_failed
 from intake.channel import store_raw
 from models import Channel, InboundMessage, session_scope
-from queue_workers.pipeline import mark_failed
+from tests.conftest import wait_for_mail
 from tests.test_web_support import add_user, csrf_from, ingest, login, mail, web_runtime
 from web.app import create_app
 
@@ -134,9 +135,10 @@ def test_task_listing(setup):
     assert client.get("/api/tasks", params={"assignee": "gibtsnicht"}, headers=headers).status_code == 404
 
 
-def test_answers_route_sends_through_the_relay(sqlite_url, smtp_sink):
+def test_answers_route_sends_through_the_relay(sqlite_url, smtp_sink, queue_for):
     sink, port = smtp_sink
     runtime = web_runtime(sqlite_url, relay_host="127.0.0.1", relay_port=port)
+    queue_for(runtime)  # the embedded worker of `eingang serve` delivers the outbox
     token = add_user(runtime, "anna", "berater", token=True)
     reference = ingest(runtime, mail())
     with TestClient(create_app(runtime)) as client:
@@ -147,7 +149,8 @@ def test_answers_route_sends_through_the_relay(sqlite_url, smtp_sink):
         )
         assert response.status_code == 201, response.text
         assert response.json()["status"] == "wartet_auf_rueckmeldung"
-    assert len(sink.messages) == 1 and "welches DMS" in sink.parsed()[0].get_content()
+    sent = wait_for_mail(sink)
+    assert len(sent) == 1 and "welches DMS" in sent[0].get_content()
 
 
 def test_answers_route_reports_relay_failure(setup):

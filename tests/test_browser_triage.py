@@ -19,12 +19,11 @@ from typing import ClassVar
 import pytest
 from sqlmodel import Session, select
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from intake.channel import store_raw
 from intake.recipients import RecipientPolicy
 from intake.smtp_server import IntakeHandler, start_smtp_server
 from models import Channel, Consultation, InboundMessage
-from queue_workers.dispatch import enqueue_processing
 from tests.conftest import assert_png, free_port
 from tests.test_web_support import PASSWORD, add_user, ingest, mail, web_runtime
 from web.server import start_web_server
@@ -63,7 +62,9 @@ def desk(tmp_path, smtp_sink, queue_for) -> Iterator[Desk]:
         return inbound_id
 
     handler = IntakeHandler(
-        policy=RecipientPolicy(runtime.settings.accepted_recipients), store=store, on_stored=enqueue_processing
+        policy=RecipientPolicy(runtime.settings.accepted_recipients),
+        store=store,
+        on_stored=runtime.tasks.enqueue_processing,
     )
     smtp_port = free_port()
     controller = start_smtp_server(handler, host="127.0.0.1", port=smtp_port, max_message_size=10_000_000)

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
+from casework.chat_guidance import load_guidance
+from casework.pipeline import process_stored_message
 from intake.channel import store_raw
 from intake.chat import (
     ChatInputError,
@@ -22,8 +24,6 @@ from intake.chat import (
     store_chat_message,
 )
 from models import ChatMessage, ChatSession, Consultation, InboundMessage, session_scope
-from queue_workers.pipeline import process_stored_message
-from web.chat.guidance import load_guidance
 
 ERFURT = "16051000"
 RECIPIENT = "egovernment@tfm.thueringen.de"
@@ -109,7 +109,7 @@ def test_store_once_per_client_id_and_link_by_chosen_authority(sqlite_runtime):
     assert first.created and not again.created
     assert (first.chat_message_id, first.inbound_id) == (again.chat_message_id, again.inbound_id)
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, first.inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, first.inbound_id, runtime=runtime)
     with Session(runtime.engine) as session:
         assert len(session.exec(select(InboundMessage)).all()) == 1
         assert len(session.exec(select(ChatMessage)).all()) == 1
@@ -123,7 +123,7 @@ def test_authority_header_is_ignored_outside_the_chat_channel(sqlite_runtime):
     runtime = sqlite_runtime
     inbound_id, _ = store_raw(runtime.engine, chat_mail(visitor_email="someone@gmail.com"), channel="smtp")
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
     with Session(runtime.engine) as session:
         assert session.get(Consultation, result.consultation_id).authority_key != ERFURT
 
@@ -148,7 +148,7 @@ def test_broken_guidance_file_is_refused_with_a_clear_error(tmp_path):
 def test_chat_processed_after_the_reply_is_still_found_by_its_consultation(sqlite_runtime):
     """Slow worker (Redis) or a failed message reprocessed later: the reply went out without a
     reference; once processed, the consultation page finds the chat and the lines carry the reference."""
-    from web.chat import service
+    from casework import chat as service
 
     runtime = sqlite_runtime
     started = service.start_chat(runtime, name="Eva", email="eva@erfurt.de", authority_key=ERFURT, client="x")
@@ -156,7 +156,7 @@ def test_chat_processed_after_the_reply_is_still_found_by_its_consultation(sqlit
     reply = service._reply(runtime, started["token"], stored.chat_message_id)  # before any processing
     assert reply[1]["reference"] is None and "Aktenzeichen folgt" in reply[1]["text"]
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, stored.inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, stored.inbound_id, runtime=runtime)
     view = service.consultation_chat(runtime, result.consultation_id)
     assert view["reference"] == result.reference
     assert [line["reference"] for line in view["lines"]] == [result.reference, result.reference]

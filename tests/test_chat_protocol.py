@@ -30,7 +30,7 @@ from models import (
     OutboundMail,
 )
 from tests.chat_support import consultant_token, serve_app
-from tests.conftest import free_port, make_settings, migrated_runtime
+from tests.conftest import free_port, make_settings, migrated_runtime, wait_for_mail
 
 # Generous timeouts: the first message of a process loads the classifier (seconds on a busy machine).
 HTTP = httpx.Client(timeout=30)
@@ -41,10 +41,12 @@ ELIGIBILITY_QUESTION = "Ist die Einführung eines DMS nach der ThürEGovRL förd
 
 
 @pytest.fixture
-def chat_runtime(tmp_path):
+def chat_runtime(tmp_path, queue_for):
     def build(**overrides):
         settings = make_settings(database_url=f"sqlite:///{tmp_path / 'chat.db'}", **overrides)
-        return migrated_runtime(settings)
+        runtime = migrated_runtime(settings)
+        queue_for(runtime)  # the embedded worker of `eingang serve` (delivers the outbox)
+        return runtime
 
     return build
 
@@ -386,8 +388,9 @@ def test_answer_to_departed_visitor_goes_by_email_and_reply_threads_back(chat_ru
             headers={"Authorization": f"Bearer {bearer}"},
         )
     assert response.status_code == 201 and response.json()["line"]["delivery"] == "emailed"
+    wait_for_mail(sink)
     [(_mail_from, rcpt_tos, _raw)] = sink.messages
-    [sent] = sink.parsed()
+    [sent] = wait_for_mail(sink)
     assert rcpt_tos == ["e.muster@erfurt.de"]
     assert sent["Subject"] == f"[{reference}] Antwort auf Ihre Chat-Anfrage"
     assert "Bitte senden Sie uns den Kostenplan." in sent.get_content()
@@ -406,11 +409,11 @@ def test_answer_to_departed_visitor_goes_by_email_and_reply_threads_back(chat_ru
     reply["References"] = sent["Message-ID"]
     reply.set_content("Danke, der Kostenplan kommt morgen.\n\n> Ja, förderfähig.")
     inbound_id, _ = store_raw(runtime.engine, reply.as_bytes(), channel="smtp")
+    from casework.pipeline import process_stored_message
     from models import session_scope
-    from queue_workers.pipeline import process_stored_message
 
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
     assert result.consultation_id == consultation_id and result.created is False
     assert result.reference == reference
 
@@ -430,7 +433,10 @@ def test_answer_waiting_when_visitor_left_is_mailed_later(chat_runtime, smtp_sin
         assert posted.status_code == 200
         with Session(runtime.engine) as session:
             consultation_id = session.exec(select(Consultation.id)).one()
-        # The visitor was just here, so the answer waits for their browser …
+        # The visitor is still here (their browser polls), so the answer waits for their browser …
+        HTTP.get(
+            f"http://{address}/chat/api/lines", params={"after": 10**9}, headers={"X-Chat-Token": token}
+        ).raise_for_status()
         answer = HTTP.post(
             f"http://{address}/chat/api/consultations/{consultation_id}/answers", json={"text": "Später"}, headers=auth
         )
@@ -440,7 +446,7 @@ def test_answer_waiting_when_visitor_left_is_mailed_later(chat_runtime, smtp_sin
         view = HTTP.get(f"http://{address}/chat/api/consultations/{consultation_id}", headers=auth).json()
     assert view["present"] is False
     assert [line["delivery"] for line in view["lines"] if line["role"] == "consultant"] == ["emailed"]
-    [sent] = sink.parsed()
+    [sent] = wait_for_mail(sink)
     assert "Später" in sent.get_content() and sent["To"].addresses[0].addr_spec == "e.muster@erfurt.de"
 
 
@@ -469,7 +475,7 @@ def test_scheduler_mails_answers_the_departed_visitor_never_fetched(chat_runtime
     time.sleep(0.8)  # the visitor has left without fetching the answer
     assert run_job(runtime, chat_mail_job) == {"mailed": 1}
     assert run_job(runtime, chat_mail_job) is None  # same period: claimed already
-    [sent] = sink.parsed()
+    [sent] = wait_for_mail(sink)
     assert "Ja." in sent.get_content()
     with Session(runtime.engine) as session:
         consultation = session.get(Consultation, consultation_id)

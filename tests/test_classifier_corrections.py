@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from casework.runtime import Runtime
 from classifiers.corpus import read_jsonl, write_jsonl
 from classifiers.corrections import correction_examples
 from classifiers.topic_model import TopicModel
-from classifiers.topics import active_model_dir, use_model
 from eingang.cli.main import app
-from eingang.runtime import Runtime
+from eingang.runtime import build_runtime
 from models import Consultation, TopicCorrection, session_scope
 from tests.conftest import make_settings
 from tests.test_classifier_training import TINY, _examples
@@ -38,7 +38,6 @@ def cli_env(sqlite_runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> Runtime
     monkeypatch.setenv("EINGANG_DATABASE_URL", sqlite_runtime.settings.database_url)
     monkeypatch.delenv("EINGANG_TOPIC_MODEL_PATH", raising=False)
     yield sqlite_runtime
-    use_model(None, load=False)  # back to the packaged model for the other tests
 
 
 def _store_corrections(runtime: Runtime, corrections: list[tuple[str, list[str]]]) -> None:
@@ -100,8 +99,8 @@ def test_corrections_are_learned_compared_and_promoted(cli_env: Runtime, tiny_co
     result = CliRunner().invoke(app, ["promote-model", str(tmp_path / "cand"), "--target", str(target)])
     assert result.exit_code == 0, result.output
     assert "EINGANG_TOPIC_MODEL_PATH" in result.output
-    Runtime(make_settings(topic_model_path=str(target)))  # what every process edge does
-    assert active_model_dir() == target
+    in_use = build_runtime(make_settings(topic_model_path=str(target)))  # what every process edge does
+    assert in_use.topic_model.directory == target
     assert TopicModel.load(target).settings == TopicModel.load(tmp_path / "cand").settings
     # Promoting again replaces the model in use and leaves no staging or retired folder behind.
     again = CliRunner().invoke(app, ["promote-model", str(tmp_path / "cand"), "--target", str(target)])

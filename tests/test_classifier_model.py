@@ -55,7 +55,7 @@ def test_every_predicted_topic_has_evidence() -> None:
         "Guten Tag,\nist die Einführung eines Dokumentenmanagementsystems nach der ThürEGovRL förderfähig?\n"
         "Wie hoch ist der Eigenanteil?",
     )
-    prediction = classify(parsed)
+    prediction = classify(parsed, load_topic_model())
     assert prediction.topics == ("eligibility",)
     evidence = {s.topic: s.evidence for s in prediction.scores}
     assert "ThürEGovRL" in evidence["eligibility"]
@@ -67,7 +67,7 @@ def test_urgent_incident_is_flagged_with_evidence() -> None:
         "Hilfe",
         "Seit heute früh sind alle Dateien auf dem Server verschlüsselt, es gibt eine Lösegeldforderung.",
     )
-    prediction = classify(parsed)
+    prediction = classify(parsed, load_topic_model())
     assert prediction.urgent
     assert "it_security" in prediction.topics
     assert prediction.urgent_evidence
@@ -76,8 +76,8 @@ def test_urgent_incident_is_flagged_with_evidence() -> None:
 def test_non_it_security_and_other_funding_are_no_topic() -> None:
     traffic = _parsed("Verkehrssicherheit", "Die Verkehrssicherheit am Schulweg ist nicht gegeben. Wer ist zuständig?")
     sports = _parsed("Sportplatz", "Gibt es Fördermittel für die Sanierung des Sportplatzes? Wie hoch ist die Quote?")
-    assert classify(traffic).topics == ()
-    assert classify(sports).topics == ()
+    assert classify(traffic, load_topic_model()).topics == ()
+    assert classify(sports, load_topic_model()).topics == ()
 
 
 def test_only_the_new_text_is_classified_not_the_quoted_history() -> None:
@@ -89,7 +89,7 @@ def test_only_the_new_text_is_classified_not_the_quoted_history() -> None:
         "> Zum ISMS und BSI-Grundschutz melden wir uns.",
     )
     assert "ThürEGovRL" not in parsed.classification_text
-    assert classify(parsed).topics == ()
+    assert classify(parsed, load_topic_model()).topics == ()
 
 
 def test_automatic_mail_gets_no_topic() -> None:
@@ -99,7 +99,7 @@ def test_automatic_mail_gets_no_topic() -> None:
         List_Id="<news.example.org>",
     )
     assert parsed.auto_reply
-    prediction = classify(parsed)
+    prediction = classify(parsed, load_topic_model())
     assert prediction.topics == ()
     assert not prediction.urgent
     assert max(s.score for s in prediction.scores) > 0.5  # the scores are kept for the UI

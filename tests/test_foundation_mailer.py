@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from queue_workers.mailer import MailNotConfigured, new_message, send_message
+from casework.mailer import MailNotConfigured, new_message, send_message
 from tests.conftest import make_settings
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
+from casework.pipeline import process_stored_message
 from intake.channel import store_raw
 from models import AuditEntry, Consultation, ConsultationMessage, FollowUpTask, InboundMessage
-from queue_workers.pipeline import process_stored_message
 from tests.helpers import cli_env, municipal_mail, run_cli
 
 
@@ -31,11 +31,11 @@ def test_processing_the_same_stored_message_twice_changes_nothing(sqlite_runtime
     assert created and not created_again and again_id == inbound_id
 
     with Session(sqlite_runtime.engine) as session:
-        first = process_stored_message(session, inbound_id, taxonomy=sqlite_runtime.taxonomy)
+        first = process_stored_message(session, inbound_id, runtime=sqlite_runtime)
         session.commit()
     before = _counts(sqlite_runtime.engine)
     with Session(sqlite_runtime.engine) as session:
-        second = process_stored_message(session, inbound_id, taxonomy=sqlite_runtime.taxonomy)
+        second = process_stored_message(session, inbound_id, runtime=sqlite_runtime)
         session.commit()
     assert first.created and first.reference
     assert second.already_processed and second.reference == first.reference
@@ -45,10 +45,8 @@ def test_processing_the_same_stored_message_twice_changes_nothing(sqlite_runtime
 
 def test_queue_processes_stored_message_via_actor(sqlite_runtime, queue_for):
     broker = queue_for(sqlite_runtime)
-    from queue_workers.dispatch import enqueue_processing
-
     inbound_id, _ = store_raw(sqlite_runtime.engine, municipal_mail().as_bytes(), channel="smtp")
-    assert enqueue_processing(inbound_id)
+    assert sqlite_runtime.tasks.enqueue_processing(inbound_id)
     broker.join("eingang", timeout=30_000)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

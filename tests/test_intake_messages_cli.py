@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from casework.pipeline import mark_failed
+from casework.processing import process_message
 from eingang.cli.main import app
 from intake.channel import store_raw
 from models import Consultation, InboundMessage, session_scope
-from queue_workers.pipeline import mark_failed
 
 GARBAGE = b"%PDF-1.4 not a mail\r\n\r\nsome bytes\r\n"
 
@@ -53,14 +54,12 @@ def cli(runtime, monkeypatch, tmp_path):
 @pytest.fixture
 def stored(runtime, queue_for):
     """A processed mail, an unreadable one (failed by the real pipeline) and one still waiting."""
-    from queue_workers.actors import process_message
-
     queue_for(runtime)
     good, _ = store_raw(runtime.engine, _mail("Förderung DMS", "<good@vg-leinetal.de>"), channel="smtp")
     bad, _ = store_raw(runtime.engine, GARBAGE, channel="imap")
     waiting, _ = store_raw(runtime.engine, _mail("Noch offen", "<wait@vg-leinetal.de>"), channel="file")
-    process_message(good)
-    process_message(bad)
+    process_message(runtime, good)
+    process_message(runtime, bad)
     return {"good": good, "bad": bad, "waiting": waiting}
 
 

@@ -12,12 +12,11 @@ import pytest
 from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
+from casework.pipeline import process_stored_message
 from classifiers.gazetteer import GAZETTEER_FILES, PACKAGED_DIR
 from eingang.cli.main import app
 from intake.channel import store_raw
 from models import Consultation, GazetteerVersion, Municipality
-from models.linking_queries import current_gazetteer
-from queue_workers.pipeline import process_stored_message
 
 BRAHMETAL_ROW = "Am Brahmetal,07580,Großenstein,"
 
@@ -59,7 +58,7 @@ def _process(runtime, sender: str, body: str) -> Consultation:
     message.set_content(body)
     inbound_id, _ = store_raw(runtime.engine, bytes(message), channel="smtp")
     with Session(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
         session.commit()
         return session.get(Consultation, result.consultation_id)
 
@@ -86,7 +85,7 @@ def test_loading_a_newer_gazetteer_makes_the_pipeline_link_with_it(cli, sqlite_r
     after = _process(sqlite_runtime, "Hauptamt <hauptamt@vg-am-brahmetal.de>", body + "\nVG Am Brahmetal")
     assert after.authority_key == "160765008"
     with Session(sqlite_runtime.engine) as session:
-        assert "16076042" not in current_gazetteer(session).municipalities
+        assert "16076042" not in sqlite_runtime.gazetteers.current(session).municipalities
         assert session.get(Municipality, "16076042") is None
 
     shown = cli("gazetteer", "show")
@@ -130,7 +129,7 @@ def test_a_malformed_gazetteer_is_refused_in_german_and_changes_nothing(
     assert message in result.output
     assert _counts(sqlite_runtime.engine) == before == (0, 601)
     with Session(sqlite_runtime.engine) as session:
-        assert current_gazetteer(session).municipalities["16053000"].name == "Jena"
+        assert sqlite_runtime.gazetteers.current(session).municipalities["16053000"].name == "Jena"
 
 
 def test_loading_a_directory_that_does_not_exist_is_refused(cli, tmp_path):

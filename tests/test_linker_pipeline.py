@@ -9,10 +9,10 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import Session
 
+from casework.gazetteers import learned_domains
+from casework.pipeline import process_stored_message
 from intake.channel import store_raw
 from models import Consultation, KnownSender
-from models.linking_queries import learned_domains
-from queue_workers.pipeline import process_stored_message
 
 
 @pytest.fixture(params=["sqlite_runtime", "postgres_runtime"])
@@ -33,7 +33,7 @@ def _process(runtime, sender: str, body: str = UNSIGNED, message_id: str | None 
     message.set_content(body)
     inbound_id, _ = store_raw(runtime.engine, bytes(message), channel="smtp")
     with Session(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
         session.commit()
         return session.get(Consultation, result.consultation_id)
 

@@ -62,16 +62,14 @@ def test_metrics_count_what_happens_and_describe_the_database(sqlite_url, queue_
             return after.get(key, 0) - before.get(key, 0)
 
         queue_for(runtime)
-        from queue_workers.actors import process_message
-
         good, _ = store_raw(runtime.engine, mail(), channel=Channel.SMTP)
         bad, _ = store_raw(runtime.engine, b"\x00\x01 kein Mailkopf", channel=Channel.FILE)
         waiting, _ = store_raw(runtime.engine, mail(subject="Noch offen"), channel=Channel.SMTP)
         with session_scope(runtime.engine) as session:  # stored an hour ago, never processed
             session.get(InboundMessage, waiting).received_at = utcnow() - timedelta(hours=1)
             session.add(PeriodicRun(job="sweeper", period="123", started_at=utcnow() - timedelta(minutes=5)))
-        process_message.send(good)
-        process_message.send(bad)
+        assert runtime.tasks.enqueue_processing(good)
+        assert runtime.tasks.enqueue_processing(bad)
         assert wait_until_processed(runtime, good).status == "processed"
         assert wait_until_processed(runtime, bad).status == "failed"
         assert login(client, "anna", "falsches-passwort").status_code == 401
@@ -146,7 +144,7 @@ def test_operations_page_shows_failed_messages_jobs_and_versions(sqlite_url):
     add_user(runtime, "adam", "admin")
     add_user(runtime, "lea", "leitung")
     inbound_id, _ = store_raw(runtime.engine, b"kaputt", channel=Channel.FILE)
-    from queue_workers.pipeline import mark_failed
+    from casework.pipeline import mark_failed
 
     with session_scope(runtime.engine) as session:
         mark_failed(session, inbound_id, "UnreadableMessage: keine Kopfzeilen gefunden")
@@ -207,29 +205,25 @@ def test_grafana_dashboard_uses_only_metrics_that_exist(sqlite_url):
 
 
 def test_queue_depth_is_read_from_the_real_redis(sqlite_url, redis_namespace):
-    from queue_workers.broker import setup_broker
-    from tests.conftest import REDIS_TEST_URL, make_settings
+    from queue_workers.broker import broker_of
+    from tests.conftest import REDIS_TEST_URL
 
     runtime = web_runtime(sqlite_url, metrics_token=TOKEN, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
-    setup_broker(runtime.settings)
+    broker_of(runtime).flush_all()
     try:
-        from queue_workers.actors import process_message
-
         for inbound_id in (1, 2, 3):  # no worker runs: they wait in the queue
-            process_message.send(inbound_id)
+            assert runtime.tasks.enqueue_processing(inbound_id)
         with TestClient(create_app(runtime)) as client:
             found = scrape(client)
         assert found[("eingang_queue_depth", (("state", "ready"),))] == 3
         assert found[("eingang_queue_depth", (("state", "dead"),))] == 0
         assert found[("eingang_broker_up", ())] == 1
     finally:
-        setup_broker(make_settings())  # back to the in-process broker for the other tests
         runtime.engine.dispose()
 
 
 def test_worker_processes_are_summed_on_the_workers_metrics_port(sqlite_url, redis_namespace, tmp_path):
-    from queue_workers.broker import setup_broker
-    from tests.conftest import REDIS_TEST_URL, make_settings
+    from tests.conftest import REDIS_TEST_URL
 
     runtime = web_runtime(sqlite_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
     port = free_port()
@@ -245,13 +239,10 @@ def test_worker_processes_are_summed_on_the_workers_metrics_port(sqlite_url, red
         stderr=subprocess.PIPE,
         text=True,
     )
-    setup_broker(runtime.settings)
     try:
-        from queue_workers.actors import process_message
-
         ids = [store_raw(runtime.engine, mail(subject=f"Frage {n}"), channel=Channel.SMTP)[0] for n in range(3)]
         for inbound_id in ids:
-            process_message.send(inbound_id)
+            assert runtime.tasks.enqueue_processing(inbound_id)
         for inbound_id in ids:
             assert wait_until_processed(runtime, inbound_id, timeout=120).status == "processed"
         deadline = time.monotonic() + 30
@@ -269,26 +260,25 @@ def test_worker_processes_are_summed_on_the_workers_metrics_port(sqlite_url, red
         assert processed == 3, stop_process(worker, timeout=30)[1][-3000:]
     finally:
         stop_process(worker, timeout=30)
-        setup_broker(make_settings())
         runtime.engine.dispose()
 
 
 def test_operations_page_shows_the_dead_letters_of_the_real_queue(redis_postgres_runtime, queue_for, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
-    import queue_workers.pipeline as pipeline
+    import casework.pipeline as pipeline
 
-    def database_away(parsed):
+    def database_away(*_args):
         raise OperationalError("SELECT 1", {}, ConnectionError("Datenbank kurz weg"))
 
     monkeypatch.setattr(pipeline, "classify", database_away)
     runtime = redis_postgres_runtime
     add_user(runtime, "adam", "admin")
-    queue_for(runtime, worker_threads=1)
-    import queue_workers.actors as actors
-
+    broker = queue_for(runtime, worker_threads=1)
     inbound_id, _ = store_raw(runtime.engine, mail(subject="Immer Ärger"), channel=Channel.SMTP)
-    actors.process_message.send_with_options(args=(inbound_id,), max_retries=1, min_backoff=50, max_backoff=100)
+    broker.get_actor("process_message").send_with_options(
+        args=(inbound_id,), max_retries=1, min_backoff=50, max_backoff=100
+    )
     assert wait_until_processed(runtime, inbound_id).status == "failed"
     with TestClient(create_app(runtime)) as client:
         assert login(client, "adam").status_code == 303

@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import Session, func, select
 
+from casework.pipeline import process_stored_message
+from casework.workflow import add_note, confirm_authority
 from intake.channel import store_raw
 from models import (
     AttachmentBlob,
@@ -20,8 +22,6 @@ from models import (
     session_scope,
 )
 from models.erasure import erase_consultation, erase_sender
-from queue_workers.pipeline import process_stored_message
-from queue_workers.workflow import add_note, confirm_authority
 from tests.helpers import cli_env, municipal_mail, run_cli
 
 PERSON = "anja.beispiel@vg-leinetal.de"
@@ -37,7 +37,7 @@ def _mail_with_attachment(sender: str, message_id: str) -> bytes:
 def _process(runtime, raw: bytes) -> str:
     inbound_id, _ = store_raw(runtime.engine, raw, channel="smtp", envelope_from=None)
     with session_scope(runtime.engine) as session:
-        return process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy).reference
+        return process_stored_message(session, inbound_id, runtime=runtime).reference
 
 
 def _rows_mentioning(engine, needle: str) -> list[str]:

@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -27,7 +28,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
-from eingang.runtime import Runtime
+from casework.dispatch import sweep_unprocessed
+from casework.runtime import Runtime
+from eingang.runtime import WORKER_TARGET
 from intake.channel import store_raw
 from models import (
     AuditEntry,
@@ -37,6 +40,8 @@ from models import (
     InboundMessage,
     session_scope,
 )
+from queue_workers.broker import broker_of
+from queue_workers.deadletters import list_dead_letters
 from tests.conftest import free_port, make_settings, migrated_runtime, service_missing
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -183,7 +188,7 @@ def test_mail_is_accepted_during_a_redis_outage_and_processed_after_it(postgres_
 
         private_redis.start()  # Redis is back (empty: nothing was enqueued while it was down)
         worker = subprocess.Popen(
-            [sys.executable, "-m", "dramatiq", "queue_workers.actors", "--processes", "1", "--threads", "2"],
+            [sys.executable, "-m", "dramatiq", WORKER_TARGET, "--processes", "1", "--threads", "2"],
             env=env,
             cwd=tmp_path,
             stdout=subprocess.DEVNULL,
@@ -223,24 +228,20 @@ def test_mail_is_accepted_during_a_redis_outage_and_processed_after_it(postgres_
 @pytest.mark.redis
 @pytest.mark.postgres
 def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgres_runtime, tmp_path):
-    from queue_workers.broker import setup_broker
-    from queue_workers.context import set_runtime
-
     runtime = redis_postgres_runtime
-    broker = setup_broker(runtime.settings)
-    set_runtime(runtime)
-    import queue_workers.actors as actors
-
+    broker = broker_of(runtime)
     ids = []
     for number, topic in enumerate(["ThürEGovRL Förderung", "OZG Onlinedienste", "ISMS IT-Grundschutz", "Förderung"]):
         inbound_id, _ = store_raw(runtime.engine, mail(f"{topic} {number}").as_bytes(), channel="smtp")
-        actors.process_message.send(inbound_id)
+        assert runtime.tasks.enqueue_processing(inbound_id)
         ids.append(inbound_id)
 
     command = [sys.executable, "-m", "eingang.cli.main", "worker", "--processes", "1", "--threads", "2"]
+    # The same worker start-up with the tests' own seam: it sleeps 4 s inside the processing transaction.
+    slow_command = [sys.executable, "-m", "dramatiq", "tests.slow_worker:worker_process", "--processes", "1"]
     slow = subprocess.Popen(
-        command,
-        env=subprocess_env(runtime, EINGANG_TEST_PROCESSING_DELAY_SECONDS="4"),
+        [*slow_command, "--threads", "2"],
+        env=subprocess_env(runtime, EINGANG_TEST_SLOW_WORKER_SECONDS="4"),
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -255,9 +256,7 @@ def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgre
     slow.wait(timeout=10)
     assert "received" in statuses(runtime).values(), "the kill came too late to interrupt processing"
 
-    from queue_workers.dispatch import sweep_unprocessed
-
-    swept = sweep_unprocessed(runtime.engine, older_than=__import__("datetime").timedelta(0))
+    swept = sweep_unprocessed(runtime, older_than=timedelta(0))
     assert swept  # the sweeper re-enqueues what the killed worker had not committed
     healthy = subprocess.Popen(
         command,
@@ -293,13 +292,13 @@ def test_worker_killed_mid_processing_loses_and_duplicates_nothing(redis_postgre
 @pytest.mark.redis
 @pytest.mark.postgres
 def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runtime, queue_for, monkeypatch):
-    import queue_workers.pipeline as pipeline
+    import casework.pipeline as pipeline
     from classifiers.topics import classify
 
     hiccups = []
     healed = []
 
-    def flaky_classify(parsed):
+    def flaky_classify(parsed, model):
         if "EINMAL" in (parsed.subject or "") and not hiccups:
             hiccups.append(parsed.subject)  # the first attempt meets a dropped connection
             raise OperationalError("SELECT 1", {}, ConnectionError("Verbindung abgebrochen"))
@@ -307,13 +306,12 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
             raise ValueError("Klassifikation unmöglich")
         if "WACKELIG" in (parsed.subject or "") and not healed:
             raise OperationalError("SELECT 1", {}, ConnectionError("Datenbank kurz weg"))
-        return classify(parsed)
+        return classify(parsed, model)
 
     monkeypatch.setattr(pipeline, "classify", flaky_classify)
     runtime = redis_postgres_runtime
     broker = queue_for(runtime, worker_threads=2)
-    import queue_workers.actors as actors
-    from queue_workers.deadletters import list_dead_letters
+    process_message = broker.get_actor("process_message")
 
     subjects = ["KAPUTT Anhang", "Förderfähigkeit DMS", "WACKELIG Verbindung", "OZG Onlinedienst", "EINMAL Netz"]
     ids = {}
@@ -321,9 +319,9 @@ def test_failing_message_ends_failed_without_blocking_others(redis_postgres_runt
         inbound_id, _ = store_raw(runtime.engine, mail(subject).as_bytes(), channel="smtp")
         ids[subject] = inbound_id
         if subject.startswith(("WACKELIG", "EINMAL")):  # few, fast retries for the test
-            actors.process_message.send_with_options(args=(inbound_id,), max_retries=2, min_backoff=50, max_backoff=100)
+            process_message.send_with_options(args=(inbound_id,), max_retries=2, min_backoff=50, max_backoff=100)
         else:
-            actors.process_message.send(inbound_id)
+            process_message.send(inbound_id)
 
     wait_until(
         lambda: all(s != "received" for s in statuses(runtime).values()), timeout=60, what="every message to settle"

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import func, select
 
-from eingang.runtime import Runtime
+from casework.reminders import record_sla_breaches
+from casework.runtime import Runtime
+from eingang.runtime import build_runtime
 from models import AuditEntry, Consultation, FollowUpTask, OutboundMail, PeriodicRun, SlaBreach, session_scope
 from queue_workers.periodic import JOBS, run_due_jobs
-from queue_workers.reminders import record_sla_breaches
 from tests.test_workflow_lifecycle import add_user, make_consultation
 
 MONDAY_0800_BERLIN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 CET, a working day
@@ -40,17 +41,19 @@ def seed_team(session, *, now: datetime) -> None:
 
 def runtime_with_relay(runtime: Runtime, port: int) -> Runtime:
     settings = runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": port})
-    return Runtime(settings)
+    return build_runtime(settings)
 
 
-def test_digest_escalation_and_breaches_are_sent_once_in_german(sqlite_runtime, smtp_sink):
+def test_digest_escalation_and_breaches_are_sent_once_in_german(sqlite_runtime, smtp_sink, queue_for):
     sink, port = smtp_sink
     runtime = runtime_with_relay(sqlite_runtime, port)
+    broker = queue_for(runtime)  # the embedded worker delivers what the jobs put in the outbox
     with session_scope(runtime.engine) as session:
         seed_team(session, now=MONDAY_0800_BERLIN)
     first = run_due_jobs(runtime, now=MONDAY_0800_BERLIN)
     second = run_due_jobs(runtime, now=MONDAY_0800_BERLIN + timedelta(seconds=1))
-    assert first["digest"] == {"digests": 2, "failed": 0}
+    broker.join("eingang", timeout=30_000)
+    assert first["digest"] == {"digests": 2}
     assert first["sla"] == {"escalated": ["KV-2026-00003"], "breaches": 1}
     assert second["digest"] is None and second["sla"] is None  # same periods: already done
 
@@ -108,13 +111,14 @@ def test_sla_breaches_per_priority(sqlite_runtime):
 
 
 @pytest.mark.postgres
-def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtime, smtp_sink):
+def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtime, smtp_sink, queue_for):
     """Two schedulers (own engines, like two processes) tick at the same moment, three times."""
     sink, port = smtp_sink
     runtime = runtime_with_relay(postgres_runtime, port)
     with session_scope(runtime.engine) as session:
         seed_team(session, now=MONDAY_0800_BERLIN)
-    schedulers = [Runtime(runtime.settings), Runtime(runtime.settings)]
+    schedulers = [build_runtime(runtime.settings), build_runtime(runtime.settings)]
+    workers = [queue_for(rt) for rt in schedulers]  # each scheduler process delivers its own outbox rows
     barrier = threading.Barrier(len(schedulers))
     results: list[dict] = []
 
@@ -128,6 +132,8 @@ def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtim
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    for broker in workers:
+        broker.join("eingang", timeout=30_000)
     for rt in schedulers:
         rt.engine.dispose()
 
@@ -140,7 +146,7 @@ def test_two_schedulers_on_postgres_run_each_period_exactly_once(postgres_runtim
         escalations = session.exec(select(func.count()).select_from(SlaBreach).where(SlaBreach.kind == "escalation"))
         escalations = escalations.one()
         opened = session.exec(select(func.count()).select_from(Consultation)).one()
-    assert [job for job, _period in runs] == ["chat_mail", "digest", "housekeeping", "sla", "sweeper"]
+    assert [job for job, _period in runs] == ["chat_mail", "digest", "housekeeping", "outbox", "sla", "sweeper"]
     assert escalations == 1 and opened == 3
     assert sorted(m["Subject"] for m in sink.parsed()) == [
         "Eingang: 1 Aufgabe fällig am 23.11.2026",

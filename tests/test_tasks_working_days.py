@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from casework import tasks
+from casework.followups import add_working_days, create_tasks, is_working_day, templates_for
+from casework.workflow import WorkflowError
 from classifiers.taxonomy import get_taxonomy
 from models import AuditEntry, FollowUpTask, session_scope
-from queue_workers import tasks
-from queue_workers.followups import add_working_days, create_tasks, is_working_day, templates_for
-from queue_workers.workflow import WorkflowError
 from tests.test_workflow_lifecycle import add_user, make_consultation
 
 
@@ -68,7 +68,7 @@ def test_assign_complete_postpone_add_and_list(sqlite_runtime):
         with pytest.raises(WorkflowError, match="Titel"):
             tasks.add_task(session, consultation=row, actor="anna", title=" ")
 
-        from queue_workers.workflow import assign
+        from casework.workflow import assign
 
         assign(session, consultation=row, actor="lead", assignee="anna")
         tasks.assign_task(session, task_id=late.id, actor="lead", assignee="bernd")

@@ -9,12 +9,12 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
+from casework.pipeline import ProcessingResult, process_stored_message
+from casework.workflow import close
 from intake.channel import store_raw
 from intake.parsed import Address, ParsedMail
 from intake.threading import is_only_thanks, normalise_subject, thread_keys
 from models import AuditEntry, Consultation, ConsultationMessage, ConsultationStatus, InboundMessage, session_scope
-from queue_workers.pipeline import ProcessingResult, process_stored_message
-from queue_workers.workflow import close
 
 LEINETAL = "hauptamt@vg-leinetal.de"  # VG Leinetal (160615009)
 HANSTEIN = "info@vghr.de"  # VG Hanstein-Rusteberg (160615008)
@@ -44,7 +44,7 @@ def mail(
 def deliver(runtime, raw: bytes) -> ProcessingResult:
     inbound_id, _created = store_raw(runtime.engine, raw, channel="smtp")
     with session_scope(runtime.engine) as session:
-        return process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        return process_stored_message(session, inbound_id, runtime=runtime)
 
 
 def consultation(runtime, reference: str) -> Consultation:
@@ -186,15 +186,13 @@ def test_thanks_attaches_but_does_not_reopen(sqlite_runtime):
 @pytest.mark.redis
 def test_threading_through_the_real_queue(redis_postgres_runtime, queue_for):
     """The same rules through Redis-backed actors on PostgreSQL."""
-    from queue_workers.actors import process_message
-
     broker = queue_for(redis_postgres_runtime)
     runtime = redis_postgres_runtime
 
     def through_queue(raw: bytes) -> InboundMessage:
         inbound_id, _ = store_raw(runtime.engine, raw, channel="smtp")
-        process_message.send(inbound_id)
-        broker.join(process_message.queue_name, timeout=60_000)
+        runtime.tasks.enqueue_processing(inbound_id)
+        broker.join("eingang", timeout=60_000)
         with session_scope(runtime.engine) as session:
             return session.get(InboundMessage, inbound_id)
 

@@ -11,9 +11,10 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
+from casework.pipeline import mark_failed
 from intake.channel import store_raw
 from models import AuditEntry, Channel, FollowUpTask, InboundMessage, KnownSender, TopicCorrection, session_scope
-from queue_workers.pipeline import mark_failed
+from tests.conftest import wait_for_mail
 from tests.test_web_support import (
     PASSWORD,
     add_user,
@@ -277,9 +278,10 @@ def test_workflow_errors_are_shown_not_crashing(client, runtime):
     assert client.get("/faelle/KV-1999-00001").status_code == 404
 
 
-def test_reply_is_sent_through_the_relay(sqlite_url, smtp_sink):
+def test_reply_is_sent_through_the_relay(sqlite_url, smtp_sink, queue_for):
     sink, port = smtp_sink
     rt = web_runtime(sqlite_url, relay_host="127.0.0.1", relay_port=port)
+    queue_for(rt)  # the embedded worker of `eingang serve` delivers the outbox
     add_user(rt, "anna", "berater")
     reference = ingest(rt, mail())
     with TestClient(create_app(rt)) as client:
@@ -288,7 +290,7 @@ def test_reply_is_sent_through_the_relay(sqlite_url, smtp_sink):
             f"/faelle/{reference}/antwort", data={"body": "Ja, das ist förderfähig.", "csrf_token": token(client)}
         )
         assert "Antwort gesendet" in response.text
-    sent = sink.parsed()
+    sent = wait_for_mail(sink)
     assert len(sent) == 1 and sent[0]["To"] == "hauptamt@vg-leinetal.de"
     assert reference in sent[0]["Subject"] and "förderfähig" in sent[0].get_content()
     row = consultation(rt, reference)
@@ -391,14 +393,16 @@ def test_admin_page_only_for_admins_and_creates_users_and_tokens(client):
 
 
 def test_secret_key_is_required_outside_development(sqlite_url):
-    from eingang.runtime import Runtime
+    from eingang.runtime import build_runtime
     from tests.conftest import make_settings
 
     with pytest.raises(InsecureConfiguration):
-        create_app(Runtime(make_settings(database_url=sqlite_url, environment="production")))
+        create_app(build_runtime(make_settings(database_url=sqlite_url, environment="production")))
     with pytest.raises(ValueError):
         make_settings(database_url=sqlite_url, web_secret_key="zu-kurz")
-    app = create_app(Runtime(make_settings(database_url=sqlite_url, environment="production", web_secret_key="s" * 40)))
+    app = create_app(
+        build_runtime(make_settings(database_url=sqlite_url, environment="production", web_secret_key="s" * 40))
+    )
     with TestClient(app, base_url="https://testserver") as client:
         cookie = client.get("/anmelden").headers["set-cookie"].lower()
         assert "secure" in cookie

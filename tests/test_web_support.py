@@ -9,12 +9,12 @@ from email.utils import format_datetime, make_msgid
 
 from sqlmodel import Session
 
-from eingang.runtime import Runtime
+from casework.accounts import create_user, issue_api_token
+from casework.pipeline import process_stored_message
+from casework.runtime import Runtime
 from intake.channel import store_raw
 from models import Channel, Consultation, session_scope
-from queue_workers.pipeline import process_stored_message
 from tests.conftest import make_settings, migrated_runtime
-from web.accounts import create_user, issue_api_token
 
 PASSWORD = "richtig-geheim-42"
 SECRET = "test-secret-key-" + "x" * 32
@@ -61,7 +61,7 @@ def ingest(runtime: Runtime, raw: bytes) -> str:
     """Store and process one message with the pipeline's own functions; returns the reference."""
     inbound_id, _created = store_raw(runtime.engine, raw, channel=Channel.SMTP)
     with session_scope(runtime.engine) as session:
-        result = process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        result = process_stored_message(session, inbound_id, runtime=runtime)
     return result.reference
 
 

@@ -10,13 +10,14 @@ from email.utils import make_msgid
 import pytest
 from sqlmodel import select
 
-from eingang.runtime import Runtime
+from casework import outbox, workflow
+from casework.answers import AnswerNotSent, answer_subject, send_answer
+from casework.pipeline import process_stored_message
+from casework.runtime import Runtime
+from eingang.runtime import build_runtime
 from intake.channel import store_raw
 from models import ConsultationMessage, OutboundMail, session_scope
-from queue_workers import workflow
-from queue_workers.answers import AnswerNotSent, answer_subject, send_answer
-from queue_workers.pipeline import process_stored_message
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_for_mail
 from tests.test_workflow_lifecycle import add_user
 
 
@@ -37,7 +38,7 @@ def inbound(subject: str, body: str, *, in_reply_to: str | None = None) -> tuple
 def deliver(runtime: Runtime, raw: bytes):
     inbound_id, _ = store_raw(runtime.engine, raw, channel="smtp")
     with session_scope(runtime.engine) as session:
-        return process_stored_message(session, inbound_id, taxonomy=runtime.taxonomy)
+        return process_stored_message(session, inbound_id, runtime=runtime)
 
 
 def test_subject_has_one_re_and_the_reference():
@@ -45,12 +46,18 @@ def test_subject_has_one_re_and_the_reference():
     assert answer_subject("Re: Förderung [KV-2026-00042]", "KV-2026-00042") == "Re: Förderung [KV-2026-00042]"
 
 
-def test_answer_is_a_threaded_reply_and_the_municipality_reply_threads_back(sqlite_runtime, smtp_sink):
+def with_relay(runtime: Runtime, port: int) -> Runtime:
+    return build_runtime(runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": port}))
+
+
+def test_answer_is_a_threaded_reply_and_the_municipality_reply_threads_back(sqlite_runtime, smtp_sink, queue_for):
     sink, port = smtp_sink
-    settings = sqlite_runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": port})
+    relaying = with_relay(sqlite_runtime, port)
+    settings = relaying.settings
+    queue_for(relaying)
     raw, first_id = inbound("Förderfähigkeit DMS", "Ist ein DMS nach der ThürEGovRL förderfähig?")
     result = deliver(sqlite_runtime, raw)
-    with session_scope(sqlite_runtime.engine) as session:
+    with outbox.transaction(relaying) as session:
         add_user(session, "anna")
         stored = send_answer(
             session,
@@ -64,10 +71,15 @@ def test_answer_is_a_threaded_reply_and_the_municipality_reply_threads_back(sqli
         assert row.status == "beantwortet" and row.first_response_at is not None
         first_response = row.first_response_at
         outbound = session.exec(select(OutboundMail).where(OutboundMail.kind == "answer")).one()
-        assert (outbound.status, outbound.recipient) == ("sent", "hauptamt@vg-leinetal.de")
+        # in the outbox with the answer, in the same transaction; sent after the commit
+        assert (outbound.status, outbound.recipient) == ("pending", "hauptamt@vg-leinetal.de")
+        assert outbound.message_id == answer_id
         assert stored.direction == "outbound" and stored.author_id is not None
 
-    (sent,) = sink.parsed()
+    (sent,) = wait_for_mail(sink)
+    with session_scope(sqlite_runtime.engine) as session:
+        outbound = session.exec(select(OutboundMail).where(OutboundMail.kind == "answer")).one()
+        assert outbound.status == "sent" and sent["Message-ID"] == answer_id
     assert sent["Subject"] == f"Re: Förderfähigkeit DMS [{result.reference}]"
     assert sent["In-Reply-To"] == first_id
     assert first_id in sent["References"]
@@ -101,7 +113,7 @@ def test_answer_is_a_threaded_reply_and_the_municipality_reply_threads_back(sqli
 
 
 def test_answer_that_cannot_be_sent_stores_nothing(sqlite_runtime):
-    settings = sqlite_runtime.settings.model_copy(update={"relay_host": "127.0.0.1", "relay_port": free_port()})
+    settings = sqlite_runtime.settings.model_copy(update={"relay_host": None})  # no relay configured
     raw, _ = inbound("Frage", "Text")
     result = deliver(sqlite_runtime, raw)
     with pytest.raises(AnswerNotSent, match="nicht versendet"), session_scope(sqlite_runtime.engine) as session:
@@ -112,3 +124,33 @@ def test_answer_that_cannot_be_sent_stores_nothing(sqlite_runtime):
         assert row.first_response_at is None and row.status == "neu" and outbound == []
         with pytest.raises(workflow.WorkflowError, match="leer"):
             send_answer(session, consultation=row, actor="anna", body="  ", settings=settings)
+
+
+def test_answer_is_kept_in_the_outbox_while_the_relay_is_down_and_sent_later_with_its_message_id(
+    sqlite_runtime, smtp_sink
+):
+    """No SMTP inside the request's transaction: a relay outage does not lose or block the
+    answer; the delivery is retried (same Message-ID) and succeeds once the relay is back."""
+    sink, port = smtp_sink
+    down = with_relay(sqlite_runtime, free_port())
+    raw, _ = inbound("Frage zum OZG", "Welche Leistungen?")
+    result = deliver(sqlite_runtime, raw)
+    with session_scope(down.engine) as session:
+        add_user(session, "anna")
+    with outbox.transaction(down) as session:
+        stored = send_answer(session, consultation=result.reference, actor="anna", body="Alle.", settings=down.settings)
+        outbox_id = session.exec(select(OutboundMail.id).where(OutboundMail.kind == "answer")).one()
+        answer_id = stored.message_id
+    with pytest.raises(OSError):  # connection refused: raised so that the worker retries
+        outbox.deliver(down, outbox_id)
+    with session_scope(down.engine) as session:
+        row = session.get(OutboundMail, outbox_id)
+        assert row.status == "pending" and "Connection" in row.error and row.attempts == 1
+        assert workflow.load_consultation(session, result.reference).status == "beantwortet"
+    up = with_relay(sqlite_runtime, port)
+    assert outbox.deliver(up, outbox_id)
+    assert not outbox.deliver(up, outbox_id)  # sent once
+    (sent,) = sink.parsed()
+    assert sent["Message-ID"] == answer_id
+    with session_scope(up.engine) as session:
+        assert session.get(OutboundMail, outbox_id).status == "sent"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from casework import workflow
+from casework.workflow import NotFound, WorkflowError
 from models import (
     AuditEntry,
     Consultation,
@@ -17,8 +19,6 @@ from models import (
     session_scope,
 )
 from models.audit import record_change
-from queue_workers import workflow
-from queue_workers.workflow import NotFound, WorkflowError
 
 
 def make_consultation(session, *, reference="KV-2026-00001", topics=("ozg_duties",), sender="hauptamt@leinetal.de"):
@@ -125,11 +125,15 @@ def test_assign_priority_and_note(sqlite_runtime):
 def test_topic_correction_keeps_the_suggestion_and_adds_tasks(sqlite_runtime):
     with session_scope(sqlite_runtime.engine) as session:
         row = make_consultation(session, topics=("ozg_duties",))
-        workflow.confirm_topics(session, consultation=row, actor="anna")
+        workflow.confirm_topics(session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy)
         assert row.topics_confirmed and session.exec(select(TopicCorrection)).first() is None
-        workflow.confirm_topics(session, consultation=row, actor="anna", topics=["eligibility"])
+        workflow.confirm_topics(
+            session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy, topics=["eligibility"]
+        )
         with pytest.raises(WorkflowError, match="Unbekannte Themen"):
-            workflow.confirm_topics(session, consultation=row, actor="anna", topics=["steuern"])
+            workflow.confirm_topics(
+                session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy, topics=["steuern"]
+            )
         correction = session.exec(select(TopicCorrection)).one()
         keys = set(session.exec(select(FollowUpTask.template_key).where(FollowUpTask.consultation_id == row.id)))
         assert row.topics == ["eligibility"]

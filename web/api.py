@@ -2,7 +2,7 @@
 tasks and statistics. Authentication: ``Authorization: Bearer <token>`` (``eingang users token``)
 or the browser session (writes then need the ``X-CSRF-Token`` header).
 
-Changes go through ``queue_workers.workflow`` / ``.tasks`` / ``.answers`` like everywhere else."""
+Changes go through ``casework.workflow`` / ``.tasks`` / ``.answers`` like everywhere else."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
+from casework import answers, workflow
+from casework import tasks as task_functions
 from models import (
     Consultation,
     ConsultationMessage,
@@ -41,8 +43,6 @@ from models.public import (
     note_public,
     user_public,
 )
-from queue_workers import answers, workflow
-from queue_workers import tasks as task_functions
 from web.errors import API_ERROR_RESPONSES
 from web.inbox import InboxFilter, inbox_query, inbox_rows
 from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
@@ -331,13 +331,11 @@ def failed_messages(db: DbSession, user: ApiUser):
 
 
 @router.post("/messages/{inbound_id}/reprocess", status_code=202)
-def reprocess(inbound_id: DbId, db: DbSession, user: ApiUser) -> dict:
+def reprocess(request: Request, inbound_id: DbId, db: DbSession, user: ApiUser) -> dict:
     """Queue a stored message for processing again."""
-    from queue_workers.dispatch import enqueue_processing
-
     if db.get(InboundMessage, inbound_id) is None:
         raise HTTPException(404, "Nachricht nicht gefunden.")
-    return {"id": inbound_id, "queued": enqueue_processing(inbound_id)}
+    return {"id": inbound_id, "queued": request.app.state.runtime.tasks.enqueue_processing(inbound_id)}
 
 
 def _period(von: date | None, bis: date | None) -> Period:

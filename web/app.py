@@ -23,7 +23,7 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from web import api, dashboard, errors, login, metrics, operations, statistics_api, triage, users
 from web.limits import body_limits
 from web.login_throttle import LoginThrottle

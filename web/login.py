@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from casework.accounts import authenticate
 from models import metrics
-from web.accounts import authenticate
 from web.login_throttle import LoginThrottle
 from web.security import DbSession, log_in, log_out, verify_csrf
 from web.templating import flash, render

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from fastapi import APIRouter, Request
 from sqlmodel import col, func, select
 
 from classifiers.topic_model import META_FILE
-from classifiers.topics import active_model_dir
 from models import GazetteerVersion, InboundMessage, PeriodicRun, ProcessingStatus, as_utc, utcnow
 from web.metrics import broker_depth
 from web.security import AdminPage, DbSession
@@ -30,8 +30,7 @@ JOB_LABELS = {
 }
 
 
-def _model_info() -> dict:
-    directory = active_model_dir()
+def _model_info(directory: Path) -> dict:
     try:
         meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -103,7 +102,7 @@ def operations(request: Request, db: DbSession, user: AdminPage):
         "letters": letters,
         "letters_note": letters_note,
         "gazetteer": gazetteer,
-        "model": _model_info(),
+        "model": _model_info(runtime.topic_model.directory),
     }
     return render(request, "operations.html", context, headers={"Cache-Control": "no-store"})
 

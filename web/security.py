@@ -16,9 +16,10 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from models import Role, UserAccount, session_scope
+from casework import outbox
+from casework.accounts import user_for_token
+from models import Role, UserAccount
 from web import sessions
-from web.accounts import user_for_token
 
 SESSION_CSRF = "csrf"
 CSRF_FIELD = "csrf_token"
@@ -41,8 +42,9 @@ class LoginRequired(Exception):
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed when the handler returns without error."""
-    with session_scope(request.app.state.runtime.engine) as session:
+    """One transaction per request, committed when the handler returns without error; mail the
+    request queued in the outbox is handed to the workers after the commit."""
+    with outbox.transaction(request.app.state.runtime) as session:
         yield session
 
 

@@ -7,7 +7,7 @@ import time
 
 import uvicorn
 
-from eingang.runtime import Runtime
+from casework.runtime import Runtime
 from web.app import create_app
 
 

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
 
-from classifiers.gazetteer import association_display_name, district_display_name
 from classifiers.taxonomy import Taxonomy
 from eingang.settings import Settings
 from models import Consultation, FollowUpTask, SlaBreach, TaskStatus, UserAccount, as_utc, utcnow
+from models.gazetteer import association_display_name, district_display_name
 from models.public import StatisticsTablePublic
 from models.statistics import (
     DIMENSIONS,

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from casework.workflow import STATUS_LABELS
 from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, as_utc
-from queue_workers.workflow import STATUS_LABELS
 from web.inbox import age_label
 from web.security import ROLE_LABELS, csrf_token
 

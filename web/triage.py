@@ -1,5 +1,5 @@
 """The consultants' pages: triage inbox, consultation page with its actions, failed messages,
-attachment downloads. Every change goes through ``queue_workers.workflow`` / ``.tasks`` /
+attachment downloads. Every change goes through ``casework.workflow`` / ``.tasks`` /
 ``.answers`` — the same functions the CLI and the workers use."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
+from casework import answers, workflow
+from casework import tasks as task_functions
 from models import (
     Attachment,
     AttachmentBlob,
@@ -29,10 +31,8 @@ from models import (
     ProcessingStatus,
     UserAccount,
 )
+from models.gazetteer import authority_summary
 from models.public import usernames
-from models.queries import authority_summary
-from queue_workers import answers, workflow
-from queue_workers import tasks as task_functions
 from web.downloads import attachment_disposition
 from web.inbox import (
     PAGE_SIZE,
@@ -426,12 +426,10 @@ def failed_messages(request: Request, db: DbSession, user: PageUser):
 
 @router.post("/fehlgeschlagen/{inbound_id}/erneut", dependencies=Csrf)
 def reprocess(request: Request, inbound_id: DbId, db: DbSession, user: PageUser):
-    from queue_workers.dispatch import enqueue_processing
-
     message = db.get(InboundMessage, inbound_id)
     if message is None:
         raise HTTPException(404, "Nachricht nicht gefunden.")
-    if enqueue_processing(inbound_id):
+    if request.app.state.runtime.tasks.enqueue_processing(inbound_id):
         flash(request, f"Nachricht {inbound_id} wird erneut verarbeitet.")
     else:
         flash(request, "Die Warteschlange ist nicht erreichbar; die Nachricht wird später verarbeitet.", "error")

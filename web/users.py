@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import select
 
+from casework.accounts import AccountError, create_user, issue_api_token, set_active
 from models import Role, UserAccount
-from web.accounts import AccountError, create_user, issue_api_token, set_active
 from web.security import AdminPage, DbSession, verify_csrf
 from web.templating import flash, render
 
@@ -84,7 +84,7 @@ def toggle_active(request: Request, username: str, db: DbSession, user: AdminPag
 
 @router.post("/admin/benutzer/{username}/passwort", dependencies=Csrf)
 def new_password(request: Request, username: str, db: DbSession, user: AdminPage, password: Annotated[str, Form()]):
-    from web.accounts import find_user, set_password
+    from casework.accounts import find_user, set_password
 
     try:
         account = find_user(db, username)
@@ -102,7 +102,7 @@ def remove(request: Request, username: str, db: DbSession, user: AdminPage):
     if username.strip().lower() == user.username:
         flash(request, "Das eigene Konto kann nicht entfernt werden.", "error")
         return RedirectResponse("/admin/benutzer", status_code=303)
-    from web.accounts import remove_user
+    from casework.accounts import remove_user
 
     try:
         result = remove_user(db, username, actor=user.username)

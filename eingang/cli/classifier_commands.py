@@ -16,11 +16,14 @@ import typer
 from classifiers import evaluation
 from classifiers.baselines import KeywordBaseline, SvmBaseline, sklearn_available
 from classifiers.corpus import CORPUS_DIR, read_jsonl, split_path
+from classifiers.corrections import correction_examples
 from classifiers.linker import link
 from classifiers.predictions import TOPICS
 from classifiers.topic_model import ModelNotFoundError, TopicModel, load_topic_model
-from classifiers.topics import active_model_dir, classify
+from classifiers.topics import classify
+from classifiers.trainer import train as train_model
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from models import session_scope
 
 DEFAULT_CANDIDATE = Path("topic-model-candidate")
 
@@ -73,8 +76,7 @@ def evaluate(
         mails = evaluation.load_labelled_dir(directory)
     except evaluation.EvaluationDataError as error:
         fail(str(error))
-    runtime()  # selects the model in use (EINGANG_TOPIC_MODEL_PATH or the packaged one)
-    in_use_dir = active_model_dir()
+    in_use_dir = runtime().topic_model.directory  # EINGANG_TOPIC_MODEL_PATH or the packaged one
     try:
         model = load_topic_model(model_dir or in_use_dir)
     except ModelNotFoundError as error:
@@ -108,13 +110,8 @@ def train(
 ) -> None:
     """Trainiert ein neues Themenmodell (fester Seed) aus dem Korpus im Repository, optional mit
     den Korrekturen der Berater. Das Modell wird erst mit `eingang promote-model` eingesetzt."""
-    from classifiers.trainer import train as train_model
-
     corrections = []
     if include_corrections:
-        from classifiers.corrections import correction_examples
-        from models import session_scope
-
         with session_scope(runtime().engine) as session:
             try:
                 corrections = correction_examples(session)

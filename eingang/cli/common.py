@@ -9,7 +9,10 @@ from typing import Any
 import typer
 from pydantic_core import to_jsonable_python
 
-from eingang.runtime import Runtime
+from casework import outbox
+from casework.runtime import Runtime
+from casework.workflow import WorkflowError
+from eingang.runtime import build_runtime
 from eingang.settings import Settings
 
 
@@ -22,7 +25,7 @@ FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.
 
 
 def runtime() -> Runtime:
-    return Runtime(Settings())
+    return build_runtime(Settings())
 
 
 def print_json(data: Any) -> None:
@@ -35,14 +38,12 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def apply_workflow(action, success: str, **kwargs) -> None:
+def apply_workflow(action, success: str, *, rt: Runtime | None = None, **kwargs) -> None:
     """Run one workflow/task function in its own transaction; print ``success``, or the
-    function's German error message with exit code 1."""
-    from models import session_scope
-    from queue_workers.workflow import WorkflowError
-
+    function's German error message with exit code 1. Mail it queued goes to the workers
+    after the commit."""
     try:
-        with session_scope(runtime().engine) as session:
+        with outbox.transaction(rt or runtime()) as session:
             action(session, **kwargs)
     except WorkflowError as error:
         fail(str(error))

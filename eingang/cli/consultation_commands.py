@@ -1,19 +1,36 @@
 """``eingang consultations …``: listing, inspecting and working on consultations.
 
-Every command calls the same workflow functions as the web app (``queue_workers.workflow``,
-``queue_workers.answers``); the audit log names the operator given with ``--actor``."""
+Every command calls the same workflow functions as the web app (``casework.workflow``,
+``casework.answers``); the audit log names the operator given with ``--actor``."""
 
 from __future__ import annotations
 
 import getpass
+import sys
 
 import typer
 
+from casework.answers import send_answer
+from casework.queries import list_consultations
+from casework.workflow import (
+    WorkflowError,
+    add_note,
+    allowed_transitions,
+    assign,
+    change_status,
+    close,
+    confirm_authority,
+    confirm_topics,
+    load_consultation,
+    machine_topics,
+    reopen,
+    set_priority,
+)
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from models import ConsultationStatus, Direction, session_scope
 from models.public import consultation_detail as public_detail
 from models.public import consultations_public
-from models.queries import list_consultations
+from queue_workers.worker import running_queue
 
 app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
 
@@ -52,8 +69,6 @@ def list_command(
 
 def consultation_detail(session, reference: str, labels: dict[str, str]) -> dict:
     """Everything about one consultation (``models.public.ConsultationDetail``, as the API shows it)."""
-    from queue_workers.workflow import allowed_transitions, load_consultation, machine_topics
-
     row = load_consultation(session, reference)
     detail = public_detail(
         session,
@@ -68,8 +83,6 @@ def consultation_detail(session, reference: str, labels: dict[str, str]) -> dict
 @app.command("show")
 def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION) -> None:
     """Show one consultation with its messages, tasks, notes and audit log."""
-    from queue_workers.workflow import WorkflowError
-
     rt = runtime()
     with session_scope(rt.engine) as session:
         try:
@@ -114,8 +127,6 @@ def status_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Change the status (only along the allowed transitions)."""
-    from queue_workers.workflow import change_status
-
     apply_workflow(
         change_status,
         f"{reference}: Status ist jetzt „{status}“.",
@@ -133,8 +144,6 @@ def close_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Close a consultation (abgeschlossen)."""
-    from queue_workers.workflow import close
-
     apply_workflow(
         close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason
     )
@@ -143,8 +152,6 @@ def close_command(
 @app.command("reopen")
 def reopen_command(reference: str = REFERENCE, actor: str = ACTOR_OPTION) -> None:
     """Reopen a closed consultation."""
-    from queue_workers.workflow import reopen
-
     apply_workflow(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
 
 
@@ -155,8 +162,6 @@ def assign_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Assign a consultant (a user account) to the consultation."""
-    from queue_workers.workflow import assign
-
     who = None if assignee == "-" else assignee
     apply_workflow(
         assign,
@@ -174,8 +179,6 @@ def priority_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Set the priority."""
-    from queue_workers.workflow import set_priority
-
     apply_workflow(
         set_priority,
         f"{reference}: Priorität ist jetzt „{priority}“.",
@@ -192,8 +195,6 @@ def note_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Add an internal note (never sent to the municipality)."""
-    from queue_workers.workflow import add_note
-
     apply_workflow(
         add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text
     )
@@ -206,13 +207,14 @@ def confirm_topics_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Confirm the suggested topics, or correct them with --topic (kept as training example)."""
-    from queue_workers.workflow import confirm_topics
-
+    rt = runtime()
     apply_workflow(
         confirm_topics,
         f"{reference}: Themen {'korrigiert' if topic else 'bestätigt'}.",
+        rt=rt,
         consultation=reference,
         actor=actor_name(actor),
+        taxonomy=rt.taxonomy,
         topics=topic or None,
     )
 
@@ -224,8 +226,6 @@ def confirm_authority_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Confirm the linked authority, or correct it with --key; the sender address is remembered."""
-    from queue_workers.workflow import confirm_authority
-
     apply_workflow(
         confirm_authority,
         f"{reference}: Behörde {'korrigiert' if key else 'bestätigt'}.",
@@ -243,18 +243,16 @@ def answer_command(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Send an answer to the municipality as a reply (via EINGANG_RELAY_HOST) and record it."""
-    import sys
-
-    from queue_workers.answers import send_answer
-
     body = text if text is not None else sys.stdin.read()
     rt = runtime()
-    apply_workflow(
-        send_answer,
-        f"{reference}: Antwort versendet.",
-        consultation=reference,
-        actor=actor_name(actor),
-        body=body,
-        settings=rt.settings,
-        status=ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED,
-    )
+    with running_queue(rt):  # embedded queue: the answer is delivered before the command ends
+        apply_workflow(
+            send_answer,
+            f"{reference}: Antwort versendet.",
+            rt=rt,
+            consultation=reference,
+            actor=actor_name(actor),
+            body=body,
+            settings=rt.settings,
+            status=ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED,
+        )

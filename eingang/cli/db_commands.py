@@ -5,11 +5,10 @@ from __future__ import annotations
 import typer
 from sqlalchemy import inspect
 
-from classifiers.gazetteer import packaged_gazetteer
+from casework.gazetteers import sync_gazetteer
 from eingang.cli.common import runtime
 from models import session_scope
-from models.linking_queries import current_gazetteer
-from models.migrate import sync_gazetteer, upgrade_database
+from models.migrate import upgrade_database
 
 app = typer.Typer(help="Datenbank: Migrationen anwenden.", no_args_is_help=True)
 
@@ -22,7 +21,7 @@ def upgrade(revision: str = typer.Argument("head", help="Target Alembic revision
     with session_scope(rt.engine) as session:
         # a gazetteer loaded with `eingang gazetteer load` stays in force (table exists from revision 0004)
         versioned = inspect(rt.engine).has_table("gazetteer_version")
-        counts = sync_gazetteer(session, current_gazetteer(session) if versioned else packaged_gazetteer())
+        counts = sync_gazetteer(session, rt.gazetteers.current(session) if versioned else rt.gazetteers.packaged)
     typer.echo(
         f"Datenbank ist auf Stand {revision}; Gazetteer geladen: {counts['municipalities']} Gemeinden, "
         f"{counts['districts']} Kreise, {counts['associations']} Verwaltungsgemeinschaften."

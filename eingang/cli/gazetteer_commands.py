@@ -11,11 +11,11 @@ from pathlib import Path
 
 import typer
 
+from casework.gazetteers import latest_gazetteer_version
 from classifiers.gazetteer import GazetteerError, read_gazetteer_files
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
 from models import session_scope
 from models.linking import GazetteerVersion
-from models.linking_queries import latest_gazetteer_version, store_gazetteer
 
 app = typer.Typer(help="Gazetteer der Thüringer Behörden laden und anzeigen.", no_args_is_help=True)
 
@@ -33,7 +33,7 @@ def load(
     try:
         texts = read_gazetteer_files(directory)
         with session_scope(rt.engine) as session:
-            version = store_gazetteer(session, texts, source=str(directory.resolve()))
+            version = rt.gazetteers.store(session, texts, source=str(directory.resolve()))
             summary = {"version": version.id, "checksum": version.checksum, "source": version.source, **version.counts}
     except GazetteerError as error:
         fail(f"Gazetteer nicht geladen, nichts wurde geändert. {error}")

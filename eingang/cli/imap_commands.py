@@ -7,8 +7,11 @@ import threading
 
 import typer
 
+from casework.processing import process_message
+from casework.runtime import Runtime
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
-from eingang.runtime import Runtime
+from intake.imap_poller import ImapConfig, ImapPoller, ImapService
+from queue_workers.worker import running_queue
 
 
 def register(app: typer.Typer) -> None:
@@ -17,13 +20,10 @@ def register(app: typer.Typer) -> None:
 
 def build_imap_service(rt: Runtime):
     """The IMAP poller thread for ``eingang serve`` (started), or None without EINGANG_IMAP_HOST."""
-    from intake.imap_poller import ImapConfig, ImapPoller, ImapService
-    from queue_workers.dispatch import enqueue_processing
-
     config = ImapConfig.from_settings(rt.settings)
     if config is None:
         return None
-    return ImapService(ImapPoller(config, rt.engine, on_stored=enqueue_processing)).start()
+    return ImapService(ImapPoller(config, rt.engine, on_stored=rt.tasks.enqueue_processing)).start()
 
 
 def imap_poll(
@@ -31,12 +31,6 @@ def imap_poll(
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Read the configured IMAP folder: store each mail, move it, process it (IDLE or polling)."""
-    import dramatiq
-
-    from intake.imap_poller import ImapConfig, ImapPoller
-    from queue_workers.dispatch import enqueue_processing
-    from queue_workers.process_queue import start_queue
-
     rt = runtime()
     try:
         config = ImapConfig.from_settings(rt.settings)
@@ -44,10 +38,7 @@ def imap_poll(
         fail(str(error))
     if config is None:
         fail("EINGANG_IMAP_HOST ist nicht gesetzt.")
-    worker = start_queue(rt)
-    from queue_workers.actors import process_message
-
-    try:
+    with running_queue(rt) as worker:  # embedded queue: acknowledgements go out before the command ends
         if once:
             try:
                 result = ImapPoller(config, rt.engine).poll()
@@ -55,11 +46,9 @@ def imap_poll(
                 fail(f"IMAP-Abruf von {config.host} fehlgeschlagen: {error}")
             for inbound_id in [*result.stored, *result.already_stored]:  # idempotent for processed ones
                 if worker is not None:
-                    process_message(inbound_id)  # embedded queue: process right here
+                    process_message(rt, inbound_id)  # embedded queue: process right here
                 else:
-                    enqueue_processing(inbound_id)
-            if worker is not None:
-                dramatiq.get_broker().join(process_message.queue_name, timeout=60_000)  # acknowledgements
+                    rt.tasks.enqueue_processing(inbound_id)
             summary = {"stored": result.stored, "already_stored": result.already_stored, "failed": result.failed}
             if output_format == OutputFormat.JSON:
                 print_json(summary)
@@ -73,7 +62,4 @@ def imap_poll(
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
         typer.echo(f"Eingang liest IMAP {config.host}/{config.folder}. Beenden mit Strg+C.")
-        ImapPoller(config, rt.engine, on_stored=enqueue_processing).run(stop)
-    finally:
-        if worker is not None:
-            worker.stop()
+        ImapPoller(config, rt.engine, on_stored=rt.tasks.enqueue_processing).run(stop)

@@ -13,11 +13,19 @@ from pathlib import Path
 import typer
 from sqlmodel import Session
 
+from casework.dispatch import sweep_unprocessed
+from casework.pipeline import mark_failed
+from casework.processing import process_message
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.imap_commands import build_imap_service
+from eingang.cli.queue_commands import start_scheduler
+from eingang.runtime import WORKER_TARGET, serve_web
 from intake.channel import store_raw
 from intake.files import read_messages
-from models import Channel, Consultation, InboundMessage, ProcessingStatus
-from queue_workers.process_queue import start_queue
+from intake.recipients import RecipientPolicy
+from intake.smtp_server import IntakeHandler, server_tls_context, start_smtp_server
+from models import Channel, Consultation, InboundMessage, ProcessingStatus, session_scope
+from queue_workers.worker import running_queue, start_queue
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +36,6 @@ def register(app: typer.Typer) -> None:
 
 def serve() -> None:
     """Run the SMTP receiver and, without EINGANG_REDIS_URL, the embedded queue worker."""
-    from intake.recipients import RecipientPolicy
-    from intake.smtp_server import IntakeHandler, server_tls_context, start_smtp_server
-    from queue_workers.dispatch import enqueue_processing, sweep_unprocessed
-
     rt = runtime()
     settings = rt.settings
     worker = start_queue(rt)
@@ -43,7 +47,7 @@ def serve() -> None:
         return inbound_id
 
     handler = IntakeHandler(
-        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=enqueue_processing
+        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=rt.tasks.enqueue_processing
     )
     controller = start_smtp_server(
         handler,
@@ -53,16 +57,13 @@ def serve() -> None:
         tls_context=server_tls_context(settings.smtp_tls_cert, settings.smtp_tls_key),
     )
     # Further components of `serve`, each an object with .stop().
-    from eingang.cli.imap_commands import build_imap_service
-    from eingang.cli.queue_commands import start_scheduler
-    from web.server import start_web_server
 
     components: list = []
     components += [service] if (service := build_imap_service(rt)) else []  # only with EINGANG_IMAP_HOST
     # Periodic jobs (sweeper, reminders, escalations): here on the embedded default; with Redis
     # they run in `eingang scheduler` processes.
     components += [start_scheduler(rt)] if settings.embedded_queue else []
-    components.append(start_web_server(rt))
+    components.append(serve_web(rt))
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -70,7 +71,7 @@ def serve() -> None:
     typer.echo(f"Eingang empfängt SMTP auf {settings.smtp_host}:{settings.smtp_port} ({mode}). Beenden mit Strg+C.")
     # Mail stored before a crash or broker outage is handed on at once; later sweeps are the
     # scheduler's job.
-    sweep_unprocessed(rt.engine, older_than=timedelta(0))
+    sweep_unprocessed(rt, older_than=timedelta(0))
     try:
         stop.wait()
     finally:
@@ -91,9 +92,9 @@ def worker(
     rt = runtime()
     if rt.settings.embedded_queue:
         fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
-    # dramatiq's own CLI runs and supervises the worker processes; it imports the actors module,
-    # which configures the RedisBroker from the same settings.
-    command = [sys.executable, "-m", "dramatiq", "queue_workers.actors"]
+    # dramatiq's own CLI runs and supervises the worker processes; each one composes its runtime
+    # (RedisBroker, actors) from the same settings in eingang.runtime.worker_process.
+    command = [sys.executable, "-m", "dramatiq", WORKER_TARGET]
     command += ["--processes", str(processes), "--threads", str(threads)]
     if not rt.settings.metrics_port:
         os.execv(sys.executable, command)
@@ -131,51 +132,57 @@ def _wait_for_processing(session_factory, inbound_id: int, timeout: float) -> In
         time.sleep(0.2)
 
 
+def _process_here(rt, inbound_id: int) -> None:
+    """Process a message in this process (the embedded queue): the worker's own code. A
+    transient error leaves it failed, to be reprocessed later."""
+    try:
+        process_message(rt, inbound_id)
+    except Exception as error:
+        with session_scope(rt.engine) as session:
+            mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
+
+
 def ingest(
     paths: list[Path] = typer.Argument(..., help=".eml files, mbox files or directories of them."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Store and process messages from files; print the consultation reference of each."""
-    from queue_workers.dispatch import enqueue_processing
-
     rt = runtime()
-    start_queue(rt)
-    from queue_workers.actors import process_message
-
     results = []
     failures = 0
-    for path in paths:
-        try:
-            messages = list(read_messages(path))
-        except (FileNotFoundError, OSError) as error:
-            typer.echo(f"Fehler: {path}: {error}", err=True)
-            failures += 1
-            continue
-        for label, raw in messages:
-            inbound_id, created = store_raw(rt.engine, raw, channel=Channel.FILE, peer=label)
-            if rt.settings.embedded_queue:
-                process_message(inbound_id)  # same actor code, run in this process
-            else:
-                enqueue_processing(inbound_id)
-            row = _wait_for_processing(lambda: Session(rt.engine), inbound_id, rt.settings.processing_wait_seconds)
-            reference = None
-            if row is not None and row.consultation_id:
-                with Session(rt.engine) as session:
-                    reference = session.get(Consultation, row.consultation_id).reference
-            status = row.status if row is not None else "pending"
-            error = row.error if row is not None else "noch nicht verarbeitet (Worker läuft?)"
-            if status != ProcessingStatus.PROCESSED:
+    with running_queue(rt):  # embedded queue: acknowledgements go out before the command ends
+        for path in paths:
+            try:
+                messages = list(read_messages(path))
+            except (FileNotFoundError, OSError) as error:
+                typer.echo(f"Fehler: {path}: {error}", err=True)
                 failures += 1
-            results.append(
-                {
-                    "source": label,
-                    "message": inbound_id,
-                    "new": created,
-                    "status": status,
-                    "reference": reference,
-                    "error": error if status != ProcessingStatus.PROCESSED else None,
-                }
-            )
+                continue
+            for label, raw in messages:
+                inbound_id, created = store_raw(rt.engine, raw, channel=Channel.FILE, peer=label)
+                if rt.settings.embedded_queue:
+                    _process_here(rt, inbound_id)
+                else:
+                    rt.tasks.enqueue_processing(inbound_id)
+                row = _wait_for_processing(lambda: Session(rt.engine), inbound_id, rt.settings.processing_wait_seconds)
+                reference = None
+                if row is not None and row.consultation_id:
+                    with Session(rt.engine) as session:
+                        reference = session.get(Consultation, row.consultation_id).reference
+                status = row.status if row is not None else "pending"
+                error = row.error if row is not None else "noch nicht verarbeitet (Worker läuft?)"
+                if status != ProcessingStatus.PROCESSED:
+                    failures += 1
+                results.append(
+                    {
+                        "source": label,
+                        "message": inbound_id,
+                        "new": created,
+                        "status": status,
+                        "reference": reference,
+                        "error": error if status != ProcessingStatus.PROCESSED else None,
+                    }
+                )
     if output_format == OutputFormat.JSON:
         print_json(results)
     else:

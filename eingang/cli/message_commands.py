@@ -8,9 +8,12 @@ from __future__ import annotations
 import typer
 from sqlmodel import Session, select
 
+from casework.pipeline import mark_failed
+from casework.processing import failed_ids, process_message
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
 from models import InboundMessage, ProcessingStatus, session_scope
 from models.public import inbound_message_public
+from queue_workers.worker import running_queue
 
 app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
 
@@ -52,45 +55,26 @@ def reprocess_command(
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Run processing again for one message or all failed ones (processed ones stay as they are)."""
-    import dramatiq
-
-    from queue_workers.pipeline import mark_failed
-    from queue_workers.process_queue import start_queue
-
     if (message_id is None) == (not failed):
         fail("Bitte genau eines angeben: eine Nachrichten-ID oder --failed.", code=2)
     rt = runtime()
     with session_scope(rt.engine) as session:
         if failed:
-            ids = list(
-                session.exec(
-                    select(InboundMessage.id)
-                    .where(InboundMessage.status == ProcessingStatus.FAILED)
-                    .order_by(InboundMessage.id)
-                )
-            )
+            ids = failed_ids(session)
         elif session.get(InboundMessage, message_id) is None:
             fail(f"Eine Nachricht mit der ID {message_id} gibt es nicht.")
         else:
             ids = [message_id]
-    worker = start_queue(rt)
-    from queue_workers.actors import process_message
-
     results = []
-    try:
+    with running_queue(rt):  # embedded queue: acknowledgements of consultations opened now go out
         for inbound_id in ids:
             try:
-                process_message(inbound_id)  # the worker's own code, run here
+                process_message(rt, inbound_id)  # the worker's own code, run here
             except Exception as error:  # transient (database/network): stays failed, try again later
                 with session_scope(rt.engine) as session:
                     mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
             with session_scope(rt.engine) as session:
                 results.append(message_summary(session, session.get(InboundMessage, inbound_id)))
-        if worker is not None:  # acknowledgements of consultations opened just now
-            dramatiq.get_broker().join(process_message.queue_name, timeout=60_000)
-    finally:
-        if worker is not None:
-            worker.stop()
     if output_format == OutputFormat.JSON:
         print_json(results)
     else:

@@ -9,8 +9,14 @@ from datetime import timedelta
 
 import typer
 
+from casework.dispatch import sweep_unprocessed
+from casework.runtime import Runtime
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json, runtime
-from eingang.runtime import Runtime
+from queue_workers.broker import broker_of
+from queue_workers.deadletters import list_dead_letters, requeue_dead_letters
+from queue_workers.periodic import run_due_jobs
+from queue_workers.scheduler import Scheduler
+from queue_workers.worker import running_queue
 
 app = typer.Typer(help="Warteschlange: Sweeper, Dead-Letter-Ansicht.", no_args_is_help=True)
 
@@ -20,22 +26,8 @@ def register(main: typer.Typer) -> None:
     main.command("scheduler")(scheduler)
 
 
-def _setup_queue(rt: Runtime):
-    """Configure the broker for this process and declare the actors on it."""
-    from queue_workers.broker import setup_broker
-    from queue_workers.context import set_runtime
-
-    broker = setup_broker(rt.settings)
-    set_runtime(rt)
-    import queue_workers.actors  # noqa: F401  (declares the actors on the broker)
-
-    return broker
-
-
 def start_scheduler(rt: Runtime):
     """Start the periodic jobs in a background thread (used by `eingang serve`); has .stop()."""
-    from queue_workers.scheduler import Scheduler
-
     return Scheduler(rt).start()
 
 
@@ -46,19 +38,16 @@ def scheduler(
     """Run the periodic jobs (sweeper, reminders digest, escalations, SLA breaches).
 
     Several schedulers may run at once; each job still runs once per period."""
-    from queue_workers.periodic import run_due_jobs
-
     rt = runtime()
-    _setup_queue(rt)
     if once:
-        results = run_due_jobs(rt)
+        with running_queue(rt):  # embedded queue: the mail of this run goes out before the end
+            results = run_due_jobs(rt)
         if output_format == OutputFormat.JSON:
             print_json(results)
         else:
             for job, summary in results.items():
                 typer.echo(f"{job}: {summary if summary is not None else 'nicht fällig oder schon erledigt'}")
         return
-    from queue_workers.scheduler import Scheduler
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -67,14 +56,15 @@ def scheduler(
         from models.metrics import serve_metrics_port
 
         serve_metrics_port(rt.settings.metrics_port, rt.settings.metrics_host)
-    running = Scheduler(rt).start()
-    typer.echo(f"Eingang-Scheduler läuft (alle {running.tick:g} s). Beenden mit Strg+C.")
-    try:
-        while not stop.wait(1):
-            pass
-    finally:
-        running.stop()
-        typer.echo("Scheduler beendet.")
+    with running_queue(rt):  # embedded queue: this process also sends the mail its jobs queue
+        running = Scheduler(rt).start()
+        typer.echo(f"Eingang-Scheduler läuft (alle {running.tick:g} s). Beenden mit Strg+C.")
+        try:
+            while not stop.wait(1):
+                pass
+        finally:
+            running.stop()
+            typer.echo("Scheduler beendet.")
 
 
 @app.command("sweep")
@@ -82,11 +72,8 @@ def sweep(
     older_than: int = typer.Option(0, "--older-than", help="Only messages waiting at least this many seconds."),
 ) -> None:
     """Re-enqueue every stored message that was never processed (after a broker outage)."""
-    from queue_workers.dispatch import sweep_unprocessed
-
     rt = runtime()
-    _setup_queue(rt)
-    ids = sweep_unprocessed(rt.engine, older_than=timedelta(seconds=older_than))
+    ids = sweep_unprocessed(rt, older_than=timedelta(seconds=older_than))
     typer.echo(f"{len(ids)} Nachricht(en) erneut in die Warteschlange gestellt.")
 
 
@@ -96,10 +83,7 @@ def dead_letters(
     requeue: bool = typer.Option(False, "--requeue", help="Send all dead letters again and clear the list."),
 ) -> None:
     """Show the queue's dead letters: messages whose retries ran out (also marked failed in the database)."""
-    from queue_workers.deadletters import list_dead_letters, requeue_dead_letters
-
-    rt = runtime()
-    broker = _setup_queue(rt)
+    broker = broker_of(runtime())
     if requeue:
         count = requeue_dead_letters(broker)
         typer.echo(f"{count} Nachricht(en) erneut gesendet.")

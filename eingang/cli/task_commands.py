@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from casework.tasks import add_task, assign_task, complete_task, list_tasks, postpone_task, task_summary
+from casework.workflow import WorkflowError
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from eingang.cli.consultation_commands import ACTOR_OPTION, actor_name
 from models import TaskStatus, session_scope
@@ -46,9 +48,6 @@ def list_command(
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """List open follow-up tasks, earliest due first."""
-    from queue_workers.tasks import list_tasks, task_summary
-    from queue_workers.workflow import WorkflowError
-
     rt = runtime()
     today = _today(rt)
     try:
@@ -79,8 +78,6 @@ def list_command(
 @app.command("complete")
 def complete(task_id: int = typer.Argument(..., help="Task id."), actor: str = ACTOR_OPTION) -> None:
     """Mark a task as done."""
-    from queue_workers.tasks import complete_task
-
     apply_workflow(complete_task, f"Aufgabe {task_id} erledigt.", task_id=task_id, actor=actor_name(actor))
 
 
@@ -93,8 +90,6 @@ def postpone(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Postpone a task to a new date or by working days, with a reason."""
-    from queue_workers.tasks import postpone_task
-
     rt = runtime()
     apply_workflow(
         postpone_task,
@@ -115,8 +110,6 @@ def assign(
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Assign a task to a consultant."""
-    from queue_workers.tasks import assign_task
-
     who = None if assignee == "-" else assignee
     apply_workflow(
         assign_task,
@@ -138,9 +131,6 @@ def add(
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Add a task to a consultation by hand."""
-    from queue_workers.tasks import add_task, task_summary
-    from queue_workers.workflow import WorkflowError
-
     rt = runtime()
     try:
         with session_scope(rt.engine) as session:

@@ -7,10 +7,10 @@ import sys
 import typer
 from sqlmodel import select
 
+from casework.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
 from models import UserAccount, session_scope
 from models.public import user_public
-from web.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
@@ -129,7 +129,7 @@ def remove(
 ) -> None:
     """Ein Konto entfernen, das nie geantwortet hat; seine Fälle und Aufgaben sind danach ohne
     Zuständige (protokolliert). Konten mit Antworten bleiben erhalten: dann „disable“."""
-    from web.accounts import remove_user
+    from casework.accounts import remove_user
 
     if not yes and not typer.confirm(f"Benutzer {username} wirklich entfernen?"):
         fail("Abgebrochen.")

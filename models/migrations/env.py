@@ -1,5 +1,5 @@
-"""Alembic environment: the URL comes from the caller's config (``eingang db upgrade``) or
-from ``EINGANG_DATABASE_URL``."""
+"""Alembic environment: the URL (or an open connection) comes from the caller's Alembic config
+(``models.migrate.alembic_config``, used by ``eingang db upgrade``). Nothing here reads settings."""
 
 from __future__ import annotations
 
@@ -16,11 +16,9 @@ target_metadata = SQLModel.metadata
 
 def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
-    if url:
-        return url
-    from eingang.settings import get_settings
-
-    return get_settings().database_url
+    if not url:
+        raise RuntimeError("no sqlalchemy.url in the Alembic config: use models.migrate.alembic_config(database_url)")
+    return url
 
 
 def run_migrations_offline() -> None:

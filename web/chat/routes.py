@@ -20,10 +20,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.requests import HTTPConnection
 
-from eingang.runtime import Runtime
+from casework import chat as service
+from casework.runtime import Runtime
 from intake.chat import ChatInputError
 from models.public import ChatLinePublic, ChatSessionPublic, ConsultationChatPublic
-from web.chat import service
 from web.chat.ratelimit import SlidingWindowLimiter
 from web.errors import CHAT_ERROR_RESPONSES
 from web.params import DbId, LineId
@@ -94,7 +94,7 @@ INPUT_ERROR_STATUS = {"session_unknown": 404, "too_long": 413}
 def chat_page(request: Request):
     """The chat widget for municipality employees."""
     settings = get_runtime(request).settings
-    service.warm_up()
+    service.warm_up(get_runtime(request))
     return templates.TemplateResponse(
         request,
         "chat/widget.html",
@@ -148,7 +148,7 @@ class AnswerLine(BaseModel):
 @router.post("/chat/api/sessions", status_code=201, response_model=ChatSessionPublic)
 async def start_chat(request: Request, body: StartChat):
     """Start a chat; the answer holds the token for all further requests."""
-    service.warm_up()
+    service.warm_up(get_runtime(request))
     retry = _limiter(request, "session").hit(_client(request))
     if retry:
         return _error(

@@ -1,7 +1,7 @@
 """Folgeaufgaben eines Beratungsfalls bearbeiten — dieselben Funktionen für CLI, Web und Worker.
 
 Aufgaben entstehen automatisch aus den Vorlagen je Thema (``classifiers/data/taxonomy.yaml``,
-siehe ``queue_workers.followups``) oder von Hand. Fälligkeiten zählen Arbeitstage (Montag bis
+siehe ``casework.followups``) oder von Hand. Fälligkeiten zählen Arbeitstage (Montag bis
 Freitag ohne Thüringer Feiertage). Jede Änderung steht im Audit-Log des Falls. Keine Funktion
 committet. Alle Argumente sind Schlüsselwort-Argumente; ``actor`` ist der Benutzername.
 
@@ -30,12 +30,12 @@ from datetime import date
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from casework.followups import add_working_days
+from casework.workflow import ConsultationRef, NotFound, WorkflowError, find_user, load_consultation
 from models import Consultation, FollowUpTask, TaskStatus, UserAccount, utcnow
 from models.audit import record_change
 from models.consultations import effective_assignee_id as effective_assignee_id  # used by reminders
 from models.public import TaskPublic, task_public, usernames
-from queue_workers.followups import add_working_days
-from queue_workers.workflow import ConsultationRef, NotFound, WorkflowError, find_user, load_consultation
 
 DEFAULT_MANUAL_DUE_WORKING_DAYS = 5
 

@@ -29,7 +29,7 @@ from intake.parsed import ParsedMail
 from intake.threading import normalise_subject, thread_keys
 from models import Consultation, ConsultationMessage, ConsultationStatus, Municipality, OutboundMail, utcnow
 from models.audit import record_change
-from models.queries import authority_summary
+from models.gazetteer import authority_summary
 
 SUBJECT_MATCH_DAYS = 90
 SUBJECT_MIN_LENGTH = 8

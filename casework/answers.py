@@ -1,12 +1,13 @@
-"""Antworten der Beraterinnen an die Kommune: als Antwort-Mail über das konfigurierte
-SMTP-Relay (``queue_workers.mailer``), im Thread der letzten eingegangenen Nachricht
-(In-Reply-To/References, RFC 5322 §3.6.4), mit dem Aktenzeichen im Betreff
-(``Re: … [KV-2026-00042]``), gespeichert als ausgehende ``ConsultationMessage`` und
-``OutboundMail``; die erste Antwort setzt ``first_response_at``.
+"""Antworten der Beraterinnen an die Kommune: als Antwort-Mail im Thread der letzten
+eingegangenen Nachricht (In-Reply-To/References, RFC 5322 §3.6.4), mit dem Aktenzeichen im
+Betreff (``Re: … [KV-2026-00042]``), gespeichert als ausgehende ``ConsultationMessage`` und im
+Postausgang (``casework.outbox``) in derselben Transaktion; versendet wird nach dem Commit
+(mit Wiederholungen und derselben Message-ID), nie während die Transaktion den Fall sperrt.
+Die erste Antwort setzt ``first_response_at``.
 
-- ``send_answer(session, *, consultation, actor, body, settings, status="beantwortet", to=None,
-  send=send_message)`` → ``ConsultationMessage``. Schlägt der Versand fehl, wird nichts
-  gespeichert und ``AnswerNotSent`` ausgelöst (der Text bleibt beim Aufrufer).
+- ``send_answer(session, *, consultation, actor, body, settings, status="beantwortet", to=None)``
+  → ``ConsultationMessage``. Ohne konfiguriertes Relay wird nichts gespeichert und
+  ``AnswerNotSent`` ausgelöst (der Text bleibt beim Aufrufer).
 - ``answer_subject(subject, reference)`` — Betreff mit genau einem „Re:“ und dem Aktenzeichen.
 """
 
@@ -14,30 +15,20 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from email.message import EmailMessage
 
 from sqlmodel import Session, select
 
-from eingang.settings import Settings
-from models import (
-    Consultation,
-    ConsultationMessage,
-    ConsultationStatus,
-    Direction,
-    OutboundMail,
-    UserAccount,
-    metrics,
-    utcnow,
-)
-from queue_workers.mailer import new_message, send_message
-from queue_workers.workflow import (
+from casework.mailer import new_message
+from casework.outbox import queue_mail
+from casework.workflow import (
     ConsultationRef,
     WorkflowError,
     change_status,
     load_consultation,
     record_first_response,
 )
+from eingang.settings import Settings
+from models import Consultation, ConsultationMessage, ConsultationStatus, Direction, UserAccount, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +36,7 @@ _REPLY_PREFIX = re.compile(r"^\s*((re|aw|antw|fwd?|wg)\s*(\[\d+\])?\s*:\s*)+", r
 
 
 class AnswerNotSent(WorkflowError):
-    """The relay did not take the answer; nothing was stored."""
+    """The answer cannot be sent (no relay configured); nothing was stored."""
 
 
 def answer_subject(subject: str, reference: str) -> str:
@@ -74,10 +65,10 @@ def send_answer(
     settings: Settings,
     status: str = ConsultationStatus.ANSWERED,
     to: str | None = None,
-    send: Callable[[Settings, EmailMessage], None] = send_message,
 ) -> ConsultationMessage:
-    """Send ``body`` as the consultant's answer and record it; ``status`` afterwards is
-    ``beantwortet`` or ``wartet_auf_rueckmeldung`` (a question back to the municipality)."""
+    """Record ``body`` as the consultant's answer and queue it in the outbox (sent after the
+    caller's commit); ``status`` afterwards is ``beantwortet`` or ``wartet_auf_rueckmeldung``
+    (a question back to the municipality)."""
     row = load_consultation(session, consultation, for_update=True)
     body = (body or "").strip()
     if not body:
@@ -99,15 +90,12 @@ def send_answer(
         in_reply_to=previous.message_id if previous else None,
         references=list(previous.references) if previous else None,
     )
-    try:
-        send(settings, message)
-    except Exception as error:
-        logger.warning("answer for consultation %s not sent: %s", row.id, type(error).__name__)
-        metrics.mail_result("answer", sent=False)
+    if not settings.relay_host:
+        logger.warning("answer for consultation %s not sent: no relay configured", row.id)
         raise AnswerNotSent(
-            f"Die Antwort konnte nicht versendet werden ({error}). Es wurde nichts gespeichert."
-        ) from error
-    metrics.mail_result("answer", sent=True)
+            "Die Antwort konnte nicht versendet werden (EINGANG_RELAY_HOST ist nicht gesetzt). "
+            "Es wurde nichts gespeichert."
+        )
     now = utcnow()
     author = session.exec(select(UserAccount).where(UserAccount.username == actor)).first()
     references = [v for v in str(message.get("References", "")).split() if v]
@@ -126,17 +114,7 @@ def send_answer(
         author_id=author.id if author else None,
     )
     session.add(stored)
-    session.add(
-        OutboundMail(
-            consultation_id=row.id,
-            kind="answer",
-            recipient=recipient,
-            subject=subject,
-            message_id=message["Message-ID"],
-            status="sent",
-            sent_at=now,
-        )
-    )
+    queue_mail(session, message, kind="answer", recipient=recipient, consultation_id=row.id)
     record_first_response(session, consultation=row, actor=actor, at=now)
     if row.status != status:
         change_status(session, consultation=row, actor=actor, status=status, reason="Antwort versendet")

@@ -4,26 +4,12 @@ database, not the broker, is the source of truth."""
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from casework.runtime import Runtime
 from models import InboundMessage, ProcessingStatus, session_scope, utcnow
-
-logger = logging.getLogger(__name__)
-
-
-def enqueue_processing(inbound_id: int) -> bool:
-    from queue_workers.actors import process_message
-
-    try:
-        process_message.send(inbound_id)
-    except Exception:  # broker down: the sweeper will pick the message up
-        logger.warning("could not enqueue message %s; the sweeper will retry", inbound_id, exc_info=True)
-        return False
-    return True
 
 
 def unprocessed_ids(
@@ -41,9 +27,9 @@ def unprocessed_ids(
     )
 
 
-def sweep_unprocessed(engine: Engine, *, older_than: timedelta = timedelta(minutes=2)) -> list[int]:
+def sweep_unprocessed(runtime: Runtime, *, older_than: timedelta = timedelta(minutes=2)) -> list[int]:
     """Re-enqueue stored messages still waiting for processing (broker outage, killed worker).
     Re-enqueueing a message that is in flight is harmless: processing is idempotent."""
-    with session_scope(engine) as session:
+    with session_scope(runtime.engine) as session:
         ids = unprocessed_ids(session, older_than_seconds=older_than.total_seconds())
-    return [inbound_id for inbound_id in ids if enqueue_processing(inbound_id)]
+    return [inbound_id for inbound_id in ids if runtime.tasks.enqueue_processing(inbound_id)]

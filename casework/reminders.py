@@ -1,11 +1,12 @@
 """Erinnerungen und Fristen: die tägliche Aufgaben-Übersicht je Beraterin, die Eskalation
 dringender Fälle ohne erste Antwort an die Teamleitung und die Erfassung verletzter
 Erstantwort-Fristen (SLA). Aufgerufen von den periodischen Jobs (``queue_workers.periodic``)
-innerhalb von deren Transaktion; jede gesendete oder versuchte Mail steht in ``OutboundMail``.
+innerhalb von deren Transaktion; jede Mail kommt in derselben Transaktion in den Postausgang
+(``casework.outbox``) und wird nach dem Commit versendet.
 
-- ``send_task_digests(session, *, settings, today, send=send_message)`` — je Person eine Mail
+- ``send_task_digests(session, *, settings, today)`` — je Person eine Mail
   mit heute fälligen und überfälligen Aufgaben (Teamleitung zusätzlich: Aufgaben ohne Zuständige).
-- ``escalate_unanswered_urgent(session, *, settings, now, send=send_message)`` — dringende Fälle
+- ``escalate_unanswered_urgent(session, *, settings, now)`` — dringende Fälle
   ohne erste Antwort nach ``escalation_hours`` an die Teamleitung, je Fall genau einmal.
 - ``record_sla_breaches(session, *, settings, now)`` — ``SlaBreach`` für jeden Fall, dessen erste
   Antwort später als die Frist seiner Priorität kam oder noch aussteht.
@@ -14,13 +15,14 @@ innerhalb von deren Transaktion; jede gesendete oder versuchte Mail steht in ``O
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from email.message import EmailMessage
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from casework.mailer import new_message
+from casework.outbox import queue_mail
+from casework.tasks import effective_assignee_id
 from eingang.settings import Settings
 from models import (
     Consultation,
@@ -33,15 +35,10 @@ from models import (
     UserAccount,
     as_utc,
     metrics,
-    utcnow,
 )
 from models.audit import record_change
-from queue_workers.mailer import new_message, send_message
-from queue_workers.tasks import effective_assignee_id
 
 logger = logging.getLogger(__name__)
-
-SendFunction = Callable[[Settings, EmailMessage], None]
 
 FIRST_RESPONSE = "first_response"
 ESCALATION = "escalation"
@@ -68,26 +65,10 @@ def deliver(
     subject: str,
     body: str,
     consultation_id: int | None = None,
-    send: SendFunction = send_message,
 ) -> OutboundMail:
-    """Send one mail of Eingang's own and record it; a failure is recorded, not raised."""
+    """Queue one mail of Eingang's own in the outbox (sent after the caller's commit)."""
     message = new_message(settings, to=to, subject=subject, body=body, auto_submitted="auto-generated")
-    record = OutboundMail(
-        consultation_id=consultation_id, kind=kind, recipient=to, subject=subject, message_id=message["Message-ID"]
-    )
-    try:
-        send(settings, message)
-    except Exception as error:  # the relay's error is kept for the operator
-        record.status = "failed"
-        record.error = f"{type(error).__name__}: {error}"[:2000]
-        logger.warning("could not send %s mail %s: %s", kind, record.message_id, record.error)
-    else:
-        record.status = "sent"
-        record.sent_at = utcnow()
-    metrics.mail_result(kind, sent=record.status == "sent")
-    session.add(record)
-    session.flush()
-    return record
+    return queue_mail(session, message, kind=kind, recipient=to, consultation_id=consultation_id)
 
 
 def _task_line(task: FollowUpTask, consultation: Consultation, today: date) -> str:
@@ -109,9 +90,7 @@ def digest_body(user: UserAccount, rows: list[tuple[FollowUpTask, Consultation]]
     return "\n".join(parts)
 
 
-def send_task_digests(
-    session: Session, *, settings: Settings, today: date, send: SendFunction = send_message
-) -> list[OutboundMail]:
+def send_task_digests(session: Session, *, settings: Settings, today: date) -> list[OutboundMail]:
     """One digest per person with open tasks due today or overdue. Tasks without any assignee
     (neither the task's nor the consultation's) go to every team lead."""
     rows = list(
@@ -152,7 +131,6 @@ def send_task_digests(
                 to=user.email,
                 subject=subject,
                 body=digest_body(user, items, today),
-                send=send,
             )
         )
     return sent
@@ -176,9 +154,7 @@ def _without_breach(kind: str):
     return select(Consultation).where(Consultation.id.not_in(recorded))
 
 
-def escalate_unanswered_urgent(
-    session: Session, *, settings: Settings, now: datetime, send: SendFunction = send_message
-) -> list[Consultation]:
+def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: datetime) -> list[Consultation]:
     """Urgent consultations without a first response after ``escalation_hours`` go to the team
     lead(s), once per consultation (``SlaBreach`` kind ``escalation``)."""
     cutoff = now - timedelta(hours=settings.escalation_hours)
@@ -220,7 +196,6 @@ def escalate_unanswered_urgent(
                 subject=f"Eskalation: dringender Fall {consultation.reference} ohne Antwort",
                 body=body,
                 consultation_id=consultation.id,
-                send=send,
             )
             recipients.append(lead.username)
         if not leads:

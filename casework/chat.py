@@ -12,15 +12,25 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
+from email.headerregistry import Address
 from email.utils import make_msgid
 from functools import lru_cache
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from casework import outbox
+from casework.chat_guidance import cached_guidance
+from casework.mailer import new_message
+from casework.pipeline import mark_failed
+from casework.processing import process_message
+from casework.runtime import Runtime
+from casework.workflow import change_status, record_first_response
 from classifiers.gazetteer import packaged_gazetteer
-from eingang.runtime import Runtime
+from classifiers.linker import link
+from classifiers.topics import classify
 from intake.chat import ChatInputError, clean_email, clean_name, clean_text, store_chat_message
+from intake.parsing import parse
 from models import (
     Channel,
     ChatDelivery,
@@ -32,7 +42,6 @@ from models import (
     ConsultationStatus,
     Direction,
     InboundMessage,
-    OutboundMail,
     ProcessingStatus,
     UserAccount,
     as_utc,
@@ -46,8 +55,6 @@ from models.public import (
     ConsultationChatPublic,
     chat_line_public,
 )
-from queue_workers.workflow import change_status, record_first_response
-from web.chat.guidance import cached_guidance
 
 logger = logging.getLogger(__name__)
 
@@ -180,20 +187,16 @@ WARM_UP_MAIL = (
 )
 
 
-def warm_up() -> None:
+def warm_up(runtime: Runtime) -> None:
     """Load the classifier and linker data in the background once per process (the first
     load takes seconds), so that a visitor's first message is answered at once."""
     global _warm_up_thread
 
     def run() -> None:
-        from classifiers.linker import link
-        from classifiers.topics import classify
-        from intake.parsing import parse
-
         try:
             parsed = parse(WARM_UP_MAIL)
-            classify(parsed)
-            link(parsed)
+            classify(parsed, runtime.topic_model.load())
+            link(parsed, gazetteer=runtime.gazetteers.packaged)
             _authority_choices()
         except Exception:  # warming is an optimisation; processing reports real errors
             logger.warning("chat warm-up failed", exc_info=True)
@@ -211,26 +214,19 @@ def _wait_for_warm_up(timeout: float = 30) -> None:
 
 
 def _process(runtime: Runtime, inbound_id: int) -> None:
-    """Run the pipeline on the stored message now: in this thread on the embedded queue (same
-    code as the actor), or via the worker with Redis, waiting briefly for it."""
+    """Run the pipeline on the stored message now: in this thread on the embedded queue (the
+    actor's own code), or via the worker with Redis, waiting briefly for it."""
     settings = runtime.settings
     if settings.embedded_queue:
         _wait_for_warm_up()  # one load of the classifier, not two in parallel
-        from queue_workers.pipeline import mark_failed, process_stored_message
-
         try:
-            with session_scope(runtime.engine) as session:
-                process_stored_message(
-                    session, inbound_id, taxonomy=runtime.taxonomy, reference_prefix=settings.reference_prefix
-                )
+            process_message(runtime, inbound_id)
         except Exception as error:  # kept, marked failed, shown to consultants; the chat still answers
             logger.exception("processing chat message %s failed", inbound_id)
             with session_scope(runtime.engine) as session:
                 mark_failed(session, inbound_id, f"{type(error).__name__}: {error}")
         return
-    from queue_workers.dispatch import enqueue_processing
-
-    enqueue_processing(inbound_id)
+    runtime.tasks.enqueue_processing(inbound_id)
     deadline = time.monotonic() + settings.chat_reply_wait_seconds
     while time.monotonic() < deadline:
         with Session(runtime.engine) as session:
@@ -424,7 +420,7 @@ def consultation_chat(runtime: Runtime, consultation_id: int, *, after: int = 0)
 def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: UserAccount) -> dict:
     """A consultant's answer: shown live if the visitor is still here, else sent by e-mail."""
     text = clean_text(text, max_chars=max(runtime.settings.chat_max_message_chars, 20000))
-    with session_scope(runtime.engine) as session:
+    with outbox.transaction(runtime) as session:
         chat = _chat_of(session, consultation_id)
         consultation = session.get(Consultation, consultation_id)
         author_name = author.display_name or author.username
@@ -466,9 +462,8 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
         record_change(session, consultation_id=consultation_id, actor=author.username, action="chat_answer")
         session.flush()
         line_id = line.id
-        present = visitor_present(runtime, chat)
-    if not present:
-        mail_answer(runtime, line_id)
+        if not visitor_present(runtime, chat):  # gone: the answer goes by e-mail, after this commit
+            _queue_answer_mail(session, runtime, line, chat)
     with Session(runtime.engine) as session:
         return line_payload(session.get(ChatMessage, line_id))
 
@@ -492,62 +487,41 @@ def mail_undelivered_answers(runtime: Runtime) -> int:
 
 
 def mail_answer(runtime: Runtime, line_id: int) -> None:
-    """Send one consultant answer by e-mail, recorded in OutboundMail so that the visitor's
-    e-mail reply threads into the same consultation (the pipeline's find_thread)."""
-    from queue_workers.mailer import new_message, send_message
-
-    settings = runtime.settings
-    with session_scope(runtime.engine) as session:
+    """Send one consultant answer by e-mail (through the outbox), unless it was delivered or
+    mailed already."""
+    with outbox.transaction(runtime) as session:
         line = session.get(ChatMessage, line_id, with_for_update=True)
         if line is None or line.delivery != ChatDelivery.PENDING:
             return
-        chat = session.get(ChatSession, line.session_id)
-        consultation = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
-        reference = consultation.reference if consultation else None
-        body = (
-            f"Guten Tag {chat.visitor_name},\n\n"
-            f"Sie hatten den Chat bereits verlassen, daher erhalten Sie unsere Antwort per E-Mail:\n\n"
-            f"{line.text}\n\n"
-            f"Mit freundlichen Grüßen\n{line.author_name or ''}\nKompetenzzentrum Verwaltung 4.0\n\n"
-            f"Aktenzeichen: {reference or '-'} – antworten Sie einfach auf diese E-Mail."
-        )
-        message = new_message(
-            settings,
-            to=str(_visitor_address(chat)),
-            subject=f"[{reference}] Antwort auf Ihre Chat-Anfrage" if reference else "Antwort auf Ihre Chat-Anfrage",
-            body=body,
-            in_reply_to=chat.first_message_id,
-        )
-        outbound = OutboundMail(
-            consultation_id=chat.consultation_id,
-            kind="chat_answer",
-            recipient=chat.visitor_email,
-            subject=str(message["Subject"]),
-            message_id=str(message["Message-ID"]),
-        )
-        session.add(outbound)
-        session.flush()
-        line.outbound_mail_id = outbound.id
-        line.delivery = ChatDelivery.EMAILED  # claimed; corrected below if sending fails
-        outbound_id = outbound.id
-    try:
-        send_message(settings, message)
-    except Exception as error:
-        logger.warning("chat answer %s could not be mailed: %s", line_id, type(error).__name__)
-        with session_scope(runtime.engine) as session:
-            outbound = session.get(OutboundMail, outbound_id)
-            outbound.status, outbound.error = "failed", f"{type(error).__name__}: {error}"
-            line = session.get(ChatMessage, line_id)
-            line.delivery, line.error = ChatDelivery.FAILED, outbound.error
-        return
-    with session_scope(runtime.engine) as session:
-        outbound = session.get(OutboundMail, outbound_id)
-        outbound.status, outbound.sent_at = "sent", utcnow()
-        session.get(ChatMessage, line_id).delivered_at = utcnow()
+        _queue_answer_mail(session, runtime, line, session.get(ChatSession, line.session_id))
 
 
-def _visitor_address(chat: ChatSession):
-    from email.headerregistry import Address
+def _queue_answer_mail(session: Session, runtime: Runtime, line: ChatMessage, chat: ChatSession) -> None:
+    """Queue the mail of a consultant answer in the outbox; recorded so that the visitor's
+    e-mail reply threads into the same consultation (the pipeline's find_thread)."""
+    consultation = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
+    reference = consultation.reference if consultation else None
+    body = (
+        f"Guten Tag {chat.visitor_name},\n\n"
+        f"Sie hatten den Chat bereits verlassen, daher erhalten Sie unsere Antwort per E-Mail:\n\n"
+        f"{line.text}\n\n"
+        f"Mit freundlichen Grüßen\n{line.author_name or ''}\nKompetenzzentrum Verwaltung 4.0\n\n"
+        f"Aktenzeichen: {reference or '-'} – antworten Sie einfach auf diese E-Mail."
+    )
+    message = new_message(
+        runtime.settings,
+        to=str(_visitor_address(chat)),
+        subject=f"[{reference}] Antwort auf Ihre Chat-Anfrage" if reference else "Antwort auf Ihre Chat-Anfrage",
+        body=body,
+        in_reply_to=chat.first_message_id,
+    )
+    row = outbox.queue_mail(
+        session, message, kind="chat_answer", recipient=chat.visitor_email, consultation_id=chat.consultation_id
+    )
+    line.outbound_mail_id = row.id
+    line.delivery = ChatDelivery.EMAILED  # the outbox marks it failed if the relay refuses
 
+
+def _visitor_address(chat: ChatSession) -> Address:
     local, _, domain = chat.visitor_email.partition("@")
     return Address(display_name=chat.visitor_name, username=local, domain=domain)

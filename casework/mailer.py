@@ -1,10 +1,11 @@
-"""Sending mail through the configured outgoing SMTP relay (acknowledgements, answers,
-digests, escalations). Every send is recorded in ``OutboundMail`` by the caller."""
+"""Composing Eingang's mail and handing it to the configured outgoing SMTP relay. Nothing sends
+directly: every mail goes through the outbox (``casework.outbox``), which calls the relay."""
 
 from __future__ import annotations
 
 import smtplib
 import ssl
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -61,3 +62,17 @@ def send_message(settings: Settings, message: EmailMessage, *, timeout: float = 
             password = settings.relay_password.get_secret_value() if settings.relay_password else ""
             client.login(settings.relay_username, password)
         client.send_message(message, from_addr=envelope_sender(message))
+
+
+@dataclass(frozen=True)
+class SmtpRelay:
+    """The runtime's relay (``casework.runtime.Relay``) on the settings' relay configuration."""
+
+    settings: Settings
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.settings.relay_host)
+
+    def send(self, message: EmailMessage) -> None:
+        send_message(self.settings, message)

@@ -24,7 +24,7 @@ Funktionen:
   Fälle zurück in Bearbeitung).
 - ``assign(session, *, consultation, actor, assignee)`` — Zuständige(n) setzen (``None`` = keine).
 - ``set_priority(session, *, consultation, actor, priority)`` — ``normal``/``hoch``/``dringend``.
-- ``confirm_topics(session, *, consultation, actor, topics=None, taxonomy=None)`` — Themen
+- ``confirm_topics(session, *, consultation, actor, taxonomy, topics=None)`` — Themen
   bestätigen (``None``) oder korrigieren; eine Korrektur schreibt eine ``TopicCorrection``
   und legt die Aufgaben neu hinzugekommener Themen an. ``suggested_topics`` bleibt erhalten.
 - ``confirm_authority(session, *, consultation, actor, authority_key=None)`` — Behörde
@@ -37,7 +37,7 @@ Funktionen:
 - ``authority_exists(session, key)`` — gibt es den Schlüssel im Gazetteer?
 
 Daten: ``TRANSITIONS`` (erlaubte Statuswechsel), ``STATUS_LABELS`` (deutsche Anzeigenamen).
-Antworten an die Kommune: ``queue_workers.answers``; Aufgaben: ``queue_workers.tasks``.
+Antworten an die Kommune: ``casework.answers``; Aufgaben: ``casework.tasks``.
 """
 
 from __future__ import annotations
@@ -47,9 +47,11 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from classifiers.taxonomy import Taxonomy, get_taxonomy
+from casework.followups import create_tasks, templates_for
+from classifiers.taxonomy import Taxonomy
 from models import (
     AdministrativeAssociation,
+    AuditEntry,
     Consultation,
     ConsultationMessage,
     ConsultationNote,
@@ -263,8 +265,6 @@ def set_priority(session: Session, *, consultation: ConsultationRef, actor: str,
 def machine_topics(session: Session, consultation: Consultation) -> list[str]:
     """The topics the classifier chose when the consultation was opened (from the audit trail;
     falls back to the current topics when no such record exists)."""
-    from models import AuditEntry
-
     created = session.exec(
         select(AuditEntry)
         .where(AuditEntry.consultation_id == consultation.id, AuditEntry.action == "created")
@@ -293,17 +293,14 @@ def confirm_topics(
     *,
     consultation: ConsultationRef,
     actor: str,
+    taxonomy: Taxonomy,
     topics: Sequence[str] | None = None,
-    taxonomy: Taxonomy | None = None,
 ) -> Consultation:
     """Confirm the current topics (``topics=None``) or correct them to ``topics``.
 
     The machine's suggestion (``suggested_topics``) is kept untouched. A correction is also
     written as a ``TopicCorrection`` (labelled example for training and accuracy figures), and
     the follow-up tasks of newly added topics are created."""
-    from queue_workers.followups import create_tasks, templates_for
-
-    taxonomy = taxonomy or get_taxonomy()
     row = load_consultation(session, consultation, for_update=True)
     before = list(row.topics)
     if topics is None:

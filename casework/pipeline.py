@@ -8,12 +8,17 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from casework.followups import create_tasks, templates_for
+from casework.gazetteers import learned_domains
+from casework.runtime import Runtime
+from casework.thread_matching import flag_for_review, match_thread
+from casework.workflow import on_inbound_message
+from classifiers.gazetteer import Gazetteer
 from classifiers.linker import link
-from classifiers.predictions import AuthorityMatch, TopicPrediction
-from classifiers.taxonomy import Taxonomy
+from classifiers.predictions import AuthorityCandidate, AuthorityMatch, TopicPrediction
 from classifiers.topics import classify
 from intake.channel import require_headers
-from intake.chat import with_declared_authority
+from intake.chat import declared_authority
 from intake.parsed import ParsedMail
 from intake.parsing import parse
 from intake.threading import is_only_thanks
@@ -33,10 +38,7 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
-from models.linking_queries import current_gazetteer, learned_domains
 from models.references import next_reference
-from queue_workers.followups import create_tasks, templates_for
-from queue_workers.thread_matching import flag_for_review, match_thread
 
 SYSTEM = "system"
 
@@ -66,7 +68,7 @@ def _known_senders(session: Session, parsed: ParsedMail) -> dict[str, str]:
 
 
 def find_thread(session: Session, parsed: ParsedMail, *, reference_prefix: str) -> Consultation | None:
-    """The consultation a message replies to (rules in ``queue_workers.thread_matching``)."""
+    """The consultation a message replies to (rules in ``casework.thread_matching``)."""
     thread = match_thread(session, parsed, sender_authority=None, reference_prefix=reference_prefix)
     return thread.consultation if thread else None
 
@@ -136,10 +138,40 @@ def _store_attachments(session: Session, inbound: InboundMessage, parsed: Parsed
         )
 
 
-def process_stored_message(
-    session: Session, inbound_id: int, *, taxonomy: Taxonomy, reference_prefix: str = "KV"
-) -> ProcessingResult:
-    """Run the pipeline on one stored message inside ``session`` (the caller commits)."""
+DECLARED_AUTHORITY_SCORE = 0.97
+
+
+def with_declared_authority(match: AuthorityMatch, raw: bytes, gazetteer: Gazetteer) -> AuthorityMatch:
+    """Add the authority a chat visitor chose from the gazetteer as strong evidence to the
+    linker's result (pure). Only for messages stored by the chat channel."""
+    key = declared_authority(raw)
+    if key is None or gazetteer.authority_name(key) is None:
+        return match
+    evidence = "im Chat ausgewählte Kommune"
+    candidates = {candidate.key: candidate for candidate in match.candidates}
+    current = candidates.get(key)
+    if current is None:
+        chosen = AuthorityCandidate(
+            key,
+            gazetteer.authority_name(key) or key,
+            gazetteer.authority_kind(key) or "",
+            DECLARED_AUTHORITY_SCORE,
+            (evidence,),
+        )
+    else:
+        score = 1 - (1 - current.score) * (1 - DECLARED_AUTHORITY_SCORE)
+        chosen = AuthorityCandidate(key, current.name, current.kind, score, (*current.evidence, evidence))
+    candidates[key] = chosen
+    ranked = tuple(sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:5])
+    best = ranked[0]
+    return AuthorityMatch(match=best, candidates=ranked, evidence=best.evidence)
+
+
+def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtime) -> ProcessingResult:
+    """Run the pipeline on one stored message inside ``session`` (the caller commits), with the
+    runtime's topic model, gazetteer and taxonomy."""
+    taxonomy = runtime.taxonomy
+    reference_prefix = runtime.settings.reference_prefix
     inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
     if inbound is None:
         raise LookupError(f"no stored message with id {inbound_id}")
@@ -151,15 +183,16 @@ def process_stored_message(
 
     require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
     parsed = parse(inbound.raw)
-    prediction = classify(parsed)
+    prediction = classify(parsed, runtime.topic_model.load())
+    gazetteer = runtime.gazetteers.current(session)
     match = link(
         parsed,
         known_senders=_known_senders(session, parsed),
-        gazetteer=current_gazetteer(session),
+        gazetteer=gazetteer,
         learned_domains=learned_domains(session, _sender_domains(parsed)),
     )
     if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)
-        match = with_declared_authority(match, inbound.raw)
+        match = with_declared_authority(match, inbound.raw, gazetteer)
 
     thread = match_thread(
         session, parsed, sender_authority=match.match.key if match.match else None, reference_prefix=reference_prefix
@@ -176,8 +209,6 @@ def process_stored_message(
             reference_prefix=reference_prefix,
         )
     else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
-        from queue_workers.workflow import on_inbound_message
-
         if thread.review_reason:  # e.g. a reference number quoted by another municipality
             flag_for_review(session, thread.consultation, thread.review_reason)
         only_thanks = consultation.status == ConsultationStatus.CLOSED and is_only_thanks(parsed.new_text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-PACKAGED_GUIDANCE = Path(__file__).resolve().parents[2] / "eingang" / "data" / "chat_guidance.yaml"
+PACKAGED_GUIDANCE = Path(__file__).resolve().parents[1] / "eingang" / "data" / "chat_guidance.yaml"
 
 
 @dataclass(frozen=True)

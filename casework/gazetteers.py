@@ -1,0 +1,146 @@
+"""The gazetteer Eingang links with: the packaged one, loading a new version into the tables,
+the version in force (``GazetteerStore``, one per runtime, parses each version once), and the
+mail domains learned from consultations a consultant confirmed.
+
+Helpers never commit; the caller's transaction does."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable
+
+from sqlmodel import Session, col, delete, func, select
+
+from classifiers.gazetteer import Gazetteer, packaged_gazetteer, parse_gazetteer
+from classifiers.linker import GENERIC_MAIL_PROVIDERS
+from models.consultations import Consultation
+from models.gazetteer import AdministrativeAssociation, District, Municipality
+from models.linking import GazetteerVersion
+
+
+def gazetteer_checksum(texts: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(texts):
+        digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def latest_gazetteer_version(session: Session) -> tuple[int, str] | None:
+    row = session.exec(
+        select(GazetteerVersion.id, GazetteerVersion.checksum).order_by(col(GazetteerVersion.id).desc()).limit(1)
+    ).first()
+    if row is None or row[0] is None:
+        return None
+    return (row[0], row[1])
+
+
+class GazetteerStore:
+    """The gazetteers of one runtime: the packaged one and the newest loaded version (parsed once
+    and kept, with its linker indexes, until a newer version is loaded)."""
+
+    def __init__(self, packaged: Callable[[], Gazetteer] = packaged_gazetteer) -> None:
+        self._packaged = packaged
+        self._parsed: dict[tuple[int, str], Gazetteer] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def packaged(self) -> Gazetteer:
+        return self._packaged()
+
+    def current(self, session: Session) -> Gazetteer:
+        """The newest loaded gazetteer, or the packaged one."""
+        latest = latest_gazetteer_version(session)
+        if latest is None:
+            return self.packaged
+        with self._lock:
+            if latest not in self._parsed:
+                version = session.get(GazetteerVersion, latest[0])
+                if version is None:  # erased between the two queries: nothing newer than the packaged one
+                    return self.packaged
+                self._parsed.clear()  # keep one parsed version (and its linker indexes)
+                self._parsed[latest] = parse_gazetteer(dict(version.files), version.source)
+            return self._parsed[latest]
+
+    def store(self, session: Session, texts: dict[str, str], *, source: str) -> GazetteerVersion:
+        """Validate ``texts`` (raises GazetteerError before touching anything), replace the
+        gazetteer tables with it and record it as the version in force."""
+        gazetteer = parse_gazetteer(texts, source)
+        counts = sync_gazetteer(session, gazetteer, prune=True)
+        counts["former_municipalities"] = len(gazetteer.former)
+        version = GazetteerVersion(source=source, checksum=gazetteer_checksum(texts), counts=counts, files=dict(texts))
+        session.add(version)
+        session.flush()
+        assert version.id is not None  # assigned by the flush
+        with self._lock:
+            self._parsed.clear()
+            self._parsed[(version.id, version.checksum)] = gazetteer
+        return version
+
+
+def learned_domains(session: Session, domains: Iterable[str]) -> dict[str, str]:
+    """``domain -> authority key`` for those of ``domains`` whose confirmed consultations all
+    name one authority (a domain shared by several authorities teaches nothing)."""
+    # Learned only from an administration's own domain, never from mass mail providers.
+    wanted = {d.lower() for d in domains if d and d.lower() not in GENERIC_MAIL_PROVIDERS}
+    learned: dict[str, str] = {}
+    for domain in wanted:
+        rows = session.exec(
+            select(Consultation.authority_key, func.count())
+            .where(
+                col(Consultation.authority_confirmed).is_(True),
+                col(Consultation.authority_key).is_not(None),
+                col(Consultation.sender_address).endswith(f"@{domain}", autoescape=True),
+            )
+            .group_by(col(Consultation.authority_key))
+        ).all()
+        if len(rows) == 1 and rows[0][0] is not None:
+            learned[domain] = rows[0][0]
+    return learned
+
+
+def sync_gazetteer(session: Session, gazetteer: Gazetteer, *, prune: bool = False) -> dict[str, int]:
+    """Insert or update every district, association and municipality of ``gazetteer``; with
+    ``prune``, also delete the rows a newer gazetteer no longer has (merged municipalities)."""
+    for district in gazetteer.districts.values():
+        session.merge(District(key=district.key, name=district.name, kind=district.kind, seat=district.seat))
+    session.flush()
+    for association in gazetteer.associations.values():
+        session.merge(
+            AdministrativeAssociation(
+                key=association.key,
+                name=association.name,
+                kind=association.kind,
+                district_key=association.district_key,
+                seat=association.seat,
+                member_keys=list(association.member_keys),
+                email_domain=association.email_domain,
+            )
+        )
+    for municipality in gazetteer.municipalities.values():
+        session.merge(
+            Municipality(
+                key=municipality.key,
+                name=municipality.name,
+                official_name=municipality.official_name,
+                kind=municipality.kind,
+                district_key=municipality.district_key,
+                association_key=municipality.association_key,
+                postal_codes=list(municipality.postal_codes),
+                email_domain=municipality.email_domain,
+            )
+        )
+    session.flush()
+    if prune:
+        for table, keep in (
+            (Municipality, gazetteer.municipalities),
+            (AdministrativeAssociation, gazetteer.associations),
+            (District, gazetteer.districts),
+        ):
+            session.exec(delete(table).where(col(table.key).not_in(list(keep))))
+        session.flush()
+    return {
+        "districts": len(gazetteer.districts),
+        "associations": len(gazetteer.associations),
+        "municipalities": len(gazetteer.municipalities),
+    }

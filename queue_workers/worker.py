@@ -1,0 +1,41 @@
+"""The in-process dramatiq worker of the embedded default (no Redis): ``eingang serve`` and the
+one-shot commands that process or send run it on the runtime's broker."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import dramatiq
+
+from casework.runtime import Runtime
+from queue_workers.broker import QUEUE, broker_of
+
+logger = logging.getLogger(__name__)
+
+
+def start_queue(runtime: Runtime, *, worker_threads: int = 2) -> dramatiq.Worker | None:
+    """On the embedded default (no Redis) start an in-process worker on the runtime's broker and
+    return it (call ``.stop()``); with Redis the ``eingang worker`` processes work, so None."""
+    if not runtime.settings.embedded_queue:
+        return None
+    worker = dramatiq.Worker(broker_of(runtime), worker_threads=worker_threads, worker_timeout=100)
+    worker.start()
+    return worker
+
+
+@contextmanager
+def running_queue(runtime: Runtime, *, drain_seconds: float = 60) -> Iterator[dramatiq.Worker | None]:
+    """For one-shot commands: on the embedded queue, a worker for the duration that finishes
+    what was enqueued (processing, mail) before the command exits."""
+    worker = start_queue(runtime)
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            try:
+                broker_of(runtime).join(QUEUE, timeout=int(drain_seconds * 1000))
+            except Exception:  # a timeout leaves the rest to the sweeper and the outbox job
+                logger.warning("the embedded queue did not drain within %s s", drain_seconds)
+            worker.stop()
