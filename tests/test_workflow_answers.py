@@ -4,6 +4,7 @@ municipality's reply threads back in and reopens the consultation."""
 
 from __future__ import annotations
 
+import dataclasses
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -154,3 +155,45 @@ def test_answer_is_kept_in_the_outbox_while_the_relay_is_down_and_sent_later_wit
     assert sent["Message-ID"] == answer_id
     with session_scope(up.engine) as session:
         assert session.get(OutboundMail, outbox_id).status == "sent"
+
+
+class BrokerDown:
+    """A task queue whose broker is unreachable (what BrokerTaskQueue reports then)."""
+
+    def enqueue_processing(self, inbound_id: int) -> bool:
+        return False
+
+    def enqueue_delivery(self, outbox_id: int) -> bool:
+        return False
+
+
+def test_mail_queued_while_the_broker_is_down_is_sent_by_the_outbox_job(sqlite_runtime, smtp_sink, queue_for):
+    """The outbox row is committed with the answer; when the broker cannot take the delivery,
+    the scheduler's outbox job enqueues it later — nothing is lost."""
+    from datetime import timedelta
+
+    from queue_workers.periodic import JOBS, run_job
+
+    sink, port = smtp_sink
+    relaying = with_relay(sqlite_runtime, port)
+    raw, _ = inbound("Frage zur Förderung", "Ist das förderfähig?")
+    result = deliver(sqlite_runtime, raw)
+    with session_scope(relaying.engine) as session:
+        add_user(session, "anna")
+    broker_down = dataclasses.replace(relaying, tasks=BrokerDown())
+    with outbox.transaction(broker_down) as session:
+        send_answer(session, consultation=result.reference, actor="anna", body="Ja.", settings=relaying.settings)
+    with session_scope(relaying.engine) as session:
+        (row,) = session.exec(select(OutboundMail)).all()
+        assert row.status == "pending"
+    assert sink.messages == []
+
+    broker = queue_for(relaying)  # the broker is back
+    outbox_job = next(job for job in JOBS if job.name == "outbox")
+    later = row.created_at + timedelta(seconds=relaying.settings.sweeper_min_age_seconds + 1)
+    assert run_job(relaying, outbox_job, now=later) == {"found": 1, "enqueued": 1}
+    broker.join("eingang", timeout=30_000)
+    (sent,) = wait_for_mail(sink)
+    assert sent["Message-ID"] == row.message_id and "Ja." in sent.get_content()
+    with session_scope(relaying.engine) as session:
+        assert session.get(OutboundMail, row.id).status == "sent"

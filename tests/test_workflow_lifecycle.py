@@ -123,17 +123,14 @@ def test_assign_priority_and_note(sqlite_runtime):
 
 
 def test_topic_correction_keeps_the_suggestion_and_adds_tasks(sqlite_runtime):
+    taxonomy = sqlite_runtime.taxonomy
     with session_scope(sqlite_runtime.engine) as session:
         row = make_consultation(session, topics=("ozg_duties",))
-        workflow.confirm_topics(session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy)
+        workflow.confirm_topics(session, consultation=row, actor="anna", taxonomy=taxonomy)
         assert row.topics_confirmed and session.exec(select(TopicCorrection)).first() is None
-        workflow.confirm_topics(
-            session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy, topics=["eligibility"]
-        )
+        workflow.confirm_topics(session, consultation=row, actor="anna", taxonomy=taxonomy, topics=["eligibility"])
         with pytest.raises(WorkflowError, match="Unbekannte Themen"):
-            workflow.confirm_topics(
-                session, consultation=row, actor="anna", taxonomy=sqlite_runtime.taxonomy, topics=["steuern"]
-            )
+            workflow.confirm_topics(session, consultation=row, actor="anna", taxonomy=taxonomy, topics=["steuern"])
         correction = session.exec(select(TopicCorrection)).one()
         keys = set(session.exec(select(FollowUpTask.template_key).where(FollowUpTask.consultation_id == row.id)))
         assert row.topics == ["eligibility"]
