@@ -22,10 +22,11 @@ from spacy.tokens import Doc
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
-from classifiers.strong_terms import URGENT, StrongTermMatcher, TermMatch
+from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
 PACKAGED_MODEL = Path(__file__).parent / "model"
 META_FILE = "eingang_model.json"
+TERMS_FILE = "strong_terms.yaml"  # the model's own copy: editing the package's file does not change a deployed model
 PIPELINE_DIR = "pipeline"
 TEXTCAT = "textcat_multilabel"
 LEMMATIZER = "lemmatizer"
@@ -84,11 +85,14 @@ def combined_score(probability: float, terms: list[TermMatch], boost: float) -> 
 class TopicModel:
     """A loaded model. ``classify_text`` is pure and thread-safe (spaCy inference is read-only)."""
 
-    def __init__(self, nlp: Language, settings: ModelSettings, meta: dict | None = None) -> None:
+    def __init__(
+        self, nlp: Language, settings: ModelSettings, meta: dict | None = None, terms_path: Path | str = PACKAGED_TERMS
+    ) -> None:
         self.nlp = nlp
         self.settings = settings
         self.meta = meta or {}
-        self.matcher = StrongTermMatcher(nlp)
+        self.terms_path = Path(terms_path)
+        self.matcher = StrongTermMatcher(nlp, self.terms_path)
         self._textcat = nlp.get_pipe(TEXTCAT)
         self._labels = tuple(self._textcat.labels)
         self._sparse = self._textcat.model.get_ref("output_layer")
@@ -104,12 +108,16 @@ class TopicModel:
         # the artifact, which keeps it small); nothing is downloaded.
         nlp = spacy.load(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
         nlp.add_pipe(LEMMATIZER, config={"mode": "lookup"}, first=True).initialize()
-        return cls(nlp, ModelSettings.from_json(meta), meta)
+        # a model saved before the terms travelled with it falls back to the package's file
+        terms = directory / TERMS_FILE if (directory / TERMS_FILE).is_file() else PACKAGED_TERMS
+        return cls(nlp, ModelSettings.from_json(meta), meta, terms)
 
     def save(self, directory: Path | str) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         self.nlp.to_disk(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
+        terms = self.terms_path.read_text(encoding="utf-8")
+        (directory / TERMS_FILE).write_text(terms, encoding="utf-8")
         meta = {**self.meta, **self.settings.as_json()}
         (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
