@@ -22,6 +22,7 @@ class TopicPrediction:
     topics: tuple[str, ...]
     urgent: bool = False
     urgent_evidence: tuple[str, ...] = ()
+    urgent_reason: str = ""  # plain German: why an incident was (not) read as happening now
 
     def score_of(self, topic: str) -> float:
         return next((s.score for s in self.scores if s.topic == topic), 0.0)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
+from classifiers.incident_time import read_incident_time
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
 from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
@@ -146,14 +147,24 @@ class TopicModel:
         chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
+        incident_words = any(t.weight >= 1.0 for t in signs)
         urgent = (
             # the model alone, when it is confident ...
             urgent_probability >= max(settings.thresholds.get(URGENT, 1.0), CONFIDENT)
             # ... or an incident described in words within an IT-security mail
-            or (security and any(t.weight >= 1.0 for t in signs))
+            or (security and incident_words)
             # a threat word with some support from the model
             or (bool(signs) and urgent_probability >= settings.urgent_rule_threshold)
         )
+        # Time, aspect and negation decide, not the vocabulary: an incident that is over, was
+        # contained or did not happen, a preventive question, a training or a warning is not urgent;
+        # one told as happening now is, even in panic without incident jargon.
+        time = read_incident_time(raw.doc.text)
+        if urgent and time.not_current:
+            urgent = False
+        elif not urgent and not time.not_current and (time.attack_now or (incident_words and time.ongoing)):
+            urgent = True
+        urgent_reason = time.explanation() if (urgent or signs or time.attack_now) else ""
         if urgent and "it_security" in scores and "it_security" not in chosen:
             chosen.append("it_security")  # an incident is an IT-security matter by definition
         influential = self.influential_tokens(raw.doc, [*chosen, URGENT] if urgent else chosen) if evidence else {}
@@ -167,6 +178,7 @@ class TopicModel:
             topics=tuple(t for t in topic_ids if t in chosen),
             urgent=urgent,
             urgent_evidence=tuple(urgent_words[:EVIDENCE_PER_TOPIC]) if urgent else (),
+            urgent_reason=urgent_reason,
         )
 
     def classify_text(self, text: str) -> TopicPrediction:
