@@ -4,7 +4,8 @@ Sources, strongest first: RFC 3834 ``Auto-Submitted``; the vendor headers ``X-Au
 ``X-Autorespond``, ``X-Auto-Response-Suppress`` set by Exchange auto-replies; ``Precedence:
 bulk/junk/list``; mailing lists (RFC 2369 ``List-Unsubscribe``, RFC 2919 ``List-Id``); delivery
 status notifications (RFC 3464 ``multipart/report``, mailer-daemon senders); and German and
-English out-of-office subjects."""
+English out-of-office subjects; and the text of out-of-office replies sent without any such header
+(an absence statement plus a typical auto-reply phrase, short and without a question)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,38 @@ _BOUNCE_SUBJECT = re.compile(
     r"warning: could not send message|mail system error)",
     re.IGNORECASE,
 )
+# Out-of-office replies without an automatic-mail header, recognised by their text: an absence
+# statement and a phrase people do not write to the ministry themselves.
+_ABSENCE = re.compile(
+    r"(?:\bich bin\b|\bich befinde mich\b|\bbin ich\b|\bi am\b|\bi'm\b)(?:[^.?!]|(?<=\d)\.){0,80}?(?:nicht im (?:b(?:ü|ue)ro|hause?|dienst)|"
+    r"nicht (?:erreichbar|anwesend)|abwesend|au(?:ß|ss)er haus|im urlaub|in (?:elternzeit|urlaub)|auf dienstreise|"
+    r"out of (?:the )?office|away|on (?:vacation|leave))|\bwieder (?:im (?:b(?:ü|ue)ro|dienst|hause?)|erreichbar)\b",
+    re.IGNORECASE,
+)
+_AUTO_PHRASE = re.compile(
+    r"(?:vielen dank f(?:ü|ue)r ihre (?:nachricht|e-?mail|mail|anfrage)|ihre (?:e-?mail|nachricht|mail) wird nicht "
+    r"weitergeleitet|in dringenden (?:f(?:ä|ae)llen|angelegenheiten)|keinen zugriff auf (?:meine |mein )?(?:e-?mails?|postfach)|"
+    r"nach meiner r(?:ü|ue)ckkehr|thank you for your (?:message|e-?mail)|no access to (?:my )?e-?mail|"
+    r"wenden sie sich (?:bitte )?(?:in dringenden|an meine vertretung|an meinen vertreter)|meine vertretung)",
+    re.IGNORECASE,
+)
+_AUTO_GENERATED = re.compile(
+    r"diese (?:nachricht|e-?mail|mail|antwort) wurde automatisch (?:erstellt|generiert|versendet|versandt)|"
+    r"this (?:is an automatic|message was automatically)",
+    re.IGNORECASE,
+)
+_MAX_AUTO_TEXT = 900
+
+
+def _out_of_office_text(text: str) -> bool:
+    head = text.strip()[:_MAX_AUTO_TEXT]
+    if not head or len(text.strip()) > _MAX_AUTO_TEXT * 2:
+        return False
+    if _AUTO_GENERATED.search(head):
+        return True
+    return "?" not in head and bool(_ABSENCE.search(head)) and bool(_AUTO_PHRASE.search(head))
+
+
 _DAEMON_LOCAL_PARTS = ("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon")
 _REPORT_TYPES = ("delivery-status", "disposition-notification")
 
@@ -40,7 +73,7 @@ def _value(msg: Message, name: str) -> str:
     return " ".join(str(value).split()).lower() if value is not None else ""
 
 
-def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None = None) -> str | None:
+def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None = None, text: str = "") -> str | None:
     """Why a message is automatic mail, or None for a message a person wrote."""
     auto_submitted = _value(msg, "Auto-Submitted")
     if auto_submitted and not auto_submitted.startswith("no"):
@@ -64,4 +97,6 @@ def detect_automatic(msg: Message, *, subject: str = "", sender: Address | None 
         return "delivery status notification (subject)"
     if _OUT_OF_OFFICE_SUBJECT.match(subject):
         return "out of office"
+    if text and _out_of_office_text(text):
+        return "out of office (text)"
     return None
