@@ -121,7 +121,8 @@ _ONGOING = _rx(
 )
 # Present incidents without jargon: availability attacks, an account sending spam, locked out.
 _ATTACK_NOW = _rx(
-    r"\b(?:nach|wegen|durch) (?:einem|einen|dem|den) (?:hacker|cyber|it-|ddos-|ddos|uberlastungs)?(?:angriff|attacke)\w*"
+    r"\b(?:nach|wegen|durch) (?:einem|einen|dem|den) (?:hacker|cyber|it-|ddos-|ddos|uberlastungs)?"
+    r"(?:angriff|attacke)\w*"
     r"[^.?!\n]{0,80}(?:nicht (?:mehr )?erreichbar|ausgefallen|lahmgelegt|offline|down)",
     r"(?:nicht (?:mehr )?erreichbar|ausgefallen|lahmgelegt|offline)[^.?!\n]{0,80}\b(?:angriff|attacke|angegriffen)",
     r"\b(?:verschickt|versendet|verschicken|versenden|sendet|schickt)\b[^.?!\n]{0,60}\bspam|\bspam\w*[^.?!\n]{0,60}"

@@ -35,14 +35,16 @@ _BOUNCE_SUBJECT = re.compile(
 # Out-of-office replies without an automatic-mail header, recognised by their text: an absence
 # statement and a phrase people do not write to the ministry themselves.
 _ABSENCE = re.compile(
-    r"(?:\bich bin\b|\bich befinde mich\b|\bbin ich\b|\bi am\b|\bi'm\b)(?:[^.?!]|(?<=\d)\.){0,80}?(?:nicht im (?:b(?:ü|ue)ro|hause?|dienst)|"
+    r"(?:\bich bin\b|\bich befinde mich\b|\bbin ich\b|\bi am\b|\bi'm\b)(?:[^.?!]|(?<=\d)\.){0,80}?"
+    r"(?:nicht im (?:b(?:ü|ue)ro|hause?|dienst)|"
     r"nicht (?:erreichbar|anwesend)|abwesend|au(?:ß|ss)er haus|im urlaub|in (?:elternzeit|urlaub)|auf dienstreise|"
     r"out of (?:the )?office|away|on (?:vacation|leave))|\bwieder (?:im (?:b(?:ü|ue)ro|dienst|hause?)|erreichbar)\b",
     re.IGNORECASE,
 )
 _AUTO_PHRASE = re.compile(
     r"(?:vielen dank f(?:ü|ue)r ihre (?:nachricht|e-?mail|mail|anfrage)|ihre (?:e-?mail|nachricht|mail) wird nicht "
-    r"weitergeleitet|in dringenden (?:f(?:ä|ae)llen|angelegenheiten)|keinen zugriff auf (?:meine |mein )?(?:e-?mails?|postfach)|"
+    r"weitergeleitet|in dringenden (?:f(?:ä|ae)llen|angelegenheiten)|"
+    r"keinen zugriff auf (?:meine |mein )?(?:e-?mails?|postfach)|"
     r"nach meiner r(?:ü|ue)ckkehr|thank you for your (?:message|e-?mail)|no access to (?:my )?e-?mail|"
     r"wenden sie sich (?:bitte )?(?:in dringenden|an meine vertretung|an meinen vertreter)|meine vertretung)",
     re.IGNORECASE,
