@@ -60,7 +60,7 @@ _DISTRICT_PLATE_CODES = {
     "som": "16068", "soem": "16068", "hbn": "16069", "ik": "16070", "ap": "16071", "son": "16072", "slf": "16073",
     "shk": "16074", "sok": "16075", "grz": "16076", "abg": "16077",
 }  # fmt: skip
-_PROVIDER_DOMAIN_WORDS = {"kiv", "zweckverband", "rechenzentrum", "kdrs", "ekom21"}
+_PROVIDER_DOMAIN_WORDS = {"kiv", "zweckverband", "zv", "rechenzentrum", "kdrs", "ekom21"}
 
 # Evidence weights (probability-like, combined by noisy-OR per candidate).
 W_REGISTRY = 0.99
@@ -166,8 +166,14 @@ def _domain_evidence(
             keys = index.municipality_names.get(folded, ())
             if len(keys) == 1 and folded not in index.prose_blocked and hint != "district":
                 # A Verwaltungsgemeinschaft named like its seat ("oppurg.de"): the town or the VG office.
+                # (not when the town is no member of that VG and the VG has a domain of its own:
+                # "koelleda.de" is the town Kölleda, "vgem-koelleda.de" the VG Kölleda)
                 shared_with_vg = any(
                     gazetteer.associations[key].kind == "Verwaltungsgemeinschaft"
+                    and (
+                        keys[0] in gazetteer.associations[key].member_keys
+                        or (gazetteer.associations[key].email_domain or "").lower() in ("", domain)
+                    )
                     for key in index.association_names.get(folded, ())
                 )
                 identifies = whole and not shared_with_vg
@@ -240,6 +246,7 @@ class _Reading:
     other_body: bool  # Finanzamt, Polizei, Schule, Sparkasse, Verband …: its address names no authority
     district_office: bool
     office_cue: bool
+    freemail: bool  # the sender writes from a generic provider (gmx, web.de, t-online …)
     municipal_cue: bool  # Bürgermeister, Hauptamt, Kämmerei …: only a municipal administration signs so
     mayor_titles: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # keys, phrase, zone
     greeting_places: list[tuple[str, str]] = field(default_factory=list)  # "Grüße aus X": key, phrase
@@ -297,6 +304,7 @@ def _read(parsed: ParsedMail, index: LinkingIndex, *, office: str | None, domain
         other_body=lt.is_other_body(signature_lines),
         district_office=lt.has_district_cue(header_text) or domain_hint == "district",
         office_cue=lt.has_office_cue(header_text),
+        freemail=(parsed.sender.domain if parsed.sender else "") in GENERIC_MAIL_PROVIDERS,
         municipal_cue=lt.has_municipal_cue(header_text),
         mayor_titles=mayor_titles,
         greeting_places=lt.find_greeting_places(index, zones.closing),
@@ -330,6 +338,19 @@ def _header_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, ind
         else:
             weight = W_HEADER if _kind_fits(gazetteer, key, mention.text) else W_HEADER_KIND_MISMATCH
         board.add(key, weight * factor, f"{where}: „{mention.text}“", identity=True)
+
+
+def _kreistag_evidence(board: _Board, reading: _Reading, index: LinkingIndex, prose_mentions: list[lt.Mention]) -> None:
+    """A member of the Kreistag (often from a private address) asking about the district."""
+    if reading.company or reading.state or reading.foreign or reading.other_body:
+        return
+    if not lt.is_kreistag_member(f"{reading.header_text}\n{reading.prose}"):
+        return
+    districts = {
+        m.keys[0] for m in reading.header + prose_mentions if m.kind in (lt.DISTRICT, lt.DISTRICT_OFFICE) and m.keys
+    }
+    if len(districts) == 1:
+        board.add(districts.pop(), W_FIRST_PERSON, "Kreistagsmitglied schreibt über den Landkreis", identity=True)
 
 
 def _mayor_and_greeting_evidence(
@@ -395,6 +416,12 @@ def _address_evidence(board: _Board, reading: _Reading, gazetteer: Gazetteer, in
             board.add(key, W_ADDRESS, f"Anschrift {address.text}")
             if reading.municipal_cue:
                 board.add(key, W_OFFICE_CUE, "Amtsbezeichnung in der Signatur", identity=True)
+            elif reading.freemail and not reading.citizen and not reading.state and not reading.foreign:
+                # new staff from a private address: "Markt 1" (a town hall) or "ich bin neu im Hauptamt"
+                if lt.has_town_hall_street(reading.header_text):
+                    board.add(key, W_OFFICE_CUE, "Anschrift eines Rathauses (Markt/Rathausplatz)", identity=True)
+                elif lt.has_staff_cue(f"{reading.subject}\n{reading.prose}"):
+                    board.add(key, W_OFFICE_CUE, "Absender schreibt als Mitarbeiter der Verwaltung", identity=True)
     for keys, phrase in lt.find_datelines(index, reading.header_text + "\n" + reading.prose[:200]):
         if len(keys) == 1 and (not named or keys[0] in named):
             board.add(keys[0], W_DATELINE, f"Ortsangabe „{phrase}“")
@@ -508,6 +535,7 @@ def link(
         index, reading.prose, "prose"
     )
     on_behalf = _text_evidence(board, reading, gazetteer, index, prose_mentions)
+    _kreistag_evidence(board, reading, index, prose_mentions)
     _apply_caps(board, reading, on_behalf=on_behalf, office=office, learned=learned)
 
     explicit_eg = any(

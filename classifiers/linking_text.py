@@ -87,7 +87,31 @@ _MUNICIPAL_CUES = re.compile(
     r"Amtsleiter(in)?|Amtsleitung|Stadtrat|Gemeinderat|Bauhof|Meldebehörde|Friedhofsverwaltung)\b",
     re.IGNORECASE,
 )
-_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag)\b")
+_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag\w*|Kreisrat|Kreisrätin)\b")
+# A member of the Kreistag writes about the district ("Kreistagsmitglied", "Mitglied des Kreistages").
+_KREISTAG_MEMBER = re.compile(
+    r"\b(?:Kreistagsmitglied|Kreistagsabgeordnete[rn]?|Kreisrat|Kreisrätin|Kreistagsfraktion|"
+    r"Mitglied (?:des|im) Kreistag(?:es|s)?|Fraktion im Kreistag|Vorsitzende[rn]? (?:des|im) Kreistag(?:es|s)?)\b",
+    re.IGNORECASE,
+)
+# A town hall's address ("Markt 1", "Rathausplatz 3"): with a PLZ line it names the administration.
+_TOWN_HALL_STREET = re.compile(
+    r"^[ \t]*(?:Markt|Marktplatz|Am Markt|Rathausplatz|Am Rathaus|Rathausstra(?:ß|ss)e|Rathausstr\.|Rathausgasse|"
+    r"Kirchplatz|Schlossplatz|Platz der Einheit)[ \t]+\d+",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The writer works in a municipal administration, said in the text ("ich bin neu im Hauptamt",
+# "unsere Verwaltung", "wir als Gemeinde"): with an address line it names the administration.
+_STAFF_CUES = re.compile(
+    r"(\bich (?:bin|arbeite) (?:neu |seit \w+ |jetzt )?(?:in der|im|bei der) (?:Stadt- |Gemeinde)?"
+    r"(?:verwaltung|Verwaltung|"
+    r"Hauptamt|Rathaus|Bürgerbüro|Kämmerei|Bauamt|Ordnungsamt|Stadtverwaltung|Gemeindeverwaltung)\b|"
+    r"\bunsere[rm]? (?:Verwaltung|Gemeindeverwaltung|Stadtverwaltung|Kommune)\b|"
+    r"\bwir als (?:Kommune|Gemeinde|Stadt|Verwaltung)\b|"
+    r"\bunser(?:em|es)? (?:Rathaus|Bürgermeister|Gemeinderat|Stadtrat|Hauptamt|Bürgerbüro)\b|"
+    r"\bsoll (?:die|das) [\w-]+(?:-Umsetzung| Umsetzung)? (?:übernehmen|betreuen)\b)",
+    re.IGNORECASE,
+)
 _COMPANY_CUES = re.compile(
     r"(\bGmbH\b|\bmbH\b|(?<=\w )(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
     r"\bHRB\b|USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)",
@@ -115,7 +139,9 @@ _PROVIDER_CUES = re.compile(
 _ON_BEHALF = re.compile(
     r"(im Auftrag (der|des|unserer|unseres)|namens (der|des)|in Vertretung (der|des)|für (unsere(n)? )?"
     r"(Kunden|Kundin|Mitgliedsgemeinde|Mitgliedskommune|Verbandsmitglied)|für die (Stadt|Gemeinde|Stadtverwaltung|"
-    r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die))",
+    r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die)|"
+    r"\b(?:betreuen|betreut|unterstützen|vertreten)\b[^.\n]{0,60}\b(?:Stadt|Gemeinde|Stadtverwaltung|Gemeindeverwaltung)\b|"
+    r"\b(?:IT|EDV|Technik|Server|Fachverfahren) (?:der|des) (?:Stadt|Gemeinde)\b)",
     re.IGNORECASE,
 )
 _CITIZEN_CUES = re.compile(
@@ -218,7 +244,19 @@ _COMPANY_WORDS = ("gmbh", "mbh", " ag", " ug", " kg", "ohg", "gbr", "e.k", "e. k
 _PROVIDER_WORDS = ("kiv", "zweckverband", "rechenzentrum", "dienstleister", "kommunale", "datenverarbeitung")
 _CITIZEN_WORDS = ("bürger", "privat", "wohne", "einwohner")
 _OTHER_STATE_WORDS = ("bayern", "sachsen", "hessen", "brandenburg", "landkreis", "vogtland", "franken")
-_ON_BEHALF_WORDS = ("auftrag", "namens", "vertretung", "für", "unser", "betreuen")
+_ON_BEHALF_WORDS = (
+    "auftrag",
+    "namens",
+    "vertretung",
+    "für",
+    "unser",
+    "betreu",
+    "unterstütz",
+    "vertreten",
+    " der stadt",
+    " der gemeinde",
+    " des ",
+)
 
 
 def _drop_recipient_blocks(text: str) -> str:
@@ -353,6 +391,15 @@ def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | se
             if len(keys) == 1:
                 found[keys[0]] = candidate.strip(".,")
                 break
+    # Lower-case writing ("für die gemeinde oberweid"): a member's name as a whole word, any case.
+    folded_text = f" {fold(text)} "
+    for key in allowed:
+        if key in found:
+            continue
+        for alias in index.aliases_of.get(key, ()):
+            if len(alias) >= 5 and alias not in COMMON_WORD_NAMES and f" {alias} " in folded_text:
+                found[key] = alias
+                break
     return found
 
 
@@ -409,6 +456,18 @@ def has_office_cue(text: str) -> bool:
 
 def has_municipal_cue(text: str) -> bool:
     return bool(_MUNICIPAL_CUES.search(text))
+
+
+def is_kreistag_member(text: str) -> bool:
+    return bool(_KREISTAG_MEMBER.search(text))
+
+
+def has_town_hall_street(text: str) -> bool:
+    return bool(_TOWN_HALL_STREET.search(text))
+
+
+def has_staff_cue(text: str) -> bool:
+    return bool(_STAFF_CUES.search(text))
 
 
 def has_district_cue(text: str) -> bool:
