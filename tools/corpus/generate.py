@@ -357,6 +357,105 @@ def negative_mail(writer: Writer) -> tuple[str, str, bool]:
     return (*writer.compose(writer.fill(subject), [writer.fill(text)], quote=quote), True)
 
 
+def _judgement_fill(writer: Writer, template: str) -> str:
+    template = (
+        template.replace("{system}", writer.pick(_T["SYSTEMS"]))
+        .replace("{when}", writer.pick(_T["PAST_TIMES"]))
+        .replace("{hour}", str(writer.rng.randint(6, 11)))
+    )
+    return writer.fill(template)
+
+
+def judgement_mail(writer: Writer) -> tuple[str, str, list[str], bool]:
+    """(subject, body, topics, urgent) of the issue-15 categories: settled, preventive and warned-about
+    incidents (IT security, not urgent), forwarded fake-portal phishing (IT security), ongoing and
+    panicked incidents (urgent), thanks and after-the-fact reports (no topic), funding after a past
+    incident (IT security + eligibility)."""
+    rng = writer.rng
+    roll = rng.random()
+    security_subjects = ["Frage", "Info", "Sicherheitsvorfall", "IT-Sicherheit", "Rückfrage", "", "Vorfall"]
+    if roll < 0.17:
+        subject = writer.pick([*security_subjects, "Nachbetrachtung", "Vorfall erledigt", "Zur Info: Angriff"])
+        return (
+            *writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["SETTLED_INCIDENTS"]))]),
+            ["it_security"],
+            False,
+        )
+    if roll < 0.27:
+        subject = writer.pick([*security_subjects, "Was tun wenn", "Notfallplan", "Vorsorge"])
+        return (
+            *writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["PREVENTIVE"]))]),
+            ["it_security"],
+            False,
+        )
+    if roll < 0.37:
+        subject = writer.pick(
+            ["DRINGEND: Windows 10", "BSI-Warnung", "Supportende", "Warnung weitergeleitet", "Frage", "Schwachstelle"]
+        )
+        return (
+            *writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["WARNINGS_AND_EOS"]))]),
+            ["it_security"],
+            False,
+        )
+    if roll < 0.49:
+        fake = writer.pick(_T["FAKE_MAILS"])
+        fake_subject = fake.split(".")[0][:60]
+        intro = writer.pick(_T["PHISHING_INTROS"])
+        body = (
+            f"{intro}\n\n---------- Weitergeleitete Nachricht ----------\nVon: Service <noreply@"
+            f"{rng.choice(['verify-mail.top', 'portal-service.info', 'th-konto.net'])}>\n"
+            f"Betreff: {fake_subject}\n\n{fake}"
+        )
+        return f"WG: {fake_subject}", body, ["it_security"], False
+    if roll < 0.61:
+        subject = (
+            writer.fill(writer.pick(_T["URGENT_SUBJECTS"]))
+            if rng.random() < 0.5
+            else writer.pick(
+                ["Angriff", "nicht erreichbar", "Portal down", "Notfall", "Hilfe", "Spam von unserem Konto"]
+            )
+        )
+        return (
+            *writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["ONGOING_URGENT"]))]),
+            ["it_security"],
+            True,
+        )
+    if roll < 0.69:
+        text = writer.pick(_T["PANIC_URGENT"])
+        if rng.random() < 0.5:
+            text += f"\n{rng.choice(LAST_NAMES).lower()}"
+        return rng.choice(["hilfe", "HILFE", "dringend", "notfall", "!!!", "", "server"]), text, ["it_security"], True
+    if roll < 0.82:
+        subject = writer.pick(
+            ["Danke", "Vielen Dank", "Zuwendungsbescheid", "Re: Förderantrag", "Abschluss Projekt", "Info"]
+        )
+        return (*writer.compose(subject, [writer.fill(writer.pick(_T["THANKS_FUNDING"]))]), [], False)
+    if roll < 0.90:
+        subject = writer.pick(["Danke!", "Re: Ihre Antwort", "Erledigt", "AW: Anfrage", "Danke für die Hilfe", ""])
+        return (*writer.compose(subject, [writer.fill(writer.pick(_T["THANKS_OTHER"]))]), [], False)
+    subject = writer.pick(
+        ["Förderung IT-Sicherheit", "Fördermittel nach Angriff", "Frage Förderung", "Zuschuss Firewall", ""]
+    )
+    return (
+        *writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["FUNDING_AFTER_INCIDENT"]))]),
+        ["it_security", "eligibility"],
+        False,
+    )
+
+
+def generate_judgement(count: int, *, family: int, families: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    writer = Writer(rng, family, families)
+    examples = []
+    for _ in range(count):
+        subject, body, topics, urgent = judgement_mail(writer)
+        noisy_subject, _, noisy_body = noise(f"{subject}\n\x00\n{body}", rng).partition("\n\x00\n")
+        cats = {topic: 1.0 if topic in topics else 0.0 for topic in TOPICS}
+        cats["urgent"] = 1.0 if urgent else 0.0
+        examples.append({"text": classification_text(noisy_subject, noisy_body), "cats": cats})
+    return examples
+
+
 def generate(count: int, *, family: int, families: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     writer = Writer(rng, family, families)
@@ -413,6 +512,11 @@ def main() -> None:
     train = dedupe(train + manual[:cut], seen)
     dev = dedupe(generate(700, family=4, families=families, seed=SEED + 4) + manual[cut:], seen)
     test = dedupe(generate(400, family=4, families=families, seed=SEED + 5), seen)
+    # issue-15 categories, generated after the rest with their own seeds (the older examples stay as they were)
+    for family in range(4):
+        train += dedupe(generate_judgement(180, family=family, families=families, seed=SEED + 15 + family), seen)
+    dev += dedupe(generate_judgement(120, family=4, families=families, seed=SEED + 19), seen)
+    test += dedupe(generate_judgement(80, family=4, families=families, seed=SEED + 20), seen)
     for name, examples in (("train", train), ("dev", dev), ("test", test)):
         random.Random(SEED).shuffle(examples)
         lines = [json.dumps(e, ensure_ascii=False) for e in examples]
