@@ -9,6 +9,7 @@ A model directory holds ``pipeline/`` (spaCy's ``nlp.to_disk``) and ``eingang_mo
 from __future__ import annotations
 
 import json
+import math
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
 from classifiers.incident_time import read_incident_time
+from classifiers.request_cues import acknowledgement_only
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
 from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
@@ -47,23 +49,38 @@ class ModelSettings:
     thresholds: dict[str, float]
     strong_term_boost: float
     urgent_rule_threshold: float
+    # per topic (a, b): confidence = sigmoid(a * logit(score) + b), fitted on the dev split (Platt)
+    calibration: dict[str, tuple[float, float]] | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> ModelSettings:
+        calibration = data.get("calibration")
         return cls(
             labels=tuple(data["labels"]),
             thresholds={k: float(v) for k, v in data["thresholds"].items()},
             strong_term_boost=float(data.get("strong_term_boost", 0.0)),
             urgent_rule_threshold=float(data.get("urgent_rule_threshold", 1.0)),
+            calibration={k: (float(v[0]), float(v[1])) for k, v in calibration.items()} if calibration else None,
         )
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "labels": list(self.labels),
             "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
             "strong_term_boost": self.strong_term_boost,
             "urgent_rule_threshold": round(self.urgent_rule_threshold, 4),
         }
+        if self.calibration:
+            data["calibration"] = {k: [round(a, 4), round(b, 4)] for k, (a, b) in self.calibration.items()}
+        return data
+
+    def confidence(self, topic: str, score: float) -> float | None:
+        """Calibrated probability that ``topic`` applies, given its combined score."""
+        if not self.calibration or topic not in self.calibration:
+            return None
+        a, b = self.calibration[topic]
+        clipped = min(max(score, 1e-4), 1 - 1e-4)
+        return 1.0 / (1.0 + math.exp(-(a * math.log(clipped / (1 - clipped)) + b)))
 
 
 @dataclass(frozen=True)
@@ -145,6 +162,10 @@ class TopicModel:
         }
         urgent_probability = raw.probabilities.get(URGENT, 0.0)
         chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
+        if acknowledgement_only(raw.doc.text):
+            # thanks or a report after the fact: the funding or OZG words ask nothing (an incident
+            # report stays an IT-security matter)
+            chosen = [t for t in chosen if t == "it_security"]
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
         incident_words = any(t.weight >= 1.0 for t in signs)
@@ -171,7 +192,15 @@ class TopicModel:
         topic_scores = []
         for topic in topic_ids:
             words = _unique([t.surface for t in by_group.get(topic, [])] + influential.get(topic, []))
-            topic_scores.append(TopicScore(topic, round(scores[topic], 4), tuple(words[:EVIDENCE_PER_TOPIC])))
+            confidence = settings.confidence(topic, scores[topic])
+            topic_scores.append(
+                TopicScore(
+                    topic,
+                    round(scores[topic], 4),
+                    tuple(words[:EVIDENCE_PER_TOPIC]),
+                    round(confidence, 4) if confidence is not None else None,
+                )
+            )
         urgent_words = _unique([t.surface for t in by_group.get(URGENT, [])] + influential.get(URGENT, []))
         return TopicPrediction(
             scores=tuple(topic_scores),

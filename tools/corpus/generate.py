@@ -425,12 +425,15 @@ def judgement_mail(writer: Writer) -> tuple[str, str, list[str], bool]:
         if rng.random() < 0.5:
             text += f"\n{rng.choice(LAST_NAMES).lower()}"
         return rng.choice(["hilfe", "HILFE", "dringend", "notfall", "!!!", "", "server"]), text, ["it_security"], True
-    if roll < 0.82:
+    if roll < 0.78:
         subject = writer.pick(
             ["Danke", "Vielen Dank", "Zuwendungsbescheid", "Re: Förderantrag", "Abschluss Projekt", "Info"]
         )
         return (*writer.compose(subject, [writer.fill(writer.pick(_T["THANKS_FUNDING"]))]), [], False)
-    if roll < 0.90:
+    if roll < 0.88:
+        subject = writer.pick(["Wartung", "Hilfe", "Bitte um Hilfe", "Info", "Störung", "Frage", "Nachfrage", ""])
+        return (*writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["NEUTRAL_NOW"]))]), [], False)
+    if roll < 0.94:
         subject = writer.pick(["Danke!", "Re: Ihre Antwort", "Erledigt", "AW: Anfrage", "Danke für die Hilfe", ""])
         return (*writer.compose(subject, [writer.fill(writer.pick(_T["THANKS_OTHER"]))]), [], False)
     subject = writer.pick(
@@ -514,9 +517,9 @@ def main() -> None:
     test = dedupe(generate(400, family=4, families=families, seed=SEED + 5), seen)
     # issue-15 categories, generated after the rest with their own seeds (the older examples stay as they were)
     for family in range(4):
-        train += dedupe(generate_judgement(180, family=family, families=families, seed=SEED + 15 + family), seen)
-    dev += dedupe(generate_judgement(120, family=4, families=families, seed=SEED + 19), seen)
-    test += dedupe(generate_judgement(80, family=4, families=families, seed=SEED + 20), seen)
+        train += dedupe(generate_judgement(220, family=family, families=families, seed=SEED + 15 + family), seen)
+    dev += dedupe(generate_judgement(140, family=4, families=families, seed=SEED + 19), seen)
+    test += dedupe(generate_judgement(90, family=4, families=families, seed=SEED + 20), seen)
     for name, examples in (("train", train), ("dev", dev), ("test", test)):
         random.Random(SEED).shuffle(examples)
         lines = [json.dumps(e, ensure_ascii=False) for e in examples]
