@@ -61,7 +61,8 @@ _SETTLED_WEAK = _rx(
     r"\b(?:letzte|letzten|letztes|vergangene|vergangenen|vergangenes|vorige|vorigen|voriges) "
     r"(?:woche|monat|jahr|jahres|wochenende|sommer|winter|fruhjahr|herbst|montag|dienstag|mittwoch|donnerstag|"
     r"freitag|quartal)",
-    r"\bvor (?:einem|einer|zwei|drei|vier|einigen|ein paar|\d+) (?:woche|wochen|monat|monaten|jahr|jahren|tag|tagen)\b",
+    r"\bvor (?:einem|einer|zwei|drei|vier|einigen|ein paar|\d+) (?:halben |knappen |guten )?"
+    r"(?:woche|wochen|monat|monaten|jahr|jahren|tag|tagen)\b",
     r"\b(?:im|in) (?:fruhjahr|sommer|herbst|winter|vorjahr)\b",
     r"\bdamals\b|\binzwischen\b|\bmittlerweile\b|\bim nachhinein\b|\bhatten wir (?:schon|bereits|mal|einen)\b",
     r"\b(?:gesperrt|zuruckgesetzt|geandert) und\b|\bpasswort (?:wurde|ist) (?:sofort |umgehend )?geandert\b",
@@ -114,7 +115,8 @@ _ONGOING = _rx(
     r"\bwas (?:sollen|mussen|konnen|machen|tun) wir (?:jetzt|nun)\b|\bwas (?:muss|soll) ich (?:jetzt |nun )?"
     r"(?:machen|tun)\b|\bwer kann (?:uns |mir )?(?:jetzt |sofort |schnell )?helfen\b",
     r"\b(?:derzeit|aktuell|momentan|zurzeit|im moment) (?:nicht|kein|keine|sind|ist|lauft|werden|wird)\b",
-    r"\bnicht (?:mehr )?arbeitsfahig\b|\bgeht (?:gar )?nichts mehr\b|\bsteht still\b|"
+    r"\bnicht (?:mehr )?arbeitsfahig\b|\b(?:keiner|niemand) kann (?:mehr )?arbeiten\b|"
+    r"\bgeht (?:gar )?nichts mehr\b|\bsteht still\b|"
     r"\bkommen? (?:nicht mehr|nciht mehr|nicht) (?:rein|ran|drauf)\b",
     r"\bbitte (?:um )?(?:dringend|sofort|schnell|umgehend)\w* (?:hilfe|unterstutzung|beratung|ruckruf|anrufen|melden)|"
     r"\bdringend (?:um )?(?:hilfe|unterstutzung)\b|\bschnelle hilfe\b|\bbitte (?:ruft|rufen sie) (?:an|zuruck)\b",
@@ -137,6 +139,36 @@ _NEGATED_INCIDENT = _rx(
 )
 
 
+# Incident words typed in panic ("vershcluesselt", "gehakt"): matched with one edit (Damerau).
+_TYPO_TARGETS = ("verschlusselt", "verschlusselung", "gehackt", "kompromittiert", "abgeflossen", "lahmgelegt",
+                 "trojaner", "ransomware", "losegeld", "erpresst", "angegriffen")  # fmt: skip
+_WORD = re.compile(r"[a-z]{6,}")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` at most one insertion, deletion, substitution or swap apart?"""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def typo_incident_words(text: str) -> tuple[str, ...]:
+    """Incident words in ``text``, also misspelt by one letter (folded forms)."""
+    found = []
+    for word in set(_WORD.findall(_fold(text))):
+        if any(abs(len(word) - len(t)) <= 1 and _one_edit(word, t) for t in _TYPO_TARGETS):
+            found.append(word)
+    return tuple(sorted(found))
+
+
 @dataclass(frozen=True)
 class IncidentTime:
     settled: tuple[str, ...] = ()  # strong: over, contained or did not happen
@@ -145,6 +177,7 @@ class IncidentTime:
     ongoing: tuple[str, ...] = ()
     attack_now: tuple[str, ...] = ()
     not_current: bool = False  # the incident told is not happening now (or none is told as happening)
+    incident_words: tuple[str, ...] = ()  # incident words, also misspelt ("vershcluesselt")
 
     def explanation(self) -> str:
         """Plain German: why the mail was (not) read as an ongoing incident."""
@@ -178,7 +211,11 @@ def read_incident_time(text: str) -> IncidentTime:
     settled: list[str] = []
     past: list[str] = []
     hypothetical: list[str] = []
-    strong = [i for i, s in enumerate(sentences) if _INCIDENT_STRONG.search(s) or _ATTACK_NOW.search(s)]
+    strong = [
+        i
+        for i, s in enumerate(sentences)
+        if _INCIDENT_STRONG.search(s) or _ATTACK_NOW.search(s) or typo_incident_words(s)
+    ]
     verdicts = []
     for i in strong:
         sentence = sentences[i]
@@ -212,4 +249,5 @@ def read_incident_time(text: str) -> IncidentTime:
         ongoing=ongoing,
         attack_now=attack_now,
         not_current=not_current,
+        incident_words=typo_incident_words(whole),
     )

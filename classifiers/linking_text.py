@@ -403,6 +403,21 @@ def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | se
     return found
 
 
+_BARE_DISTRICT = re.compile(
+    r"\b(?:[A-ZÄÖÜ][\wäöüß]*-)*[A-ZÄÖÜ]?[\wäöüß]*[Kk]reis(?:es)?\b|\b(?:Weimarer|Altenburger) Land(?:es)?\b"
+)
+
+
+def find_bare_districts(index: LinkingIndex, text: str) -> set[str]:
+    """Districts named without "Landkreis" ("Saale-Orla-Kreis", "Ilm-Kreis", "Weimarer Land"): keys."""
+    keys = set()
+    for match in _BARE_DISTRICT.finditer(text):
+        key = index.district_names.get(fold(match.group(0)))
+        if key:
+            keys.add(key)
+    return keys
+
+
 def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
     """ "99867 Gotha" lines: the municipalities they point at, and whether the PLZ is Thuringian."""
     addresses = []

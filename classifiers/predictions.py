@@ -11,7 +11,8 @@ TOPIC_NAMES = {"ozg_duties": "OZG-Pflichten", "eligibility": "Förderfähigkeit"
 
 def percent(value: float) -> str:
     """0.934 -> "93 %" (German typography: a narrow no-break space before the sign)."""
-    return f"{round(100 * value)}\u202f%"
+    shown = round(100 * value)
+    return f"{min(shown, 99) if value < 1 else 100}\u202f%"
 
 
 def confidence_words(value: float) -> str:

@@ -36,7 +36,7 @@ _REQUEST = re.compile(
     r"frage(?:n)? (?:zu|zum|zur|an|ob|wegen)|anfrage|rückmeldung würde|gibt es|wie (?:gehen|können|sollen|müssen)|"
     r"was (?:müssen|sollen|können)|brauchen wir|müssen wir|dürfen wir|ist das|sind wir|hätten (?:wir|ich) gerne?|"
     r"haetten (?:wir|ich) gerne?|verwiesen|wir (?:wollen|möchten|moechten|planen)|br(?:ä|ae|a)uchten|brauchen|"
-    r"benötigen|benoetigen|hilfe|r(?:ü|ue)ckfrage|beratungstermin|es geht um|betrifft|bezüglich|bzgl|fragt)\b",
+    r"benötigen|benoetigen|r(?:ü|ue)ckfrage|beratungstermin|es geht um|betrifft|bezüglich|bzgl|fragt)\b",
     re.IGNORECASE,
 )
 

@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
 from classifiers.incident_time import read_incident_time
-from classifiers.request_cues import acknowledgement_only
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
+from classifiers.request_cues import acknowledgement_only
 from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
 PACKAGED_MODEL = Path(__file__).parent / "model"
@@ -183,7 +183,11 @@ class TopicModel:
         time = read_incident_time(raw.doc.text)
         if urgent and time.not_current:
             urgent = False
-        elif not urgent and not time.not_current and (time.attack_now or (incident_words and time.ongoing)):
+        elif (
+            not urgent
+            and not time.not_current
+            and (time.attack_now or ((incident_words or time.incident_words) and time.ongoing))
+        ):
             urgent = True
         urgent_reason = time.explanation() if (urgent or signs or time.attack_now) else ""
         if urgent and "it_security" in scores and "it_security" not in chosen:
