@@ -99,6 +99,13 @@ _INCIDENT_STRONG = _rx(
     r"ausgespaht|abgegriffen|steht still|emotet|trojaner|ransomware|schadsoftware|von unbekannten|unbefugt|"
     r"fremde (?:rechner|zugriffe|personen)"
 )
+# Cheap first look: without any of these stems (and without a "now" cue) no incident is told.
+_PREFILTER = _rx(
+    r"verschlussel|hack|angriff|angegriff|attack|kompromitt|abgeflossen|abfluss|datenleck|ransom|trojaner|"
+    r"schadsoftware|virus|viren|malware|emotet|phish|spam|losegeld|bitcoin|erpress|ddos|uberlast|lahmgelegt|befall|"
+    r"infiziert|geklickt|eingegeben|anmeldung|zugriff|unbekannt|unbefugt|erreichbar|ausgefallen|vorfall|ubernommen|"
+    r"ausgespaht|abgegriffen|gestohlen|entwendet|steht still|fremde|opfer|meldung|bildschirm|offline|down"
+)
 # Sentences end at . ! ? or a blank line; hard-wrapped lines belong to one sentence.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n")
 _ONGOING = _rx(
@@ -207,6 +214,8 @@ def read_incident_time(text: str) -> IncidentTime:
     sentences = _sentences(text)
     whole = " ".join(sentences)
     ongoing = _found(_ONGOING, whole)
+    if not _PREFILTER.search(whole) and not (ongoing and typo_incident_words(whole)):
+        return IncidentTime(ongoing=ongoing)
     attack_now = _found(_ATTACK_NOW, whole)
     settled: list[str] = []
     past: list[str] = []
