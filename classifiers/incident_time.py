@@ -46,6 +46,8 @@ _SETTLED_STRONG = _rx(
     r"nichts (?:ausgefuhrt|geoffnet|angeklickt)|\b(?:abgefangen|abgewehrt|geblockt|erledigt)\b|"
     r"(?:es )?(?:ist|sind|wurden?) (?:also |zum gluck |glucklicherweise )?(?:keine?|nichts) (?:daten |schaden )?"
     r"(?:abgeflossen|passiert|entstanden|betroffen|verschlusselt)|"
+    r"\bnach (?:dem|der|einem|einer|den) [\w-]*(?:angriff|attacke|vorfall|befall)\w*\b[^.?!]{0,80}\b"
+    r"(?:mochten|wollen|planen|wurden gern) wir\b|"
     r"seitdem (?:ist )?(?:ruhe|lauft alles|keine)|handlungsbedarf besteht (?:aus unserer sicht )?(?:nicht|kein)|"
     r"kein(?:en)? handlungsbedarf|der vollstandigkeit halber|nachbetrachtung|nachtraglich|"
     r"(?:ist|sind) (?:wieder|inzwischen) (?:erreichbar|online|in betrieb|sauber|verfugbar)|"
@@ -63,7 +65,8 @@ _SETTLED_WEAK = _rx(
     r"freitag|quartal)",
     r"\bvor (?:einem|einer|zwei|drei|vier|einigen|ein paar|\d+) (?:halben |knappen |guten )?"
     r"(?:woche|wochen|monat|monaten|jahr|jahren|tag|tagen)\b",
-    r"\b(?:im|in) (?:fruhjahr|sommer|herbst|winter|vorjahr)\b",
+    r"\b(?:im|in|anfang|mitte|ende) (?:fruhjahr|sommer|herbst|winter|vorjahr|januar|februar|marz|april|mai|juni|juli|"
+    r"august|september|oktober|november|dezember)\b",
     r"\bdamals\b|\binzwischen\b|\bmittlerweile\b|\bim nachhinein\b|\bhatten wir (?:schon|bereits|mal|einen)\b",
     r"\b(?:gesperrt|zuruckgesetzt|geandert) und\b|\bpasswort (?:wurde|ist) (?:sofort |umgehend )?geandert\b",
 )
@@ -80,9 +83,14 @@ _HYPOTHETICAL = _rx(
     r"\b(?:schutz|schutzen|absichern|wappnen|vorbereiten|vorbereitet) (?:vor|gegen)\b|\bgegen (?:\w+ )?(?:ransomware|"
     r"verschlusselungstrojaner|trojaner|hacker|cyberangriff|angriff|phishing)",
     r"\b(?:einladung|wir laden|laden sie|workshop|seminar|webinar|simulation|simuliert|ubung|uben|schulungstermin)\w*",
+    r"\b(?:jetzt anmelden|anmeldung (?:online|unter|bis)|trainieren sie|testen sie|buchen sie)\b|"
+    r"\bihr(?:e|en)? (?:rathaus|server|verwaltung|daten|netz|netzwerk|systeme?|dateien|postfach|homepage) "
+    r"(?:ist|sind|wird|werden|wurde|wurden)\b",
     r"\b(?:warnt|warnung|warnmeldung|sicherheitshinweis|cert-?meldung|"
     r"supportende|support endet|end of life|nicht mehr unterstutzt)\w*",
 )
+# Trainings, exercises and adverts: they also settle the incident sentence before them.
+_TRAINING = _rx(r"\b(?:einladung|workshop|seminar|webinar|simulation|notfallubung|jetzt anmelden|trainieren sie)\w*")
 # Words that make a sentence one about an incident: only there do time cues count.
 _INCIDENT = _rx(
     r"verschlussel|gehackt|hacker|angriff|angegriffen|attacke|kompromittiert|abgeflossen|abfluss|datenleck|"
@@ -235,6 +243,7 @@ def read_incident_time(text: str) -> IncidentTime:
         if following and not _INCIDENT_STRONG.search(following):
             cues_settled += _found(_SETTLED_STRONG, following)
             cues_past += _found(_SETTLED_WEAK, following)
+            cues_hypothetical += _found(_TRAINING, following)
         now = _found(_ONGOING, sentence)
         settled += cues_settled
         past += cues_past

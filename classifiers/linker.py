@@ -562,7 +562,16 @@ def link(
         _blank_associations(text, [m for m in prose_mentions if m.zone == zone])
         for zone, text in (("subject", reading.subject), ("prose", reading.prose))
     )
-    decision = _decide(board, gazetteer, index, named=named, member_text=member_text, explicit_eg=explicit_eg)
+    prose_named = {k for m in prose_mentions if m.kind == lt.MUNICIPALITY and not m.partner for k in m.keys}
+    decision = _decide(
+        board,
+        gazetteer,
+        index,
+        named=named,
+        prose_named=prose_named,
+        member_text=member_text,
+        explicit_eg=explicit_eg or lt.for_itself_and_members(f"{reading.subject}\n{reading.prose}"),
+    )
     if decision.match is not None and (parsed.auto_reply_reason or "").startswith("delivery status notification"):
         # A bounce comes from a mail server, not from the authority: offer the candidates only.
         return AuthorityMatch(match=None, candidates=decision.candidates, evidence=("Unzustellbarkeitsmeldung",))
@@ -609,6 +618,7 @@ def _decide(
     *,
     forced: str | None = None,
     named: set[str] | None = None,
+    prose_named: set[str] | None = None,
     member_text: str = "",
     explicit_eg: bool = False,
 ) -> AuthorityMatch:
@@ -638,6 +648,13 @@ def _decide(
         mentioned |= (named or set()) & members
         mentioned |= set(lt.find_bare_names(index, member_text, members))
         seat = index.seat_municipality.get(key)
+        in_text = ((prose_named or set()) & members) | set(lt.find_bare_names(index, member_text, members))
+        if seat and (
+            (seat in in_text and len(in_text) > 1) or (explicit_eg and lt.for_itself_and_members(member_text))
+        ):
+            # "für die Stadt Weida und die Gemeinde Crimla": the erfüllende Gemeinde for itself and a member
+            board.add(key, W_SEVERAL_MEMBERS, "erfüllende Gemeinde schreibt für sich und ihre Mitglieder")
+            continue
         if len(mentioned) > 1 and seat in mentioned:
             mentioned.discard(seat)
         score = board.scores[key]

@@ -311,13 +311,14 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
     )
 
 
-def resolve_name(index: LinkingIndex, raw: str, kind: str) -> tuple[tuple[str, ...], str]:
-    """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text)."""
+def resolve_name(index: LinkingIndex, raw: str, kind: str, *, any_case: bool = False) -> tuple[tuple[str, ...], str]:
+    """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text).
+    ``any_case``: also a lower-case name (for lines written all in lower case)."""
     tokens = [t.strip("„“”\"'»«‚‘") for t in _TOKEN_SPLIT.split(raw.strip())]
     tokens = [t for t in tokens if t]
     while tokens and not any(ch.isalnum() for ch in tokens[-1]):
         tokens.pop()
-    if not tokens or not tokens[0][:1].isupper():
+    if not tokens or not (tokens[0][:1].isupper() or (any_case and tokens[0][:1].isalpha())):
         return (), ""
     for length in range(min(len(tokens), index.max_name_tokens + 1), 0, -1):
         phrase = " ".join(tokens[:length]).rstrip(".,;:)-–")
@@ -374,6 +375,19 @@ def find_mentions(index: LinkingIndex, text: str, zone: str) -> list[Mention]:
             )
         )
     return mentions
+
+
+# The erfüllende Gemeinde writes for itself and its beauftragende Gemeinden together.
+_FOR_ALL = re.compile(
+    r"(?:für uns und (?:unsere|die) (?:beauftragenden |erfüllten )?(?:Gemeinden|Mitgliedsgemeinden)|"
+    r"für (?:alle|beide|unsere) (?:beauftragenden |erfüllten )?Gemeinden|"
+    r"gemeinsam(?:es|en|e)? [\w-]+ für (?:die )?(?:Stadt|Gemeinde))",
+    re.IGNORECASE,
+)
+
+
+def for_itself_and_members(text: str) -> bool:
+    return bool(_FOR_ALL.search(text))
 
 
 def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | set[str]) -> dict[str, str]:
@@ -548,7 +562,8 @@ def find_mayor_titles(index: LinkingIndex, text: str) -> list[tuple[tuple[str, .
         if not signature_like(line):
             continue
         for match in _MAYOR_TITLE.finditer(line):
-            keys, phrase = resolve_name(index, match.group("rest"), MUNICIPALITY)
+            # a signature typed all in lower case ("bürgermeister der gemeinde straufhain") counts too
+            keys, phrase = resolve_name(index, match.group("rest"), MUNICIPALITY, any_case=line == line.lower())
             folded = fold(phrase)
             if keys and folded not in COMMON_WORD_NAMES and len(folded) >= 4:
                 found.append((keys, f"{match.group(0)[: match.start('rest') - match.start()]}{phrase}".strip()))
