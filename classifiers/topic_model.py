@@ -80,7 +80,8 @@ class ModelSettings:
             return None
         a, b = self.calibration[topic]
         clipped = min(max(score, 1e-4), 1 - 1e-4)
-        return 1.0 / (1.0 + math.exp(-(a * math.log(clipped / (1 - clipped)) + b)))
+        z = min(max(a * math.log(clipped / (1 - clipped)) + b, -35.0), 35.0)
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def fit_platt(scores: Sequence[float], truth: Sequence[bool], *, iterations: int
     for _ in range(iterations):
         ga = gb = haa = hab = hbb = 0.0
         for x, y in zip(xs, ys, strict=True):
-            p = 1.0 / (1.0 + math.exp(-(a * x + b)))
+            p = 1.0 / (1.0 + math.exp(-min(max(a * x + b, -35.0), 35.0)))
             d, w = p - y, max(p * (1 - p), 1e-9)
             ga, gb = ga + d * x, gb + d
             haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
@@ -135,6 +135,8 @@ def fit_platt(scores: Sequence[float], truth: Sequence[bool], *, iterations: int
         a, b = a - step_a, b - step_b
         if abs(step_a) + abs(step_b) < 1e-6:
             break
+    if not (math.isfinite(a) and math.isfinite(b)) or not 0.0 < a < 20.0 or abs(b) > 20.0:
+        return 1.0, 0.0  # degenerate dev split (tiny or separable): keep the scores as they are
     return a, b
 
 
