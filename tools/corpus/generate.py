@@ -433,7 +433,10 @@ def judgement_mail(writer: Writer) -> tuple[str, str, list[str], bool]:
     if roll < 0.88:
         subject = writer.pick(["Wartung", "Hilfe", "Bitte um Hilfe", "Info", "Störung", "Frage", "Nachfrage", ""])
         return (*writer.compose(subject, [_judgement_fill(writer, writer.pick(_T["NEUTRAL_NOW"]))]), [], False)
-    if roll < 0.94:
+    if roll < 0.91:
+        subject = writer.pick(["Einladung", "Jetzt anmelden", "Angebot", "Webinar", "Newsletter", "Save the date"])
+        return subject, writer.pick(_T["ADVERTS"]), [], False
+    if roll < 0.95:
         subject = writer.pick(["Danke!", "Re: Ihre Antwort", "Erledigt", "AW: Anfrage", "Danke für die Hilfe", ""])
         return (*writer.compose(subject, [writer.fill(writer.pick(_T["THANKS_OTHER"]))]), [], False)
     subject = writer.pick(
