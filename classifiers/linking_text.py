@@ -109,7 +109,11 @@ _STAFF_CUES = re.compile(
     r"\bunsere[rm]? (?:Verwaltung|Gemeindeverwaltung|Stadtverwaltung|Kommune)\b|"
     r"\bwir als (?:Kommune|Gemeinde|Stadt|Verwaltung)\b|"
     r"\bunser(?:em|es)? (?:Rathaus|Bürgermeister|Gemeinderat|Stadtrat|Hauptamt|Bürgerbüro)\b|"
-    r"\bsoll (?:die|das) [\w-]+(?:-Umsetzung| Umsetzung)? (?:übernehmen|betreuen)\b)",
+    r"\bsoll (?:die|das) [\w-]+(?:-Umsetzung| Umsetzung)? (?:übernehmen|betreuen)\b|"
+    r"\b(?:als|ich bin (?:die|der)|bin (?:die|der)) (?:neue[rn]? |neu eingestellte[rn]? )?(?:Mitarbeiter(?:in)?|"
+    r"Kolleg(?:e|in)|Sachbearbeiter(?:in)?|Leiter(?:in)?|Amtsleiter(?:in)?|Kämmerer(?:in)?|Hauptamtsleiter(?:in)?) "
+    r"(?:im|in der|der|des|vom) (?:Bürgerbüro|Hauptamt|Kämmerei|Verwaltung|Stadtverwaltung|Gemeindeverwaltung|"
+    r"Bauamt|Ordnungsamt|Rathaus|Einwohnermeldeamt|Standesamt)\b)",
     re.IGNORECASE,
 )
 _COMPANY_CUES = re.compile(
