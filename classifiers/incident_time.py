@@ -80,17 +80,24 @@ _HYPOTHETICAL = _rx(
     r"\bfur den (?:fall|ernstfall)\b|\bim (?:ernstfall|notfall) (?:wissen|vorbereitet)|\bvorbeugend\b|\bpraventiv\b|"
     r"\bdamit (?:das|so etwas|uns das) (?:nicht|nie)\b",
     r"\b(?:angreifer|kriminelle|hacker|tater) (?:konnen|konnten|versuchen|nutzen)\b|\bbrauchten wir\b|"
+    r"\bbereiten (?:wir|sie) (?:uns|sich) (?:auf|gegen)\b|\bwie (?:schutzen|wappnen|rusten) wir uns\b|"
+    r"\bgrundsatzlich\b|\bkann man\b[^.?!\n]{0,80}\?|"
     r"\b(?:schutz|schutzen|absichern|wappnen|vorbereiten|vorbereitet) (?:vor|gegen)\b|\bgegen (?:\w+ )?(?:ransomware|"
     r"verschlusselungstrojaner|trojaner|hacker|cyberangriff|angriff|phishing)",
     r"\b(?:einladung|wir laden|laden sie|workshop|seminar|webinar|simulation|simuliert|ubung|uben|schulungstermin)\w*",
     r"\b(?:jetzt anmelden|anmeldung (?:online|unter|bis)|trainieren sie|testen sie|buchen sie)\b|"
+    r"\bjetzt (?:\w+ ){0,2}(?:buchen|bestellen|sichern|testen|anfordern)\b|\brabatt\b|\bnie wieder\b|"
+    r"\bund dann\s?\?|\bunser (?:notfall|sicherheits|schutz)[\w-]*paket\b|"
     r"\bihr(?:e|en)? (?:rathaus|server|verwaltung|daten|netz|netzwerk|systeme?|dateien|postfach|homepage) "
     r"(?:ist|sind|wird|werden|wurde|wurden)\b",
     r"\b(?:warnt|warnung|warnmeldung|sicherheitshinweis|cert-?meldung|"
     r"supportende|support endet|end of life|nicht mehr unterstutzt)\w*",
 )
 # Trainings, exercises and adverts: they also settle the incident sentence before them.
-_TRAINING = _rx(r"\b(?:einladung|workshop|seminar|webinar|simulation|notfallubung|jetzt anmelden|trainieren sie)\w*")
+_TRAINING = _rx(
+    r"\b(?:einladung|workshop|seminar|webinar|simulation|notfallubung|jetzt anmelden|trainieren sie|rabatt)\w*|"
+    r"\bjetzt (?:\w+ ){0,2}(?:buchen|bestellen|sichern|testen|anfordern)\b"
+)
 # Words that make a sentence one about an incident: only there do time cues count.
 _INCIDENT = _rx(
     r"verschlussel|gehackt|hacker|angriff|angegriffen|attacke|kompromittiert|abgeflossen|abfluss|datenleck|"
@@ -105,6 +112,7 @@ _INCIDENT_STRONG = _rx(
     r"befallen|lahmgelegt|losegeld|bitcoin|erpress|ddos|uberlastungsangriff|angegriffen|angriff auf|"
     r"zugriff von aussen|anmeldungen aus dem ausland|fremde anmeldungen|geklickt|eingegeben|opfer eines|infiziert|"
     r"ausgespaht|abgegriffen|steht still|emotet|trojaner|ransomware|schadsoftware|von unbekannten|unbefugt|"
+    r"preisgegeben|fremde logins|sperrmeldungen|"
     r"fremde (?:rechner|zugriffe|personen)"
 )
 # Cheap first look: without any of these stems (and without a "now" cue) no incident is told.
@@ -112,17 +120,20 @@ _PREFILTER = _rx(
     r"verschlussel|hack|angriff|angegriff|attack|kompromitt|abgeflossen|abfluss|datenleck|ransom|trojaner|"
     r"schadsoftware|virus|viren|malware|emotet|phish|spam|losegeld|bitcoin|erpress|ddos|uberlast|lahmgelegt|befall|"
     r"infiziert|geklickt|eingegeben|anmeldung|zugriff|unbekannt|unbefugt|erreichbar|ausgefallen|vorfall|ubernommen|"
-    r"ausgespaht|abgegriffen|gestohlen|entwendet|steht still|fremde|opfer|meldung|bildschirm|offline|down"
+    r"ausgespaht|abgegriffen|gestohlen|entwendet|steht still|fremde|opfer|meldung|bildschirm|offline|down|von unserem|"
+    r"aus unserem"
 )
 # Sentences end at . ! ? or a blank line; hard-wrapped lines belong to one sentence.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n")
 _ONGOING = _rx(
     r"\bseit (?:heute|gestern|heute fruh|heute morgen|heute nacht|gestern abend|heute vormittag|heute mittag|"
     r"einer stunde|einer halben stunde|ner stunde|stunden|minuten|\d{1,2}(?::\d\d)? ?uhr|dem morgen|"
-    r"vorhin|kurzem|eben)\b",
+    r"vorhin|kurzem|eben|dem vormittag|dem morgen|dem nachmittag|dem mittag|dem abend)\b",
     r"\b(?:angriff|attacke|verschlusselung|es|das|der angriff) (?:lauft|geht) (?:noch|gerade|immer noch|weiter)\b|"
     r"\blauft (?:gerade|noch|derzeit|aktuell) (?:ein|eine|der|die) \w*(?:angriff|attacke|verschlusselung)|"
-    r"\bimmer noch\b|\bnoch immer\b|\bweiterhin\b|"
+    r"\bimmer noch\b|\bnoch immer\b|\bweiterhin\b|\bjetzt (?:kommen|gehen|sind|laufen|werden)\b|"
+    r"\bseitdem (?:ist|sind|geht|gehen|lauft|laufen|kommen|offnen|erscheinen|zeigt|zeigen)\b"
+    r"(?! (?:ruhe|alles (?:wieder|ok|gut|in ordnung)|wieder|nichts))|"
     r"\bgerade (?:eben )?(?:eben |jetzt )?(?:auf|ein|kommen|kam|wurden?|sind|ist|haben|hat|lauft|verschickt|"
     r"versendet|sehen|bemerkt|festgestellt|geklickt|eingegeben)|"
     r"\b(?:eben|soeben|vorhin|gerade) (?:festgestellt|bemerkt|gesehen|entdeckt)",
@@ -138,12 +149,15 @@ _ONGOING = _rx(
 )
 # Present incidents without jargon: availability attacks, an account sending spam, locked out.
 _ATTACK_NOW = _rx(
-    r"\b(?:nach|wegen|durch) (?:einem|einen|dem|den) (?:hacker|cyber|it-|ddos-|ddos|uberlastungs)?"
+    r"\b(?:nach|wegen|durch|seit) (?:einem|einen|dem|den) (?:hacker|cyber|it-|ddos-|ddos|uberlastungs)?"
     r"(?:angriff|attacke)\w*"
     r"[^.?!\n]{0,80}(?:nicht (?:mehr )?erreichbar|ausgefallen|lahmgelegt|offline|down)",
     r"(?:nicht (?:mehr )?erreichbar|ausgefallen|lahmgelegt|offline)[^.?!\n]{0,80}\b(?:angriff|attacke|angegriffen)",
     r"\b(?:verschickt|versendet|verschicken|versenden|sendet|schickt)\b[^.?!\n]{0,60}\bspam|\bspam\w*[^.?!\n]{0,60}"
     r"\b(?:von unserem|von meinem|uber unser|aus unserem) (?:konto|postfach|account|mailkonto|server)",
+    r"\b(?:eben|soeben|gerade|vorhin)\b[^.?!\n]{0,50}\b(?:geklickt|geoffnet|eingegeben|ausgefuhrt)\b",
+    r"\b(?:von|aus) unserem (?:[\w-]*postfach|konto|account|mailserver|server)\b[^.?!\n]{0,60}"
+    r"\b(?:gehen|werden verschickt|werden versendet|verschickt|versendet)\b[^.?!\n]{0,40}\b(?:mails?|nachrichten)",
     r"\bmails? (?:zuruck|raus)[^.?!\n]{0,40}\b(?:nicht (?:geschickt|verschickt|gesendet))",
     r"\b(?:meldung|hinweis|bildschirm)[^.?!\n]{0,60}\b(?:verschlusselt|losegeld|bitcoin)",
 )
