@@ -33,7 +33,7 @@ def _mail(sender: str, subject: str, body: str, **headers: str) -> bytes:
 
 
 def _classify(subject: str, body: str):
-    return classify(parse(_mail("it@gemeinde.example", subject, body)))
+    return classify(parse(_mail("it@gemeinde.example", subject, body)), load_topic_model())
 
 
 NOT_URGENT = [
@@ -194,7 +194,7 @@ def test_predictions_carry_confidence_and_plain_german_evidence() -> None:
             "Mit freundlichen Grüßen\nStadtverwaltung Ilmenau\nKämmerei",
         )
     )
-    prediction = classify(parsed)
+    prediction = classify(parsed, load_topic_model())
     score = next(s for s in prediction.scores if s.topic == "eligibility")
     if load_topic_model().settings.calibration:
         assert score.confidence is not None and 0.0 <= score.confidence <= 1.0
@@ -211,7 +211,8 @@ def test_predictions_carry_confidence_and_plain_german_evidence() -> None:
 
 
 def test_development_probe_meets_the_targets() -> None:
-    outcomes = run_pipeline(load_labelled_dir(PROBE), classify=classify, link=link)
+    model = load_topic_model()
+    outcomes = run_pipeline(load_labelled_dir(PROBE), classify=lambda parsed: classify(parsed, model), link=link)
     report = summarise(outcomes)
     assert report["urgent"]["recall"] == 1.0 and report["urgent"]["precision"] >= 0.8
     assert report["authority"]["accuracy"] >= 0.97 and report["authority"]["wrong_rate"] <= 0.01

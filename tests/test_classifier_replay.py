@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from classifiers.corpus import write_jsonl
 from classifiers.linker import link
 from classifiers.topic_model import TopicModel
-from classifiers.topics import classify, use_model
+from classifiers.topics import classify
 from eingang.cli.main import app
 from eingang.runtime import Runtime
 from intake.parsing import parse
@@ -113,7 +113,6 @@ def _replay(runtime: Runtime, corpus: Path, work: Path, *, corrections: bool) ->
                         KnownSender(address=parsed.sender.address, authority_key=authority, confirmed_by="berater1")
                     )
     model = _train(corpus, work / ("with" if corrections else "without"), corrections=corrections)
-    use_model(work / ("with" if corrections else "without"))  # promoted: the model in use
     with Session(runtime.engine) as session:
         registry = {row.address: row.authority_key for row in session.exec(select(KnownSender)).all()}
     topics_right = authority_right = 0
@@ -148,7 +147,6 @@ def test_corrections_raise_accuracy_on_the_later_mails_of_a_stream(
         try:
             results[corrections] = _replay(runtime, small_corpus, tmp_path, corrections=corrections)
         finally:
-            use_model(None, load=False)
             runtime.engine.dispose()
     print(f"\nlater mails without corrections: {results[False]}, with corrections: {results[True]}")
     assert results[True]["authority"] == 1.0 and results[False]["authority"] == 0.0
