@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from casework.contacts import add_opener
 from casework.followups import create_tasks, templates_for
 from casework.gazetteers import learned_domains
 from casework.runtime import Runtime
@@ -103,6 +104,7 @@ def _open_consultation(
     )
     session.add(consultation)
     session.flush()
+    add_opener(session, consultation, consultation.sender_address, consultation.sender_name)
     record_change(
         session,
         consultation_id=consultation.id,

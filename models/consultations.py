@@ -74,6 +74,9 @@ class Consultation(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     needs_review: bool = False
     review_reason: str | None = Field(default=None, sa_column=Column(Text))
+    # Another consultation this one concerns (split off from it, merged into it, or a chat that
+    # named its reference before being proven); shown on both case pages.
+    related_consultation_id: int | None = Field(default=None)
 
     received_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)

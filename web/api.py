@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
-from casework import answers, workflow
+from casework import answers, contacts, workflow
 from casework import tasks as task_functions
 from casework.queries import authority_summary
 from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTask, InboundMessage, UserAccount, as_utc
@@ -83,6 +83,13 @@ class PostponeBody(BaseModel):
 class AnswerBody(BaseModel):
     body: str
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
+    to: list[str] | None = Field(
+        default=None,
+        max_length=20,
+        description="Recipients; default: the consultation's contacts. An address that is not yet a "
+        "contact becomes one, added by the calling consultant (audited).",
+    )
+    cc: list[str] | None = Field(default=None, max_length=20, description="Copy recipients (same rule as to)")
 
 
 @router.get("/me", response_model=Me)
@@ -130,6 +137,10 @@ def get_consultation(request: Request, reference: str, db: DbSession, user: ApiU
         "closed_at": _iso(consultation.closed_at),
         "allowed_transitions": sorted(workflow.allowed_transitions(consultation.status)),
         "tasks": [task_functions.task_summary(db, t, consultation) for t in tasks],
+        "contacts": [
+            {"address": k.address, "name": k.name, "role": k.role, "added_by": k.added_by}
+            for k in contacts.contacts(db, consultation)
+        ],
         "notes": [{"author": n.author, "text": n.text, "created_at": _iso(n.created_at)} for n in notes],
     }
 
@@ -280,9 +291,20 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
 
     def change():
         stored = answers.send_answer(
-            db, settings=settings, consultation=reference, actor=user.username, body=body.body, status=status
+            db,
+            settings=settings,
+            consultation=reference,
+            actor=user.username,
+            body=body.body,
+            status=status,
+            to=body.to,
+            cc=body.cc,
         )
-        return {**_state(db, workflow.load_consultation(db, reference)), "message_id": stored.message_id}
+        return {
+            **_state(db, workflow.load_consultation(db, reference)),
+            "message_id": stored.message_id,
+            "recipients": stored.recipients,
+        }
 
     try:
         return _change(db, change)
@@ -290,8 +312,6 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
         if error.status_code == 409 and str(error.detail).startswith("Die Antwort konnte nicht"):
             raise HTTPException(502, error.detail) from None
         raise
-
-    return _change(db, change)
 
 
 @router.get("/tasks")
