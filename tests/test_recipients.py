@@ -166,3 +166,73 @@ def test_answer_form_prefills_contacts_and_adds_a_new_address_only_after_confirm
         assert f'name="to" value="{ORIGINAL}"' in page and 'name="cc" value="kaemmerei@vg-leinetal.de"' in page
     ((rcpts, _sent),) = _wait(lambda: _answers(sink, "Unsere Antwort"), what="the answer")
     assert rcpts == sorted([ORIGINAL, "kaemmerei@vg-leinetal.de"])
+
+
+def test_reference_is_not_a_key_flag_is_visible_and_split_and_merge_resolve_it(sqlite_url):
+    from fastapi.testclient import TestClient
+
+    from tests.test_web_support import add_user, ingest, login, mail, web_runtime
+    from web.app import create_app
+
+    runtime = web_runtime(sqlite_url)
+    token = add_user(runtime, "anna", "berater", token=True)
+    reference = ingest(runtime, mail())
+    other = ingest(runtime, mail(subject="Breitbandausbau", sender="Bauamt <bauamt@vg-leinetal.de>"))
+    # the body signs as "Hauptamt VG Leinetal": a claim in the text proves nothing
+    assert ingest(runtime, mail(subject=f"[{reference}] Nachtrag", sender=f"Jemand <{STRANGER}>")) == reference
+    api = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(runtime)) as client:
+        detail = client.get(f"/api/consultations/{reference}", headers=api).json()
+        assert detail["needs_review"] and STRANGER in detail["review_reason"]
+        assert [c["address"] for c in detail["contacts"]] == [ORIGINAL]  # the stranger adds no recipient
+        flagged = client.get("/api/consultations", params={"pruefen": "true"}, headers=api).json()
+        assert [r["reference"] for r in flagged] == [reference]
+
+        assert login(client, "anna").status_code == 303
+        inbox = client.get("/eingang").text
+        assert inbox.count('class="badge review"') == 1 and "nur „zu prüfen“" in inbox
+        only = client.get("/eingang", params={"pruefen": "1"}).text
+        assert reference in only and other not in only
+        page = client.get(f"/faelle/{reference}").text
+        banner = page[page.index('id="zu-pruefen"') : page.index('class="case-layout"')]
+        assert STRANGER in banner and ORIGINAL in banner and "erhält keine Antworten" in banner
+        assert "kein Kontakt" in page and "Als eigenen Fall abtrennen" in page
+
+        messages = client.get(f"/api/consultations/{reference}/messages", headers=api).json()
+        stranger_message = next(m for m in messages if m["sender"] == STRANGER)
+        split = client.post(
+            f"/api/consultations/{reference}/split", json={"message_id": stranger_message["id"]}, headers=api
+        )
+        assert split.status_code == 201, split.text
+        new = split.json()["reference"]
+        assert new != reference
+        detail = client.get(f"/api/consultations/{reference}", headers=api).json()
+        assert not detail["needs_review"]  # nothing foreign left in it
+        assert STRANGER not in [
+            m["sender"] for m in client.get(f"/api/consultations/{reference}/messages", headers=api).json()
+        ]
+        split_off = client.get(f"/api/consultations/{new}", headers=api).json()
+        assert split_off["related"] == reference and [c["address"] for c in split_off["contacts"]] == [STRANGER]
+        assert "Verknüpft mit" in client.get(f"/faelle/{new}").text
+
+        merged = client.post(f"/api/consultations/{other}/merge", json={"into": reference}, headers=api)
+        assert merged.status_code == 200, merged.text
+        source = client.get(f"/api/consultations/{other}", headers=api).json()
+        assert source["status"] == "abgeschlossen" and source["merged_into"] == reference
+        target = client.get(f"/api/consultations/{reference}", headers=api).json()
+        assert [c["address"] for c in target["contacts"]] == [ORIGINAL, "bauamt@vg-leinetal.de"]
+        assert len(client.get(f"/api/consultations/{reference}/messages", headers=api).json()) == 2
+        again = client.post(f"/api/consultations/{other}/merge", json={"into": reference}, headers=api)
+        assert again.status_code == 409
+        audit = {
+            (e["action"], e["actor"]) for e in client.get(f"/api/consultations/{reference}/audit", headers=api).json()
+        }
+        assert {("split_off", "anna"), ("merged_from", "anna")} <= audit
+        assert ("merged_into", "anna") in {
+            (e["action"], e["actor"]) for e in client.get(f"/api/consultations/{other}/audit", headers=api).json()
+        }
+    # mail that still names the merged consultation lands in the one it was merged into
+    assert (
+        ingest(runtime, mail(subject=f"AW: [{other}] Breitbandausbau", sender="Bauamt <bauamt@vg-leinetal.de>"))
+        == reference
+    )

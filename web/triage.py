@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
-from casework import answers, contacts, workflow
+from casework import answers, contacts, review, workflow
 from casework import tasks as task_functions
 from casework.queries import authority_summary
 from models import (
@@ -208,6 +208,10 @@ def _case_page(
         "reply_to": reply_to if reply_to is not None else ", ".join(default_to),
         "reply_cc": reply_cc if reply_cc is not None else ", ".join(default_cc),
         "pending_contacts": pending_contacts or [],
+        "foreign_senders": review.foreign_senders(db, consultation),
+        "related": db.get(Consultation, consultation.related_consultation_id)
+        if consultation.related_consultation_id
+        else None,
     }
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
 
@@ -425,6 +429,46 @@ def reply(
         flash(request, ", ".join(added) + " als Kontakt hinzugefügt.")
     flash(request, "Antwort gesendet.")
     return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
+
+
+@router.post("/faelle/{reference}/pruefung-erledigt", dependencies=Csrf)
+def clear_review(request: Request, reference: str, db: DbSession, user: PageUser):
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: review.clear_review(db, consultation=reference, actor=user.username),
+        "Prüfung erledigt.",
+    )
+
+
+@router.post("/faelle/{reference}/abtrennen", dependencies=Csrf)
+def split_message(request: Request, reference: str, db: DbSession, user: PageUser, message_id: Annotated[int, Form()]):
+    prefix = request.app.state.runtime.settings.reference_prefix
+    try:
+        new = review.split_message(
+            db, consultation=reference, message_id=message_id, actor=user.username, reference_prefix=prefix
+        )
+        db.commit()
+    except workflow.WorkflowError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}", status_code=303)
+    flash(request, f"Nachricht als eigener Fall {new.reference} abgetrennt.")
+    return RedirectResponse(f"/faelle/{quote(new.reference)}", status_code=303)
+
+
+@router.post("/faelle/{reference}/zusammenfuehren", dependencies=Csrf)
+def merge(request: Request, reference: str, db: DbSession, user: PageUser, into: Annotated[str, Form(max_length=32)]):
+    try:
+        target = review.merge_consultations(db, consultation=reference, into=into, actor=user.username)
+        db.commit()
+    except workflow.WorkflowError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}", status_code=303)
+    flash(request, f"{reference} wurde in {target.reference} zusammengeführt.")
+    return RedirectResponse(f"/faelle/{quote(target.reference)}", status_code=303)
 
 
 @router.get("/anhaenge/{attachment_id}")

@@ -1,5 +1,7 @@
 """Contacts of a consultation: answers go to them, not to whoever wrote last (issue 13).
 Existing consultations get their opener (``consultation.sender_address``) as contact.
+``consultation.related_consultation_id`` / ``merged_into_id`` link consultations split off,
+merged, or opened by a chat that named another's reference.
 
 Revision ID: 0010
 Revises: 0004
@@ -39,10 +41,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.add_column(sa.Column("related_consultation_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("merged_into_id", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("consultation", schema=None) as batch_op:
+        batch_op.drop_column("merged_into_id")
         batch_op.drop_column("related_consultation_id")
     op.drop_index("ix_consultation_contact_address", table_name="consultation_contact")
     op.drop_index("ix_consultation_contact_consultation_id", table_name="consultation_contact")
