@@ -175,10 +175,18 @@ def _by_subject(
 
 
 def match_thread(
-    session: Session, parsed: ParsedMail, *, sender_authority: str | None, reference_prefix: str
+    session: Session,
+    parsed: ParsedMail,
+    *,
+    sender_authority: str | None,
+    reference_prefix: str,
+    trust_reference: bool = True,
 ) -> ThreadMatch | None:
     """The consultation ``parsed`` belongs to by the rules above, or None for a new one.
-    ``sender_authority`` is the linker's authority key for the sender (None when unsure)."""
+    ``sender_authority`` is the linker's authority key for the sender (None when unsure).
+    ``trust_reference=False`` (the chat: its visitor is anonymous, the address unverified): a
+    reference or subject never joins; a named reference comes back as ``via="related"`` so the
+    caller opens a consultation of its own, linked and flagged."""
     keys = thread_keys(parsed, reference_prefix)
     if keys.message_ids:
         consultation_id = (
@@ -195,9 +203,18 @@ def match_thread(
         found = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
         if found:
             found = follow_merges(session, found)
+            if not trust_reference:
+                claimed = parsed.sender.address if parsed.sender and parsed.sender.address else "unbekannt"
+                return ThreadMatch(
+                    found,
+                    "related",
+                    f"Chat nennt das Aktenzeichen {found.reference}. Der Besucher ({claimed}, Adresse nicht "
+                    f"nachgewiesen) erhält nichts aus {found.reference}, bis er den an die Kontakte des Falls "
+                    "gesendeten Code eingibt. Bitte prüfen, ob der Chat dazugehört.",
+                )
             return ThreadMatch(found, "reference", _reference_guard(session, found, parsed, sender_authority))
     subject = normalise_subject(parsed.subject)
-    if keys.is_reply and len(subject) >= SUBJECT_MIN_LENGTH:
+    if trust_reference and keys.is_reply and len(subject) >= SUBJECT_MIN_LENGTH:
         found = _by_subject(session, parsed, sender_authority, subject)
         if found is not None:
             return ThreadMatch(found, "subject")

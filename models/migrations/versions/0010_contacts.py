@@ -1,7 +1,8 @@
 """Contacts of a consultation: answers go to them, not to whoever wrote last (issue 13).
 Existing consultations get their opener (``consultation.sender_address``) as contact.
 ``consultation.related_consultation_id`` / ``merged_into_id`` link consultations split off,
-merged, or opened by a chat that named another's reference.
+merged, or opened by a chat that named another's reference; ``chat_session.claim_*`` hold the
+one-time code (hash) a chat visitor must enter to be attached to a named consultation.
 
 Revision ID: 0010
 Revises: 0004
@@ -42,9 +43,19 @@ def upgrade() -> None:
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.add_column(sa.Column("related_consultation_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("merged_into_id", sa.Integer(), nullable=True))
+    with op.batch_alter_table("chat_session", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("claim_consultation_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("claim_code_hash", sa.String(length=128), nullable=True))
+        batch_op.add_column(sa.Column("claim_expires_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("claim_attempts", sa.Integer(), nullable=False, server_default="0"))
+        batch_op.add_column(sa.Column("claim_verified_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("chat_session", schema=None) as batch_op:
+        for column in ("claim_verified_at", "claim_attempts", "claim_expires_at", "claim_code_hash"):
+            batch_op.drop_column(column)
+        batch_op.drop_column("claim_consultation_id")
     with op.batch_alter_table("consultation", schema=None) as batch_op:
         batch_op.drop_column("merged_into_id")
         batch_op.drop_column("related_consultation_id")
