@@ -299,14 +299,25 @@ def _code_hash(chat: ChatSession, code: str) -> str:
     return hashlib.sha256(f"{chat.token}\x00{code}".encode()).hexdigest()
 
 
-def _named_consultation(session: Session, runtime: Runtime, chat: ChatSession, text: str) -> Consultation | None:
-    """An existing consultation other than the chat's own whose reference the visitor typed."""
+def _named_consultation(
+    session: Session, runtime: Runtime, chat: ChatSession, text: str
+) -> tuple[bool, Consultation | None]:
+    """(whether the visitor typed a reference other than the chat's own, the existing
+    consultation it names or None). Existence is never revealed to the visitor."""
     prefix = re.escape(runtime.settings.reference_prefix)
+    own = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
+    named_any = False
     for found in re.finditer(rf"(?<![A-Za-z0-9]){prefix}-\d{{4}}-\d{{5}}(?!\d)", text, re.IGNORECASE):
-        row = session.exec(select(Consultation).where(Consultation.reference == found.group(0).upper())).first()
-        if row is not None and row.id != chat.consultation_id and row.merged_into_id is None:
-            return row
-    return None
+        reference = found.group(0).upper()
+        if own is not None and reference == own.reference:
+            continue
+        named_any = True
+        row = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
+        if row is not None and row.merged_into_id is not None:
+            row = session.get(Consultation, row.merged_into_id)
+        if row is not None and row.id != chat.consultation_id:
+            return True, row
+    return named_any, None
 
 
 def _claim_mails(session: Session, *, chat: ChatSession | None = None, consultation_id: int | None = None) -> int:
@@ -406,10 +417,11 @@ def _claim_reply(session: Session, runtime: Runtime, chat: ChatSession, text: st
     entered = _CODE.match(text)
     if entered and chat.claim_consultation_id and chat.claim_code_hash:
         return _try_code(session, chat, entered.group(1))
-    named = _named_consultation(session, runtime, chat, text)
-    if named is None:
+    named_any, named = _named_consultation(session, runtime, chat, text)
+    if not named_any:
         return None
-    _start_claim(session, runtime, chat, named)
+    if named is not None:
+        _start_claim(session, runtime, chat, named)
     return (
         "Sie haben ein Aktenzeichen genannt. Zum Schutz der Beteiligten zeigen wir im Chat nichts aus einem "
         "bestehenden Beratungsfall an, solange nicht bestätigt ist, dass Sie dazugehören. Falls es den Fall "

@@ -127,6 +127,11 @@ def test_chat_naming_a_reference_gets_nothing_until_the_mailed_code_is_entered(t
         )
         assert answered.status_code == 201, answered.text
         assert "Jetzt für Sie sichtbar." in [line["text"] for line in _history(address, token)]
+        # a reference that does not exist gets the same answer (existence is not revealed)
+        other = HTTP.post(
+            f"http://{address}/chat/api/sessions", json={"name": "Neugierig", "email": "x@example.org"}
+        ).json()["token"]
+        assert "Bestätigungscode" in _say(address, other, "n1", "Was ist mit KV-2026-09999?")[-1]["text"]
         # a used code cannot be replayed
         assert "bestätigt" not in _say(address, token, "c4", code)[-1]["text"]
     with session_scope(runtime.engine) as session:
