@@ -11,7 +11,7 @@ import httpx
 from sqlmodel import select
 
 from casework.accounts import create_user, issue_api_token
-from models import AuditEntry, ConsultationContact, InboundMessage, make_engine, session_scope
+from models import AuditEntry, InboundMessage, make_engine, session_scope
 from tests.conftest import RecordingSink, free_port
 from tests.helpers import EINGANG, cli_env, municipal_mail, run_cli, send_smtp, stop_process, wait_for_port
 
@@ -88,16 +88,15 @@ def test_strangers_reference_mail_does_not_receive_the_answer_and_to_cc_are_expl
                 ),
             )
             _wait(lambda: _processed(engine, 2), what="the stranger's mail to be processed")
-            detail = client.get(f"/api/consultations/{reference}").json()
-            assert [c["address"] for c in detail["contacts"]] == [ORIGINAL]
-
             response = client.post(
                 f"/api/consultations/{reference}/answers", json={"body": "Antwort eins: ja, förderfähig."}
             )
             assert response.status_code == 201, response.text
-            assert response.json()["recipients"] == [ORIGINAL]
             ((rcpts, sent),) = _wait(lambda: _answers(sink, "Antwort eins"), what="the answer")
             assert rcpts == [ORIGINAL] and sent["To"] == ORIGINAL and sent["Cc"] is None
+            assert response.json()["recipients"] == [ORIGINAL]
+            detail = client.get(f"/api/consultations/{reference}").json()
+            assert [c["address"] for c in detail["contacts"]] == [ORIGINAL]
 
             # explicit to/cc: the consultant adds a colleague of the municipality as a contact
             response = client.post(
@@ -115,6 +114,8 @@ def test_strangers_reference_mail_does_not_receive_the_answer_and_to_cc_are_expl
             assert bad.status_code == 409 and "keine gültige E-Mail-Adresse" in bad.json()["detail"]
     finally:
         stop_process(server)
+    from models import ConsultationContact
+
     with session_scope(engine) as session:
         contacts = session.exec(select(ConsultationContact).order_by(ConsultationContact.id)).all()
         assert [(c.address, c.role, c.added_by) for c in contacts] == [
@@ -130,6 +131,7 @@ def test_strangers_reference_mail_does_not_receive_the_answer_and_to_cc_are_expl
 def test_answer_form_prefills_contacts_and_adds_a_new_address_only_after_confirmation(sqlite_url, smtp_sink, queue_for):
     from fastapi.testclient import TestClient
 
+    from models import ConsultationContact
     from tests.test_web_support import add_user, csrf_from, ingest, login, mail, web_runtime
     from web.app import create_app
 
