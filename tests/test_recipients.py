@@ -238,3 +238,31 @@ def test_reference_is_not_a_key_flag_is_visible_and_split_and_merge_resolve_it(s
         ingest(runtime, mail(subject=f"AW: [{other}] Breitbandausbau", sender="Bauamt <bauamt@vg-leinetal.de>"))
         == reference
     )
+
+
+def test_erasure_removes_contacts_on_postgresql(postgres_runtime):
+    """Erasing a sender removes their consultations with its contacts (foreign keys on
+    PostgreSQL) and the address as a contact of other consultations."""
+    from casework.contacts import add_contact
+    from casework.workflow import load_consultation
+    from models import ConsultationContact
+    from models.erasure import erase_sender
+    from tests.test_web_support import ingest, mail
+
+    runtime = postgres_runtime
+    own = ingest(runtime, mail())
+    other = ingest(runtime, mail(subject="Breitband", sender="Bauamt <bauamt@vg-leinetal.de>"))
+    with session_scope(runtime.engine) as session:
+        add_contact(session, consultation=load_consultation(session, other), actor="anna", address=ORIGINAL)
+    with session_scope(runtime.engine) as session:
+        erase_sender(session, address=ORIGINAL, actor="admin")
+    with session_scope(runtime.engine) as session:
+        remaining = session.exec(select(ConsultationContact.address)).all()
+        assert remaining == ["bauamt@vg-leinetal.de"]
+        assert load_consultation(session, other).reference == other
+        import pytest
+
+        from casework.workflow import NotFound
+
+        with pytest.raises(NotFound):
+            load_consultation(session, own)
