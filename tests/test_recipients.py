@@ -4,6 +4,7 @@ can be resolved by split/merge); acknowledgements cannot be used to mail third p
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -266,3 +267,47 @@ def test_erasure_removes_contacts_on_postgresql(postgres_runtime):
 
         with pytest.raises(NotFound):
             load_consultation(session, own)
+
+
+def test_case_page_actions_split_merge_and_clear_the_flag(sqlite_url):
+    from fastapi.testclient import TestClient
+
+    from tests.test_web_support import add_user, csrf_from, ingest, login, mail, web_runtime
+    from web.app import create_app
+
+    runtime = web_runtime(sqlite_url)
+    add_user(runtime, "anna", "berater")
+    reference = ingest(runtime, mail())
+    ingest(runtime, mail(subject=f"[{reference}] Nachtrag", sender=f"Jemand <{STRANGER}>"))
+    ingest(runtime, mail(subject=f"[{reference}] Noch etwas", sender="Dritte <dritte@example.net>"))
+    with TestClient(create_app(runtime)) as client:
+        assert login(client, "anna").status_code == 303
+        page = client.get(f"/faelle/{reference}").text
+        ids = re.findall(r'name="message_id" value="(\d+)"', page)
+        assert len(ids) == 2  # every inbound message but the first can be split off
+        split = client.post(
+            f"/faelle/{reference}/abtrennen",
+            data={"csrf_token": csrf_from(page), "message_id": ids[0]},
+            follow_redirects=False,
+        )
+        assert split.status_code == 303
+        new_reference = split.headers["location"].rsplit("/", 1)[1]
+        new_page = client.get(split.headers["location"]).text
+        assert "als eigener Fall" in new_page and f'Verknüpft mit <a href="/faelle/{reference}">' in new_page
+        page = client.get(f"/faelle/{reference}").text
+        assert 'id="zu-pruefen"' in page  # the third party's message is still there
+        cleared = client.post(
+            f"/faelle/{reference}/pruefung-erledigt", data={"csrf_token": csrf_from(page)}, follow_redirects=False
+        )
+        assert cleared.status_code == 303
+        page = client.get(f"/faelle/{reference}").text
+        assert "Prüfung erledigt." in page and 'id="zu-pruefen"' not in page
+        merged = client.post(
+            f"/faelle/{new_reference}/zusammenfuehren",
+            data={"csrf_token": csrf_from(page), "into": reference},
+            follow_redirects=False,
+        )
+        assert merged.status_code == 303 and merged.headers["location"].endswith(reference)
+        assert f"{new_reference} wurde in {reference} zusammengeführt." in client.get(merged.headers["location"]).text
+        missing_csrf = client.post(f"/faelle/{reference}/zusammenfuehren", data={"into": new_reference})
+        assert missing_csrf.status_code in (400, 403)
