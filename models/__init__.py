@@ -17,6 +17,7 @@ from models.consultations import (
     TaskStatus,
     TopicCorrection,
 )
+from models.contacts import ConsultationContact, ContactRole
 from models.db import as_utc, make_engine, session_scope, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
@@ -35,9 +36,11 @@ __all__ = [
     "ChatRole",
     "ChatSession",
     "Consultation",
+    "ConsultationContact",
     "ConsultationMessage",
     "ConsultationNote",
     "ConsultationStatus",
+    "ContactRole",
     "Direction",
     "District",
     "FollowUpTask",

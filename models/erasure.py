@@ -28,6 +28,7 @@ from models.consultations import (
     SlaBreach,
     TopicCorrection,
 )
+from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.people import KnownSender
 
@@ -75,7 +76,15 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         )
         if message_id not in inbound_ids
     ]
-    for model in (ConsultationMessage, FollowUpTask, ConsultationNote, SlaBreach, TopicCorrection, OutboundMail):
+    for model in (
+        ConsultationMessage,
+        FollowUpTask,
+        ConsultationNote,
+        SlaBreach,
+        TopicCorrection,
+        OutboundMail,
+        ConsultationContact,
+    ):
         session.execute(delete(model).where(model.consultation_id == cid))
     erased = _delete_inbound(session, inbound_ids)
     session.execute(delete(AuditEntry).where(AuditEntry.consultation_id == cid))
@@ -135,6 +144,8 @@ def erase_sender(session: Session, *, address: str, actor: str) -> ErasureReport
         session.execute(delete(ChatMessage).where(ChatMessage.session_id.in_(chat_ids)))
         session.execute(delete(ChatSession).where(ChatSession.id.in_(chat_ids)))
     report.inbound_messages += _delete_inbound(session, loose)
+    # a contact added to someone else's consultation: the address goes, the consultation stays
+    session.execute(delete(ConsultationContact).where(ConsultationContact.address == address))
     report.known_senders = session.execute(delete(KnownSender).where(KnownSender.address == address)).rowcount
     _delete_orphan_blobs(session)
     record_change(

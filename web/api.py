@@ -12,10 +12,19 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
-from casework import answers, workflow
+from casework import answers, contacts, review, workflow
 from casework import tasks as task_functions
 from casework.queries import authority_summary
-from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTask, InboundMessage, UserAccount, as_utc
+from models import (
+    AuditEntry,
+    Consultation,
+    ConsultationMessage,
+    ConsultationNote,
+    FollowUpTask,
+    InboundMessage,
+    UserAccount,
+    as_utc,
+)
 from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
@@ -32,6 +41,11 @@ def _load(db, reference: str):
         return workflow.load_consultation(db, reference)
     except workflow.NotFound as error:
         raise _error(error) from None
+
+
+def _reference_of(db, consultation_id: int | None) -> str | None:
+    row = db.get(Consultation, consultation_id) if consultation_id else None
+    return row.reference if row else None
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -83,6 +97,13 @@ class PostponeBody(BaseModel):
 class AnswerBody(BaseModel):
     body: str
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
+    to: list[str] | None = Field(
+        default=None,
+        max_length=20,
+        description="Recipients; default: the consultation's contacts. An address that is not yet a "
+        "contact becomes one, added by the calling consultant (audited).",
+    )
+    cc: list[str] | None = Field(default=None, max_length=20, description="Copy recipients (same rule as to)")
 
 
 @router.get("/me", response_model=Me)
@@ -104,10 +125,12 @@ def list_consultations(
     von: date | None = None,
     bis: date | None = None,
     q: str | None = None,
+    pruefen: bool = False,
     limit: int = 100,
 ) -> list[dict]:
-    """Consultations in triage order (new and unassigned first), filtered like the inbox."""
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q)
+    """Consultations in triage order (new and unassigned first), filtered like the inbox;
+    ``pruefen=true``: only those flagged "zu prüfen"."""
+    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, pruefen)
     taxonomy = request.app.state.runtime.taxonomy
     names = usernames(db)
     return [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=max(1, min(limit, 1000)))]
@@ -130,6 +153,13 @@ def get_consultation(request: Request, reference: str, db: DbSession, user: ApiU
         "closed_at": _iso(consultation.closed_at),
         "allowed_transitions": sorted(workflow.allowed_transitions(consultation.status)),
         "tasks": [task_functions.task_summary(db, t, consultation) for t in tasks],
+        "review_reason": consultation.review_reason if consultation.needs_review else None,
+        "related": _reference_of(db, consultation.related_consultation_id),
+        "merged_into": _reference_of(db, consultation.merged_into_id),
+        "contacts": [
+            {"address": k.address, "name": k.name, "role": k.role, "added_by": k.added_by}
+            for k in contacts.contacts(db, consultation)
+        ],
         "notes": [{"author": n.author, "text": n.text, "created_at": _iso(n.created_at)} for n in notes],
     }
 
@@ -280,9 +310,20 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
 
     def change():
         stored = answers.send_answer(
-            db, settings=settings, consultation=reference, actor=user.username, body=body.body, status=status
+            db,
+            settings=settings,
+            consultation=reference,
+            actor=user.username,
+            body=body.body,
+            status=status,
+            to=body.to,
+            cc=body.cc,
         )
-        return {**_state(db, workflow.load_consultation(db, reference)), "message_id": stored.message_id}
+        return {
+            **_state(db, workflow.load_consultation(db, reference)),
+            "message_id": stored.message_id,
+            "recipients": stored.recipients,
+        }
 
     try:
         return _change(db, change)
@@ -291,7 +332,46 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
             raise HTTPException(502, error.detail) from None
         raise
 
+
+class SplitBody(BaseModel):
+    message_id: int = Field(ge=1, le=2**31 - 1, description="Id of an inbound message of this consultation")
+
+
+class MergeBody(BaseModel):
+    into: str = Field(max_length=32, description="Reference of the consultation this one is merged into")
+
+
+@router.post("/consultations/{reference}/split", status_code=201)
+def split(request: Request, reference: str, body: SplitBody, db: DbSession, user: ApiUser) -> dict:
+    """Split an inbound message off into a consultation of its own (linked, audited)."""
+    prefix = request.app.state.runtime.settings.reference_prefix
+
+    def change():
+        new = review.split_message(
+            db, consultation=reference, message_id=body.message_id, actor=user.username, reference_prefix=prefix
+        )
+        return {**_state(db, new), "related": reference}
+
     return _change(db, change)
+
+
+@router.post("/consultations/{reference}/merge")
+def merge(reference: str, body: MergeBody, db: DbSession, user: ApiUser) -> dict:
+    """Merge this consultation into ``into``: messages, contacts, tasks and notes move; this one is
+    closed and later mail naming it lands in ``into`` (audited on both)."""
+    return _change(
+        db,
+        lambda: {
+            **_state(db, review.merge_consultations(db, consultation=reference, into=body.into, actor=user.username)),
+            "merged_from": reference,
+        },
+    )
+
+
+@router.post("/consultations/{reference}/review/clear")
+def clear_review(reference: str, db: DbSession, user: ApiUser) -> dict:
+    """Mark the "zu prüfen" flag as resolved: the messages belong to this consultation."""
+    return _change(db, lambda: _state(db, review.clear_review(db, consultation=reference, actor=user.username)))
 
 
 @router.get("/tasks")
