@@ -7,7 +7,13 @@ never to automatic mail — the one decision of ``intake.automatic`` (``Auto-Sub
 ``X-Autoreply``, ``Precedence: bulk/junk/list``, out-of-office, delivery status notifications,
 bounces with a null envelope sender or ``Return-Path: <>``, mailing lists) — nor to
 no-reply/daemon addresses or our own address; only for mail that arrived live (SMTP, IMAP — not
-file imports or chat); at most ``acknowledgement_daily_limit`` per recipient within 24 hours.
+file imports or chat); at most ``acknowledgement_daily_limit`` per recipient within 24 hours,
+``acknowledgement_domain_hourly_limit`` per recipient mail domain and
+``acknowledgement_hourly_limit`` for the whole instance within an hour.
+
+Recipient (issue 13): the ``From`` address. A ``Reply-To`` is followed only within the From
+address's own domain; anyone can write any Reply-To, and the ministry must not become a way to
+mail third parties (the forged "From" is the sender's problem; the caps bound what it can do).
 The acknowledgement carries ``Auto-Submitted: auto-replied`` and ``In-Reply-To``/``References``,
 so an answer to it threads back into the consultation (``OutboundMail.message_id`` is a
 threading key).
@@ -58,11 +64,17 @@ def _address_of(value: str) -> str:
 
 
 def recipient_for(parsed: ParsedMail) -> str | None:
-    """Where a reply goes: the first Reply-To address, else From."""
-    for candidate in (*parsed.reply_to, parsed.sender):
-        if candidate is not None and "@" in candidate.address:
-            return candidate.address
-    return None
+    """Where the acknowledgement goes: the From address; a Reply-To only when it is in the same
+    mail domain as From (e.g. hauptamt@ → poststelle@ of the same administration)."""
+    sender = parsed.sender.address.strip().lower() if parsed.sender and "@" in parsed.sender.address else None
+    if sender is None:
+        return None
+    domain = sender.rpartition("@")[2]
+    for candidate in parsed.reply_to:
+        address = candidate.address.strip().lower() if candidate is not None else ""
+        if "@" in address and address.rpartition("@")[2] == domain:
+            return address
+    return sender
 
 
 def refusal_reason(
@@ -75,6 +87,10 @@ def refusal_reason(
     own_addresses: set[str],
     sent_last_day: int,
     daily_limit: int,
+    sent_domain_hour: int = 0,
+    domain_hourly_limit: int | None = None,
+    sent_hour: int = 0,
+    hourly_limit: int | None = None,
 ) -> str | None:
     """Why this message must not be acknowledged (German, for logs and people), or None."""
     if channel not in ACKNOWLEDGED_CHANNELS:
@@ -94,6 +110,11 @@ def refusal_reason(
         return f"Adresse {recipient} nimmt keine Antworten an"
     if sent_last_day >= daily_limit:
         return f"Höchstzahl von {daily_limit} Bestätigungen in 24 Stunden an {recipient} erreicht"
+    if domain_hourly_limit is not None and sent_domain_hour >= domain_hourly_limit:
+        domain = recipient.rpartition("@")[2]
+        return f"Höchstzahl von {domain_hourly_limit} Bestätigungen je Stunde an die Domain {domain} erreicht"
+    if hourly_limit is not None and sent_hour >= hourly_limit:
+        return f"Höchstzahl von {hourly_limit} Bestätigungen je Stunde für diese Installation erreicht"
     return None
 
 
@@ -123,6 +144,17 @@ def _sent_last_day(session: Session, recipient: str, *, excluding: int | None) -
     )
     if excluding is not None:
         query = query.where(OutboundMail.id != excluding)
+    return session.exec(query).one()
+
+
+def _sent_last_hour(session: Session, *, domain: str | None = None) -> int:
+    query = select(func.count(OutboundMail.id)).where(
+        OutboundMail.kind == KIND,
+        OutboundMail.status.in_(outbox.ACTIVE_STATUSES),
+        OutboundMail.created_at >= utcnow() - timedelta(hours=1),
+    )
+    if domain is not None:
+        query = query.where(func.lower(OutboundMail.recipient).endswith(f"@{domain}", autoescape=True))
     return session.exec(query).one()
 
 
@@ -159,6 +191,10 @@ def queue_acknowledgement(session: Session, settings: Settings, inbound_id: int)
         own_addresses=_own_addresses(settings),
         sent_last_day=_sent_last_day(session, recipient, excluding=None) if recipient else 0,
         daily_limit=settings.acknowledgement_daily_limit,
+        sent_domain_hour=_sent_last_hour(session, domain=recipient.rpartition("@")[2]) if recipient else 0,
+        domain_hourly_limit=settings.acknowledgement_domain_hourly_limit,
+        sent_hour=_sent_last_hour(session),
+        hourly_limit=settings.acknowledgement_hourly_limit,
     )
     if reason is not None:
         return AcknowledgementOutcome(False, reason)

@@ -5,9 +5,13 @@ Postausgang (``casework.outbox``) in derselben Transaktion; versendet wird nach 
 (mit Wiederholungen und derselben Message-ID), nie während die Transaktion den Fall sperrt.
 Die erste Antwort setzt ``first_response_at``.
 
-- ``send_answer(session, *, consultation, actor, body, settings, status="beantwortet", to=None)``
-  → ``ConsultationMessage``. Ohne konfiguriertes Relay wird nichts gespeichert und
-  ``AnswerNotSent`` ausgelöst (der Text bleibt beim Aufrufer).
+- ``send_answer(session, *, consultation, actor, body, settings, status="beantwortet", to=None, cc=None)``
+  → ``ConsultationMessage``. Empfänger sind die **Kontakte** des Falls (``casework.contacts``),
+  nie der letzte Absender; ``to``/``cc`` (Listen von Adressen) ersetzen sie für diese Antwort,
+  und jede Adresse darin, die noch kein Kontakt ist, wird durch die Beraterin (``actor``)
+  als Kontakt hinzugefügt (im Audit-Log). Ohne konfiguriertes Relay wird nichts gespeichert
+  und ``AnswerNotSent`` ausgelöst (der Text bleibt beim Aufrufer).
+- ``new_recipients(session, consultation, to, cc)`` — die Adressen, die dabei neu Kontakt würden.
 - ``answer_subject(subject, reference)`` — Betreff mit genau einem „Re:“ und dem Aktenzeichen.
 """
 
@@ -18,6 +22,7 @@ import re
 
 from sqlmodel import Session, select
 
+from casework.contacts import add_contact, contact_addresses, parse_addresses
 from casework.mailer import new_message
 from casework.outbox import queue_mail
 from casework.workflow import (
@@ -56,6 +61,28 @@ def last_inbound(session: Session, consultation: Consultation) -> ConsultationMe
     ).first()
 
 
+def new_recipients(
+    session: Session, consultation: Consultation, to: list[str] | str | None, cc: list[str] | str | None
+) -> list[str]:
+    """Addresses of ``to``/``cc`` that are not yet contacts (raises on an invalid address)."""
+    known = set(contact_addresses(session, consultation))
+    return [a for a in [*parse_addresses(to), *parse_addresses(cc)] if a not in known]
+
+
+def _recipients(
+    session: Session, consultation: Consultation, to: list[str] | str | None, cc: list[str] | str | None
+) -> tuple[list[str], list[str]]:
+    wanted_to, wanted_cc = parse_addresses(to), parse_addresses(cc)
+    if not wanted_to and not wanted_cc:  # nothing chosen: the contacts
+        contacts = contact_addresses(session, consultation)
+        if not contacts and consultation.sender_address:
+            contacts = parse_addresses(consultation.sender_address)
+        return contacts[:1], contacts[1:]
+    if not wanted_to:
+        raise WorkflowError("Bitte mindestens eine Adresse unter „An“ angeben.")
+    return wanted_to, [a for a in wanted_cc if a not in wanted_to]
+
+
 def send_answer(
     session: Session,
     *,
@@ -64,7 +91,8 @@ def send_answer(
     body: str,
     settings: Settings,
     status: str = ConsultationStatus.ANSWERED,
-    to: str | None = None,
+    to: list[str] | str | None = None,
+    cc: list[str] | str | None = None,
 ) -> ConsultationMessage:
     """Record ``body`` as the consultant's answer and queue it in the outbox (sent after the
     caller's commit); ``status`` afterwards is ``beantwortet`` or ``wartet_auf_rueckmeldung``
@@ -78,13 +106,15 @@ def send_answer(
     if status not in (ConsultationStatus.ANSWERED, ConsultationStatus.WAITING):
         raise WorkflowError("Nach einer Antwort ist der Fall „beantwortet“ oder „wartet_auf_rueckmeldung“.")
     previous = last_inbound(session, row)
-    recipient = to or (previous.sender if previous and previous.sender else row.sender_address)
-    if not recipient:
+    to_addresses, cc_addresses = _recipients(session, row, to, cc)
+    if not to_addresses:
         raise WorkflowError(f"{row.reference}: keine Empfängeradresse bekannt.")
+    recipient = ", ".join(to_addresses)
     subject = answer_subject(previous.subject if previous else row.subject, row.reference)
     message = new_message(
         settings,
         to=recipient,
+        cc=", ".join(cc_addresses) or None,
         subject=subject,
         body=body + "\n",
         in_reply_to=previous.message_id if previous else None,
@@ -96,6 +126,8 @@ def send_answer(
             "Die Antwort konnte nicht versendet werden (EINGANG_RELAY_HOST ist nicht gesetzt). "
             "Es wurde nichts gespeichert."
         )
+    for address in [*to_addresses, *cc_addresses]:  # the consultant chose them: now contacts
+        add_contact(session, consultation=row, actor=actor, address=address)
     now = utcnow()
     author = session.exec(select(UserAccount).where(UserAccount.username == actor)).first()
     references = [v for v in str(message.get("References", "")).split() if v]
@@ -104,7 +136,7 @@ def send_answer(
         direction=Direction.OUTBOUND,
         channel="smtp",
         sender=settings.mail_from,
-        recipients=[recipient],
+        recipients=[*to_addresses, *cc_addresses],
         sent_at=now,
         subject=subject,
         text=body,
@@ -114,7 +146,7 @@ def send_answer(
         author_id=author.id if author else None,
     )
     session.add(stored)
-    queue_mail(session, message, kind="answer", recipient=recipient, consultation_id=row.id)
+    queue_mail(session, message, kind="answer", recipient=recipient[:320], consultation_id=row.id)
     record_first_response(session, consultation=row, actor=actor, at=now)
     if row.status != status:
         change_status(session, consultation=row, actor=actor, status=status, reason="Antwort versendet")

@@ -1,11 +1,23 @@
 """What the chat does, independent of the transport (WebSocket or HTTP): start a chat, take
 a visitor's message (store → process through the same pipeline → immediate reply), let a
 consultant answer (live while the visitor is present, by e-mail once they have left), and list
-the lines a client has not seen yet. Each public function is one transaction edge."""
+the lines a client has not seen yet. Each public function is one transaction edge.
+
+A visitor is anonymous and the e-mail address they type is unverified (issue 13). A chat that
+names the reference of an existing consultation gets nothing of it — no messages, answers or
+status — and is its own consultation, linked to the named one and flagged „zu prüfen“. To be
+attached, the visitor enters a one-time code that was mailed (through the outbox) to the
+**contacts** of the named consultation, not to the address the visitor typed; claiming the
+original sender's address therefore proves nothing. Codes are six digits, valid
+``CLAIM_MINUTES``, at most ``CLAIM_ATTEMPTS`` tries, only their hash is stored, and code mails are
+capped per chat and per consultation and hour."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import re
 import secrets
 import threading
 import time
@@ -21,10 +33,13 @@ from sqlmodel import Session, select
 
 from casework import outbox
 from casework.chat_guidance import cached_guidance
+from casework.contacts import contact_addresses
 from casework.mailer import new_message
 from casework.pipeline import mark_failed
 from casework.processing import process_message
+from casework.review import merge_consultations
 from casework.runtime import Runtime
+from casework.thread_matching import flag_for_review
 from casework.workflow import change_status, record_first_response
 from classifiers.gazetteer import packaged_gazetteer
 from classifiers.linker import link
@@ -42,6 +57,7 @@ from models import (
     ConsultationStatus,
     Direction,
     InboundMessage,
+    OutboundMail,
     ProcessingStatus,
     UserAccount,
     as_utc,
@@ -60,6 +76,12 @@ logger = logging.getLogger(__name__)
 
 ASSISTANT_NAME = "Eingang-Assistent"
 CLIENT_ID_MAX = 64
+CLAIM_MINUTES = 15
+CLAIM_ATTEMPTS = 5
+CLAIM_MAILS_PER_CHAT = 3
+CLAIM_MAILS_PER_CONSULTATION_HOUR = 3
+CLAIM_KIND = "chat_code"
+_CODE = re.compile(r"^\s*(\d{6})\s*$")
 
 
 # ---------------------------------------------------------------- authorities (gazetteer search)
@@ -268,10 +290,149 @@ def receive_message(runtime: Runtime, token: str, *, client_id: str, text: str, 
     return reply_to(runtime, token, stored)
 
 
+# ---------------------------------------------------------------- proving a named reference
+
+
+def _code_hash(chat: ChatSession, code: str) -> str:
+    return hashlib.sha256(f"{chat.token}\x00{code}".encode()).hexdigest()
+
+
+def _named_consultation(
+    session: Session, runtime: Runtime, chat: ChatSession, text: str
+) -> tuple[bool, Consultation | None]:
+    """(whether the visitor typed a reference other than the chat's own, the existing
+    consultation it names or None). Existence is never revealed to the visitor."""
+    prefix = re.escape(runtime.settings.reference_prefix)
+    own = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
+    named_any = False
+    for found in re.finditer(rf"(?<![A-Za-z0-9]){prefix}-\d{{4}}-\d{{5}}(?!\d)", text, re.IGNORECASE):
+        reference = found.group(0).upper()
+        if own is not None and reference == own.reference:
+            continue
+        named_any = True
+        row = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
+        if row is not None and row.merged_into_id is not None:
+            row = session.get(Consultation, row.merged_into_id)
+        if row is not None and row.id != chat.consultation_id:
+            return True, row
+    return named_any, None
+
+
+def _claim_mails(session: Session, *, chat: ChatSession | None = None, consultation_id: int | None = None) -> int:
+    query = select(OutboundMail.id).where(OutboundMail.kind == CLAIM_KIND)
+    if chat is not None:
+        query = query.where(OutboundMail.subject.contains(f"#{chat.id}]"))
+    if consultation_id is not None:
+        query = query.where(
+            OutboundMail.consultation_id == consultation_id,
+            OutboundMail.created_at >= utcnow() - timedelta(hours=1),
+        )
+    return len(session.exec(query).all())
+
+
+def _start_claim(session: Session, runtime: Runtime, chat: ChatSession, named: Consultation) -> None:
+    """Mail a one-time code to the named consultation's contacts (never to the visitor's
+    typed address unless it is a contact) and remember its hash on the chat."""
+    own = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
+    if own is not None and own.related_consultation_id is None:
+        own.related_consultation_id = named.id
+        flag_for_review(
+            session,
+            own,
+            f"Chat nennt das Aktenzeichen {named.reference}. Der Besucher ({chat.visitor_email}, Adresse nicht "
+            f"nachgewiesen) erhält nichts aus {named.reference}, bis er den an die Kontakte des Falls "
+            "gesendeten Code eingibt. Bitte prüfen, ob der Chat dazugehört.",
+        )
+    if chat.claim_consultation_id == named.id and chat.claim_code_hash and as_utc(chat.claim_expires_at) > utcnow():
+        return  # a code for it is on its way already
+    recipients = contact_addresses(session, named)
+    if (
+        not recipients
+        or not runtime.settings.relay_host
+        or _claim_mails(session, chat=chat) >= CLAIM_MAILS_PER_CHAT
+        or _claim_mails(session, consultation_id=named.id) >= CLAIM_MAILS_PER_CONSULTATION_HOUR
+    ):
+        chat.claim_consultation_id, chat.claim_code_hash, chat.claim_expires_at = named.id, None, None
+        return
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    chat.claim_consultation_id = named.id
+    chat.claim_code_hash = _code_hash(chat, code)
+    chat.claim_expires_at = utcnow() + timedelta(minutes=CLAIM_MINUTES)
+    chat.claim_attempts = 0
+    body = (
+        "Guten Tag,\n\n"
+        f"im Chat des Kompetenzzentrums Verwaltung 4.0 hat jemand das Aktenzeichen {named.reference} genannt "
+        "und möchte den Chat diesem Beratungsfall zuordnen.\n\n"
+        f"Wenn Sie das waren, geben Sie im Chat diesen Code ein: {code}\n"
+        f"Er gilt {CLAIM_MINUTES} Minuten und nur einmal.\n\n"
+        "Wenn nicht, ignorieren Sie diese Nachricht. Ohne den Code erhält der Chat nichts aus Ihrem Fall.\n\n"
+        "Diese Nachricht wurde automatisch erstellt.\n\n"
+        "Mit freundlichen Grüßen\nKompetenzzentrum Verwaltung 4.0\n"
+    )
+    message = new_message(
+        runtime.settings,
+        to=", ".join(recipients[:1]),
+        cc=", ".join(recipients[1:]) or None,
+        subject=f"[{named.reference}] Bestätigungscode für den Chat [#{chat.id}]",
+        body=body,
+        auto_submitted="auto-generated",
+    )
+    outbox.queue_mail(session, message, kind=CLAIM_KIND, recipient=recipients[0], consultation_id=named.id)
+
+
+def _try_code(session: Session, chat: ChatSession, code: str) -> str:
+    """Check an entered code; on success attach the chat to the named consultation."""
+    named = session.get(Consultation, chat.claim_consultation_id)
+    expired = chat.claim_expires_at is None or as_utc(chat.claim_expires_at) <= utcnow()
+    if named is None or expired or chat.claim_attempts >= CLAIM_ATTEMPTS:
+        chat.claim_code_hash = None
+        return "Dieser Code ist nicht mehr gültig. Nennen Sie das Aktenzeichen erneut, um einen neuen Code anzufordern."
+    if not hmac.compare_digest(_code_hash(chat, code), chat.claim_code_hash or ""):
+        chat.claim_attempts += 1
+        left = CLAIM_ATTEMPTS - chat.claim_attempts
+        if left <= 0:
+            chat.claim_code_hash = None
+            return "Der Code stimmt nicht. Zu viele Versuche – dieser Code ist nicht mehr gültig."
+        return f"Der Code stimmt nicht. Noch {left} Versuch{'e' if left != 1 else ''}."
+    own_id = chat.consultation_id
+    actor = f"chat:{chat.id}"
+    if own_id and own_id != named.id:
+        merge_consultations(session, consultation=own_id, into=named, actor=actor)
+    record_change(
+        session,
+        consultation_id=named.id,
+        actor=actor,
+        action="chat_verified",
+        after={"chat": chat.id, "adresse": chat.visitor_email},
+    )
+    chat.consultation_id = named.id
+    chat.claim_code_hash, chat.claim_expires_at, chat.claim_verified_at = None, None, utcnow()
+    return f"Danke, der Code ist bestätigt. Ihr Chat gehört jetzt zum Beratungsfall {named.reference}."
+
+
+def _claim_reply(session: Session, runtime: Runtime, chat: ChatSession, text: str) -> str | None:
+    """The assistant's answer when the line is a code or names another consultation; else None."""
+    entered = _CODE.match(text)
+    if entered and chat.claim_consultation_id and chat.claim_code_hash:
+        return _try_code(session, chat, entered.group(1))
+    named_any, named = _named_consultation(session, runtime, chat, text)
+    if not named_any:
+        return None
+    if named is not None:
+        _start_claim(session, runtime, chat, named)
+    return (
+        "Sie haben ein Aktenzeichen genannt. Zum Schutz der Beteiligten zeigen wir im Chat nichts aus einem "
+        "bestehenden Beratungsfall an, solange nicht bestätigt ist, dass Sie dazugehören. Falls es den Fall "
+        "gibt, haben wir einen sechsstelligen Bestätigungscode an die dort hinterlegte E-Mail-Adresse "
+        f"geschickt (gültig {CLAIM_MINUTES} Minuten). Geben Sie ihn bitte hier im Chat ein. Bis dahin "
+        "bearbeiten wir Ihre Nachricht als eigene Anfrage."
+    )
+
+
 def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
     """The assistant's reply to one visitor line, created once."""
     guidance = cached_guidance(runtime.settings.chat_guidance_path)
-    with session_scope(runtime.engine) as session:
+    with outbox.transaction(runtime) as session:
         chat = find_chat(session, token)
         visitor_line = session.get(ChatMessage, visitor_line_id)
         existing = session.exec(select(ChatMessage).where(ChatMessage.reply_to_id == visitor_line_id)).first()
@@ -285,7 +446,24 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
         first = chat.consultation_id is None
         if consultation is not None:
             chat.consultation_id = consultation.id
-        if first and (consultation is None or _is_first_message(session, consultation.id, inbound.id)):
+        claim = _claim_reply(session, runtime, chat, visitor_line.text)
+        if claim is not None:
+            consultation = session.get(Consultation, chat.consultation_id) if chat.consultation_id else None
+            reference = consultation.reference if consultation else None
+        if claim is not None and first and reference and not chat.claim_verified_at:
+            text = (
+                claim
+                + "\n\n"
+                + guidance.first_reply(
+                    name=chat.visitor_name,
+                    reference=reference,
+                    topics=list(consultation.topics) if consultation else [],
+                    urgent=bool(consultation and consultation.urgent_incident),
+                )
+            )
+        elif claim is not None:
+            text = claim
+        elif first and (consultation is None or _is_first_message(session, consultation.id, inbound.id)):
             text = guidance.first_reply(
                 name=chat.visitor_name,
                 reference=reference,

@@ -22,6 +22,7 @@ def new_message(
     to: str,
     subject: str,
     body: str,
+    cc: str | None = None,
     in_reply_to: str | None = None,
     references: list[str] | None = None,
     auto_submitted: str | None = None,
@@ -30,6 +31,8 @@ def new_message(
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = to
+    if cc:
+        message["Cc"] = cc
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
     domain = settings.mail_from.rpartition("@")[2].rstrip(">").strip() or "eingang.local"

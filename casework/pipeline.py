@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from casework.contacts import add_opener
 from casework.followups import create_tasks, templates_for
 from casework.gazetteers import learned_domains
 from casework.runtime import Runtime
@@ -103,6 +104,7 @@ def _open_consultation(
     )
     session.add(consultation)
     session.flush()
+    add_opener(session, consultation, consultation.sender_address, consultation.sender_name)
     record_change(
         session,
         consultation_id=consultation.id,
@@ -195,8 +197,15 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
         match = with_declared_authority(match, inbound.raw, gazetteer)
 
     thread = match_thread(
-        session, parsed, sender_authority=match.match.key if match.match else None, reference_prefix=reference_prefix
+        session,
+        parsed,
+        sender_authority=match.match.key if match.match else None,
+        reference_prefix=reference_prefix,
+        trust_reference=inbound.channel != Channel.CHAT,  # an anonymous chat proves nothing
     )
+    related = thread if thread and thread.via == "related" else None
+    if related is not None:
+        thread = None
     consultation = thread.consultation if thread else None
     created = consultation is None
     if consultation is None:
@@ -208,6 +217,9 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
             match=match,
             reference_prefix=reference_prefix,
         )
+        if related is not None:  # a chat naming another consultation: its own, linked and flagged
+            consultation.related_consultation_id = related.consultation.id
+            flag_for_review(session, consultation, related.review_reason)
     else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
         if thread.review_reason:  # e.g. a reference number quoted by another municipality
             flag_for_review(session, thread.consultation, thread.review_reason)

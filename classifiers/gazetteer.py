@@ -87,14 +87,6 @@ class Gazetteer:
             return self.associations[key].kind
         return None
 
-    def district_of(self, key: str) -> str | None:
-        """The 5-digit district key an authority belongs to."""
-        if key in self.associations:
-            return self.associations[key].district_key
-        if key and len(key) >= 5 and key[:5] in self.districts:
-            return key[:5]
-        return None
-
 
 GAZETTEER_FILES = ("gemeinden.csv", "kreise.csv", "verwaltungsgemeinschaften.csv", "ehemalige_gemeinden.csv")
 REQUIRED_FILES = GAZETTEER_FILES[:3]

@@ -201,6 +201,7 @@ class LinkingIndex:
     former_names: dict[str, str] = field(default_factory=dict)  # folded former name -> successor key
     association_of: dict[str, str] = field(default_factory=dict)  # municipality key -> association key
     seat_municipality: dict[str, str] = field(default_factory=dict)  # EG key -> its own municipality key
+    aliases_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # municipality key -> folded names
     max_name_tokens: int = 1
     # names that must not be taken from prose (common words, duplicates, district names)
     prose_blocked: frozenset[str] = frozenset()
@@ -255,6 +256,11 @@ def linking_index(gazetteer: Gazetteer) -> LinkingIndex:
             own = [k for k in association.member_keys if fold(gazetteer.municipalities[k].name) in aliases]
             if len(own) == 1:
                 index.seat_municipality[association.key] = own[0]
+    aliases_of: dict[str, set[str]] = {}
+    for alias, keys in index.municipality_names.items():
+        for key in keys:
+            aliases_of.setdefault(key, set()).add(alias)
+    index.aliases_of = {key: tuple(sorted(names)) for key, names in aliases_of.items()}
     index.postal_prefixes = frozenset(code[:3] for code in index.postal_codes)
     all_names = [*index.municipality_names, *index.district_names, *index.association_names]
     index.max_name_tokens = max(len(name.split()) for name in all_names)

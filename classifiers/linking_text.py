@@ -87,7 +87,35 @@ _MUNICIPAL_CUES = re.compile(
     r"Amtsleiter(in)?|Amtsleitung|Stadtrat|Gemeinderat|Bauhof|Meldebehörde|Friedhofsverwaltung)\b",
     re.IGNORECASE,
 )
-_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag)\b")
+_DISTRICT_CUES = re.compile(r"\b(Landrat|Landrätin|Landratsamt|Kreisverwaltung|Kreistag\w*|Kreisrat|Kreisrätin)\b")
+# A member of the Kreistag writes about the district ("Kreistagsmitglied", "Mitglied des Kreistages").
+_KREISTAG_MEMBER = re.compile(
+    r"\b(?:Kreistagsmitglied|Kreistagsabgeordnete[rn]?|Kreisrat|Kreisrätin|Kreistagsfraktion|"
+    r"Mitglied (?:des|im) Kreistag(?:es|s)?|Fraktion im Kreistag|Vorsitzende[rn]? (?:des|im) Kreistag(?:es|s)?)\b",
+    re.IGNORECASE,
+)
+# A town hall's address ("Markt 1", "Rathausplatz 3"): with a PLZ line it names the administration.
+_TOWN_HALL_STREET = re.compile(
+    r"^[ \t]*(?:Markt|Marktplatz|Am Markt|Rathausplatz|Am Rathaus|Rathausstra(?:ß|ss)e|Rathausstr\.|Rathausgasse|"
+    r"Kirchplatz|Schlossplatz|Platz der Einheit)[ \t]+\d+",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The writer works in a municipal administration, said in the text ("ich bin neu im Hauptamt",
+# "unsere Verwaltung", "wir als Gemeinde"): with an address line it names the administration.
+_STAFF_CUES = re.compile(
+    r"(\bich (?:bin|arbeite) (?:neu |seit \w+ |jetzt )?(?:in der|im|bei der) (?:Stadt- |Gemeinde)?"
+    r"(?:verwaltung|Verwaltung|"
+    r"Hauptamt|Rathaus|Bürgerbüro|Kämmerei|Bauamt|Ordnungsamt|Stadtverwaltung|Gemeindeverwaltung)\b|"
+    r"\bunsere[rm]? (?:Verwaltung|Gemeindeverwaltung|Stadtverwaltung|Kommune)\b|"
+    r"\bwir als (?:Kommune|Gemeinde|Stadt|Verwaltung)\b|"
+    r"\bunser(?:em|es)? (?:Rathaus|Bürgermeister|Gemeinderat|Stadtrat|Hauptamt|Bürgerbüro)\b|"
+    r"\bsoll (?:die|das) [\w-]+(?:-Umsetzung| Umsetzung)? (?:übernehmen|betreuen)\b|"
+    r"\b(?:als|ich bin (?:die|der)|bin (?:die|der)) (?:neue[rn]? |neu eingestellte[rn]? )?(?:Mitarbeiter(?:in)?|"
+    r"Kolleg(?:e|in)|Sachbearbeiter(?:in)?|Leiter(?:in)?|Amtsleiter(?:in)?|Kämmerer(?:in)?|Hauptamtsleiter(?:in)?) "
+    r"(?:im|in der|der|des|vom) (?:Bürgerbüro|Hauptamt|Kämmerei|Verwaltung|Stadtverwaltung|Gemeindeverwaltung|"
+    r"Bauamt|Ordnungsamt|Rathaus|Einwohnermeldeamt|Standesamt)\b)",
+    re.IGNORECASE,
+)
 _COMPANY_CUES = re.compile(
     r"(\bGmbH\b|\bmbH\b|(?<=\w )(AG|UG|KG|OHG|GbR)\b[ \t]*$|\be\.\s?K\.|Geschäftsführer|Handelsregister|"
     r"\bHRB\b|USt-?Id|Amtsgericht\s+\w+\s+HR|\bInc\.|\bLtd\.)",
@@ -115,7 +143,9 @@ _PROVIDER_CUES = re.compile(
 _ON_BEHALF = re.compile(
     r"(im Auftrag (der|des|unserer|unseres)|namens (der|des)|in Vertretung (der|des)|für (unsere(n)? )?"
     r"(Kunden|Kundin|Mitgliedsgemeinde|Mitgliedskommune|Verbandsmitglied)|für die (Stadt|Gemeinde|Stadtverwaltung|"
-    r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die))",
+    r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die)|"
+    r"\b(?:betreuen|betreut|unterstützen|vertreten)\b[^.\n]{0,60}\b(?:Stadt|Gemeinde|Stadtverwaltung|Gemeindeverwaltung)\b|"
+    r"\b(?:IT|EDV|Technik|Server|Fachverfahren) (?:der|des) (?:Stadt|Gemeinde)\b)",
     re.IGNORECASE,
 )
 _CITIZEN_CUES = re.compile(
@@ -218,7 +248,19 @@ _COMPANY_WORDS = ("gmbh", "mbh", " ag", " ug", " kg", "ohg", "gbr", "e.k", "e. k
 _PROVIDER_WORDS = ("kiv", "zweckverband", "rechenzentrum", "dienstleister", "kommunale", "datenverarbeitung")
 _CITIZEN_WORDS = ("bürger", "privat", "wohne", "einwohner")
 _OTHER_STATE_WORDS = ("bayern", "sachsen", "hessen", "brandenburg", "landkreis", "vogtland", "franken")
-_ON_BEHALF_WORDS = ("auftrag", "namens", "vertretung", "für", "unser", "betreuen")
+_ON_BEHALF_WORDS = (
+    "auftrag",
+    "namens",
+    "vertretung",
+    "für",
+    "unser",
+    "betreu",
+    "unterstütz",
+    "vertreten",
+    " der stadt",
+    " der gemeinde",
+    " des ",
+)
 
 
 def _drop_recipient_blocks(text: str) -> str:
@@ -273,13 +315,14 @@ def split_zones(text: str, signature_hint: str = "") -> Zones:
     )
 
 
-def resolve_name(index: LinkingIndex, raw: str, kind: str) -> tuple[tuple[str, ...], str]:
-    """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text)."""
+def resolve_name(index: LinkingIndex, raw: str, kind: str, *, any_case: bool = False) -> tuple[tuple[str, ...], str]:
+    """Longest prefix of ``raw`` that names an authority of ``kind``: (keys, matched text).
+    ``any_case``: also a lower-case name (for lines written all in lower case)."""
     tokens = [t.strip("„“”\"'»«‚‘") for t in _TOKEN_SPLIT.split(raw.strip())]
     tokens = [t for t in tokens if t]
     while tokens and not any(ch.isalnum() for ch in tokens[-1]):
         tokens.pop()
-    if not tokens or not tokens[0][:1].isupper():
+    if not tokens or not (tokens[0][:1].isupper() or (any_case and tokens[0][:1].isalpha())):
         return (), ""
     for length in range(min(len(tokens), index.max_name_tokens + 1), 0, -1):
         phrase = " ".join(tokens[:length]).rstrip(".,;:)-–")
@@ -338,6 +381,19 @@ def find_mentions(index: LinkingIndex, text: str, zone: str) -> list[Mention]:
     return mentions
 
 
+# The erfüllende Gemeinde writes for itself and its beauftragende Gemeinden together.
+_FOR_ALL = re.compile(
+    r"(?:für uns und (?:unsere|die) (?:beauftragenden |erfüllten )?(?:Gemeinden|Mitgliedsgemeinden)|"
+    r"für (?:alle|beide|unsere) (?:beauftragenden |erfüllten )?Gemeinden|"
+    r"gemeinsam(?:es|en|e)? [\w-]+ für (?:die )?(?:Stadt|Gemeinde))",
+    re.IGNORECASE,
+)
+
+
+def for_itself_and_members(text: str) -> bool:
+    return bool(_FOR_ALL.search(text))
+
+
 def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | set[str]) -> dict[str, str]:
     """Municipalities among ``allowed`` named without a kind word (for a VG's members): key -> name."""
     found: dict[str, str] = {}
@@ -353,7 +409,31 @@ def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | se
             if len(keys) == 1:
                 found[keys[0]] = candidate.strip(".,")
                 break
+    # Lower-case writing ("für die gemeinde oberweid"): a member's name as a whole word, any case.
+    folded_text = f" {fold(text)} "
+    for key in allowed:
+        if key in found:
+            continue
+        for alias in index.aliases_of.get(key, ()):
+            if len(alias) >= 5 and alias not in COMMON_WORD_NAMES and f" {alias} " in folded_text:
+                found[key] = alias
+                break
     return found
+
+
+_BARE_DISTRICT = re.compile(
+    r"\b(?:[A-ZÄÖÜ][\wäöüß]*-)*[A-ZÄÖÜ]?[\wäöüß]*[Kk]reis(?:es)?\b|\b(?:Weimarer|Altenburger) Land(?:es)?\b"
+)
+
+
+def find_bare_districts(index: LinkingIndex, text: str) -> set[str]:
+    """Districts named without "Landkreis" ("Saale-Orla-Kreis", "Ilm-Kreis", "Weimarer Land"): keys."""
+    keys = set()
+    for match in _BARE_DISTRICT.finditer(text):
+        key = index.district_names.get(fold(match.group(0)))
+        if key:
+            keys.add(key)
+    return keys
 
 
 def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
@@ -409,6 +489,18 @@ def has_office_cue(text: str) -> bool:
 
 def has_municipal_cue(text: str) -> bool:
     return bool(_MUNICIPAL_CUES.search(text))
+
+
+def is_kreistag_member(text: str) -> bool:
+    return bool(_KREISTAG_MEMBER.search(text))
+
+
+def has_town_hall_street(text: str) -> bool:
+    return bool(_TOWN_HALL_STREET.search(text))
+
+
+def has_staff_cue(text: str) -> bool:
+    return bool(_STAFF_CUES.search(text))
 
 
 def has_district_cue(text: str) -> bool:
@@ -474,7 +566,8 @@ def find_mayor_titles(index: LinkingIndex, text: str) -> list[tuple[tuple[str, .
         if not signature_like(line):
             continue
         for match in _MAYOR_TITLE.finditer(line):
-            keys, phrase = resolve_name(index, match.group("rest"), MUNICIPALITY)
+            # a signature typed all in lower case ("bürgermeister der gemeinde straufhain") counts too
+            keys, phrase = resolve_name(index, match.group("rest"), MUNICIPALITY, any_case=line == line.lower())
             folded = fold(phrase)
             if keys and folded not in COMMON_WORD_NAMES and len(folded) >= 4:
                 found.append((keys, f"{match.group(0)[: match.start('rest') - match.start()]}{phrase}".strip()))

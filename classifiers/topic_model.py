@@ -9,6 +9,7 @@ A model directory holds ``pipeline/`` (spaCy's ``nlp.to_disk``) and ``eingang_mo
 from __future__ import annotations
 
 import json
+import math
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,11 +22,14 @@ from spacy.tokens import Doc
 
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
+from classifiers.incident_time import read_incident_time
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
-from classifiers.strong_terms import URGENT, StrongTermMatcher, TermMatch
+from classifiers.request_cues import acknowledgement_only
+from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
 PACKAGED_MODEL = Path(__file__).parent / "model"
 META_FILE = "eingang_model.json"
+TERMS_FILE = "strong_terms.yaml"  # the model's own copy: editing the package's file does not change a deployed model
 PIPELINE_DIR = "pipeline"
 TEXTCAT = "textcat_multilabel"
 LEMMATIZER = "lemmatizer"
@@ -45,23 +49,39 @@ class ModelSettings:
     thresholds: dict[str, float]
     strong_term_boost: float
     urgent_rule_threshold: float
+    # per topic (a, b): confidence = sigmoid(a * logit(score) + b), fitted on the dev split (Platt)
+    calibration: dict[str, tuple[float, float]] | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> ModelSettings:
+        calibration = data.get("calibration")
         return cls(
             labels=tuple(data["labels"]),
             thresholds={k: float(v) for k, v in data["thresholds"].items()},
             strong_term_boost=float(data.get("strong_term_boost", 0.0)),
             urgent_rule_threshold=float(data.get("urgent_rule_threshold", 1.0)),
+            calibration={k: (float(v[0]), float(v[1])) for k, v in calibration.items()} if calibration else None,
         )
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "labels": list(self.labels),
             "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
             "strong_term_boost": self.strong_term_boost,
             "urgent_rule_threshold": round(self.urgent_rule_threshold, 4),
         }
+        if self.calibration:
+            data["calibration"] = {k: [round(a, 4), round(b, 4)] for k, (a, b) in self.calibration.items()}
+        return data
+
+    def confidence(self, topic: str, score: float) -> float | None:
+        """Calibrated probability that ``topic`` applies, given its combined score."""
+        if not self.calibration or topic not in self.calibration:
+            return None
+        a, b = self.calibration[topic]
+        clipped = min(max(score, 1e-4), 1 - 1e-4)
+        z = min(max(a * math.log(clipped / (1 - clipped)) + b, -35.0), 35.0)
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 @dataclass(frozen=True)
@@ -84,11 +104,14 @@ def combined_score(probability: float, terms: list[TermMatch], boost: float) -> 
 class TopicModel:
     """A loaded model. ``classify_text`` is pure and thread-safe (spaCy inference is read-only)."""
 
-    def __init__(self, nlp: Language, settings: ModelSettings, meta: dict | None = None) -> None:
+    def __init__(
+        self, nlp: Language, settings: ModelSettings, meta: dict | None = None, terms_path: Path | str = PACKAGED_TERMS
+    ) -> None:
         self.nlp = nlp
         self.settings = settings
         self.meta = meta or {}
-        self.matcher = StrongTermMatcher(nlp)
+        self.terms_path = Path(terms_path)
+        self.matcher = StrongTermMatcher(nlp, self.terms_path)
         self._textcat = nlp.get_pipe(TEXTCAT)
         self._labels = tuple(self._textcat.labels)
         self._sparse = self._textcat.model.get_ref("output_layer")
@@ -104,12 +127,16 @@ class TopicModel:
         # the artifact, which keeps it small); nothing is downloaded.
         nlp = spacy.load(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
         nlp.add_pipe(LEMMATIZER, config={"mode": "lookup"}, first=True).initialize()
-        return cls(nlp, ModelSettings.from_json(meta), meta)
+        # a model saved before the terms travelled with it falls back to the package's file
+        terms = directory / TERMS_FILE if (directory / TERMS_FILE).is_file() else PACKAGED_TERMS
+        return cls(nlp, ModelSettings.from_json(meta), meta, terms)
 
     def save(self, directory: Path | str) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         self.nlp.to_disk(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
+        terms = self.terms_path.read_text(encoding="utf-8")
+        (directory / TERMS_FILE).write_text(terms, encoding="utf-8")
         meta = {**self.meta, **self.settings.as_json()}
         (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
@@ -136,29 +163,56 @@ class TopicModel:
         }
         urgent_probability = raw.probabilities.get(URGENT, 0.0)
         chosen = [t for t in topic_ids if scores[t] >= settings.thresholds.get(t, 0.5)]
+        if acknowledgement_only(raw.doc.text):
+            # thanks or a report after the fact: the funding or OZG words ask nothing (an incident
+            # report stays an IT-security matter)
+            chosen = [t for t in chosen if t == "it_security"]
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
+        incident_words = any(t.weight >= 1.0 for t in signs)
         urgent = (
             # the model alone, when it is confident ...
             urgent_probability >= max(settings.thresholds.get(URGENT, 1.0), CONFIDENT)
             # ... or an incident described in words within an IT-security mail
-            or (security and any(t.weight >= 1.0 for t in signs))
+            or (security and incident_words)
             # a threat word with some support from the model
             or (bool(signs) and urgent_probability >= settings.urgent_rule_threshold)
         )
+        # Time, aspect and negation decide, not the vocabulary: an incident that is over, was
+        # contained or did not happen, a preventive question, a training or a warning is not urgent;
+        # one told as happening now is, even in panic without incident jargon.
+        time = read_incident_time(raw.doc.text)
+        if urgent and time.not_current:
+            urgent = False
+        elif (
+            not urgent
+            and not time.not_current
+            and (time.attack_now or ((incident_words or time.incident_words) and time.ongoing))
+        ):
+            urgent = True
+        urgent_reason = time.explanation() if (urgent or signs or time.attack_now) else ""
         if urgent and "it_security" in scores and "it_security" not in chosen:
             chosen.append("it_security")  # an incident is an IT-security matter by definition
         influential = self.influential_tokens(raw.doc, [*chosen, URGENT] if urgent else chosen) if evidence else {}
         topic_scores = []
         for topic in topic_ids:
             words = _unique([t.surface for t in by_group.get(topic, [])] + influential.get(topic, []))
-            topic_scores.append(TopicScore(topic, round(scores[topic], 4), tuple(words[:EVIDENCE_PER_TOPIC])))
+            confidence = settings.confidence(topic, scores[topic])
+            topic_scores.append(
+                TopicScore(
+                    topic,
+                    round(scores[topic], 4),
+                    tuple(words[:EVIDENCE_PER_TOPIC]),
+                    round(confidence, 4) if confidence is not None else None,
+                )
+            )
         urgent_words = _unique([t.surface for t in by_group.get(URGENT, [])] + influential.get(URGENT, []))
         return TopicPrediction(
             scores=tuple(topic_scores),
             topics=tuple(t for t in topic_ids if t in chosen),
             urgent=urgent,
             urgent_evidence=tuple(urgent_words[:EVIDENCE_PER_TOPIC]) if urgent else (),
+            urgent_reason=urgent_reason,
         )
 
     def classify_text(self, text: str) -> TopicPrediction:

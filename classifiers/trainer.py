@@ -7,6 +7,7 @@ a model directory that ``TopicModel.load`` reads."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import random
@@ -111,6 +112,44 @@ def tune(
     return settings, evaluate_raw(model, raws, examples, settings)
 
 
+def fit_platt(scores: Sequence[float], truth: Sequence[bool], *, iterations: int = 50) -> tuple[float, float]:
+    """Platt scaling: (a, b) of sigmoid(a * logit(score) + b) by Newton's method on the log-loss,
+    with a weak prior (one pseudo-example of each class) so that separable data stays finite."""
+    xs = [math.log(min(max(s, 1e-4), 1 - 1e-4) / (1 - min(max(s, 1e-4), 1 - 1e-4))) for s in scores]
+    positives = sum(truth)
+    # Platt's smoothed targets
+    hi, lo = (positives + 1) / (positives + 2), 1 / (len(truth) - positives + 2)
+    ys = [hi if t else lo for t in truth]
+    a, b = 1.0, 0.0
+    for _ in range(iterations):
+        ga = gb = haa = hab = hbb = 0.0
+        for x, y in zip(xs, ys, strict=True):
+            p = 1.0 / (1.0 + math.exp(-min(max(a * x + b, -35.0), 35.0)))
+            d, w = p - y, max(p * (1 - p), 1e-9)
+            ga, gb = ga + d * x, gb + d
+            haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
+        det = haa * hbb - hab * hab
+        if abs(det) < 1e-12:
+            break
+        step_a, step_b = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - step_a, b - step_b
+        if abs(step_a) + abs(step_b) < 1e-6:
+            break
+    if not (math.isfinite(a) and math.isfinite(b)) or not 0.0 < a < 20.0 or abs(b) > 20.0:
+        return 1.0, 0.0  # degenerate dev split (tiny or separable): keep the scores as they are
+    return a, b
+
+
+def calibrate(model: TopicModel, raws: Sequence[RawScores], examples: Sequence[Example], settings) -> ModelSettings:
+    """Fit one Platt scaling per topic on the combined scores of the dev split."""
+    gold = _gold_topics(examples)
+    predictions = [model.decide(r, settings, evidence=False) for r in raws]
+    calibration = {
+        topic: fit_platt([p.score_of(topic) for p in predictions], [topic in g for g in gold]) for topic in TOPICS
+    }
+    return dataclasses.replace(settings, calibration=calibration)
+
+
 def log_loss(raws: Sequence[RawScores], examples: Sequence[Example]) -> float:
     """Mean binary cross-entropy over the labels each example knows."""
     total, count = 0.0, 0
@@ -202,6 +241,7 @@ def train(
     textcat.model.from_bytes(best_weights)
     raws = [model.raw_scores(e.text) for e in dev_examples]
     settings, dev_metrics = tune(model, raws, dev_examples, dict(config.get("eingang", {})))
+    settings = calibrate(model, raws, dev_examples, settings)
     model.settings = settings
     test_path = split_path("test", corpus_dir)
     test_metrics = None

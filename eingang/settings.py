@@ -87,6 +87,12 @@ class Settings(BaseSettings):
     acknowledgement_daily_limit: int = Field(
         default=3, description="At most this many acknowledgements per sender address within 24 hours."
     )
+    acknowledgement_domain_hourly_limit: int = Field(
+        default=10, description="At most this many acknowledgements per recipient mail domain within an hour."
+    )
+    acknowledgement_hourly_limit: int = Field(
+        default=60, description="At most this many acknowledgements per hour for the whole instance."
+    )
 
     relay_host: str | None = Field(
         default=None, description="Outgoing SMTP relay for acknowledgements and answers; unset = no mail is sent."

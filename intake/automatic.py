@@ -6,7 +6,9 @@ Sources, strongest first: RFC 3834 ``Auto-Submitted``; the vendor headers ``X-Au
 bulk/junk/list``; mailing lists (RFC 2369 ``List-Unsubscribe``/``-Post``/``-Help``/``-Owner``,
 RFC 2919 ``List-Id``); delivery status notifications (RFC 3464 ``multipart/report``, the null
 return path ``<>`` in ``Return-Path`` or, when the channel knows it, in the envelope,
-mailer-daemon senders); and German and English out-of-office subjects."""
+mailer-daemon senders); German and English out-of-office subjects; and the text of out-of-office
+replies sent without any such header (an absence statement plus a typical auto-reply phrase, short
+and without a question)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,40 @@ _BOUNCE_SUBJECT = re.compile(
     r"warning: could not send message|mail system error)",
     re.IGNORECASE,
 )
+# Out-of-office replies without an automatic-mail header, recognised by their text: an absence
+# statement and a phrase people do not write to the ministry themselves.
+_ABSENCE = re.compile(
+    r"(?:\bich bin\b|\bich befinde mich\b|\bbin ich\b|\bi am\b|\bi'm\b)(?:[^.?!]|(?<=\d)\.){0,80}?"
+    r"(?:nicht im (?:b(?:ü|ue)ro|hause?|dienst)|"
+    r"nicht (?:erreichbar|anwesend)|abwesend|au(?:ß|ss)er haus|im urlaub|in (?:elternzeit|urlaub)|auf dienstreise|"
+    r"out of (?:the )?office|away|on (?:vacation|leave))|\bwieder (?:im (?:b(?:ü|ue)ro|dienst|hause?)|erreichbar)\b",
+    re.IGNORECASE,
+)
+_AUTO_PHRASE = re.compile(
+    r"(?:vielen dank f(?:ü|ue)r ihre (?:nachricht|e-?mail|mail|anfrage)|ihre (?:e-?mail|nachricht|mail) wird nicht "
+    r"weitergeleitet|in dringenden (?:f(?:ä|ae)llen|angelegenheiten)|"
+    r"keinen zugriff auf (?:meine |mein )?(?:e-?mails?|postfach)|"
+    r"nach meiner r(?:ü|ue)ckkehr|thank you for your (?:message|e-?mail)|no access to (?:my )?e-?mail|"
+    r"wenden sie sich (?:bitte )?(?:in dringenden|an meine vertretung|an meinen vertreter)|meine vertretung)",
+    re.IGNORECASE,
+)
+_AUTO_GENERATED = re.compile(
+    r"diese (?:nachricht|e-?mail|mail|antwort) wurde automatisch (?:erstellt|generiert|versendet|versandt)|"
+    r"this (?:is an automatic|message was automatically)",
+    re.IGNORECASE,
+)
+_MAX_AUTO_TEXT = 900
+
+
+def _out_of_office_text(text: str) -> bool:
+    head = text.strip()[:_MAX_AUTO_TEXT]
+    if not head or len(text.strip()) > _MAX_AUTO_TEXT * 2:
+        return False
+    if _AUTO_GENERATED.search(head):
+        return True
+    return "?" not in head and bool(_ABSENCE.search(head)) and bool(_AUTO_PHRASE.search(head))
+
+
 _DAEMON_LOCAL_PARTS = ("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon")
 _REPORT_TYPES = ("delivery-status", "disposition-notification")
 _LIST_HEADERS = ("List-Id", "List-Unsubscribe", "List-Post", "List-Help", "List-Owner")
@@ -47,10 +83,16 @@ def _value(msg: Message, name: str) -> str:
 
 
 def detect_automatic(
-    msg: Message, *, subject: str = "", sender: Address | None = None, envelope_from: str | None = None
+    msg: Message,
+    *,
+    subject: str = "",
+    sender: Address | None = None,
+    envelope_from: str | None = None,
+    text: str = "",
 ) -> str | None:
     """Why a message is automatic mail, or None for a message a person wrote. ``envelope_from``
-    is the SMTP envelope sender when the channel knows it (``""``/``"<>"``: a bounce)."""
+    is the SMTP envelope sender when the channel knows it (``""``/``"<>"``: a bounce); ``text`` is
+    the new text, for out-of-office replies without any header."""
     auto_submitted = _value(msg, "Auto-Submitted")
     if auto_submitted and not auto_submitted.startswith("no"):
         return f"Auto-Submitted: {auto_submitted}"
@@ -77,6 +119,8 @@ def detect_automatic(
         return "delivery status notification (subject)"
     if _OUT_OF_OFFICE_SUBJECT.match(subject):
         return "out of office"
+    if text and _out_of_office_text(text):
+        return "out of office (text)"
     return None
 
 

@@ -524,7 +524,7 @@ def parse(raw: bytes) -> ParsedMail:
     if date is None:
         received = msg.get_all("Received") or []
         date = parse_date(str(received[0]).rpartition(";")[2]) if received else None
-    automatic = detect_automatic(msg, subject=subject, sender=sender)
+    automatic = detect_automatic(msg, subject=subject, sender=sender, text=new_text)
     return ParsedMail(
         message_id=ids[0] if ids else generated_message_id(digest),
         subject=subject,

@@ -17,6 +17,7 @@ from models.consultations import (
     TaskStatus,
     TopicCorrection,
 )
+from models.contacts import ConsultationContact, ContactRole
 from models.db import as_utc, make_engine, session_scope, stored_id, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
@@ -36,9 +37,11 @@ __all__ = [
     "ChatRole",
     "ChatSession",
     "Consultation",
+    "ConsultationContact",
     "ConsultationMessage",
     "ConsultationNote",
     "ConsultationStatus",
+    "ContactRole",
     "Direction",
     "District",
     "FollowUpTask",

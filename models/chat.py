@@ -43,6 +43,13 @@ class ChatSession(SQLModel, table=True):
     # Message-ID of the first stored message: later messages reference it so they thread.
     first_message_id: str | None = Field(default=None, max_length=998)
     client_address: str | None = Field(default=None, max_length=255)
+    # A consultation the visitor named and must prove to belong to (issue 13): a one-time code
+    # is mailed to that consultation's contacts; only its hash is kept.
+    claim_consultation_id: int | None = Field(default=None)
+    claim_code_hash: str | None = Field(default=None, max_length=128)
+    claim_expires_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    claim_attempts: int = Field(default=0)
+    claim_verified_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     last_seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
 

@@ -77,6 +77,12 @@ class Consultation(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     needs_review: bool = False
     review_reason: str | None = Field(default=None, sa_column=Column(Text))
+    # Another consultation this one concerns (split off from it, merged into it, or a chat that
+    # named its reference before being proven); shown on both case pages.
+    related_consultation_id: int | None = Field(default=None)
+    # Set when a consultant merged this consultation into another: mail that still names this
+    # one (reference, Message-ID) is threaded into that one.
+    merged_into_id: int | None = Field(default=None)
 
     received_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)

@@ -29,6 +29,7 @@ from models.consultations import (
     SlaBreach,
     TopicCorrection,
 )
+from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.people import KnownSender
 
@@ -80,7 +81,15 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         )
         if message_id is not None and message_id not in inbound_ids
     ]
-    for model in (ConsultationMessage, FollowUpTask, ConsultationNote, SlaBreach, TopicCorrection, OutboundMail):
+    for model in (
+        ConsultationMessage,
+        FollowUpTask,
+        ConsultationNote,
+        SlaBreach,
+        TopicCorrection,
+        OutboundMail,
+        ConsultationContact,
+    ):
         session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)
     session.execute(delete(AuditEntry).where(col(AuditEntry.consultation_id) == cid))
@@ -141,6 +150,8 @@ def erase_sender(session: Session, *, address: str, actor: str) -> ErasureReport
         session, [i for i in session.exec(select(ChatSession.id).where(ChatSession.visitor_email == address)) if i]
     )
     report.inbound_messages += _delete_inbound(session, loose)
+    # a contact added to someone else's consultation: the address goes, the consultation stays
+    session.execute(delete(ConsultationContact).where(col(ConsultationContact.address) == address))
     deleted = cast(CursorResult, session.execute(delete(KnownSender).where(col(KnownSender.address) == address)))
     report.known_senders = deleted.rowcount
     _delete_orphan_blobs(session)

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from sqlmodel import Session, col, select
 
 from models.chat import ChatDelivery, ChatMessage, ChatRole
+from models.contacts import ConsultationContact, ContactRole
 from models.consultations import (
     AuditEntry,
     Consultation,
@@ -244,15 +245,29 @@ class ConsultationPublic(PublicModel):
     )
     assignee: str | None = Field(default=None, description="Username of the consultant responsible")
     needs_review: bool
+    review_reason: str | None = Field(default=None, description="Why the consultation is flagged \"zu prüfen\"")
     received_at: UtcDatetime
     first_response_at: UtcDatetime | None = None
     closed_at: UtcDatetime | None = None
     tasks: list[TaskPublic] = Field(default_factory=list, description="Follow-up tasks, earliest due first")
 
 
+class ContactPublic(PublicModel):
+    """A person who receives the consultation's answers."""
+
+    address: str
+    name: str | None = None
+    role: str = Field(description="opener (opened the consultation) or added (by a consultant)")
+    added_by: str
+
+
 class ConsultationDetail(ConsultationPublic):
     """One consultation with everything about it (``GET /api/consultations/{ref}``,
     ``consultations show``)."""
+
+    contacts: list[ContactPublic] = Field(default_factory=list, description="Who receives the answers")
+    related: str | None = Field(default=None, description="Reference of a related consultation (split, chat)")
+    merged_into: str | None = Field(default=None, description="Reference this consultation was merged into")
 
     suggested_topics: list[dict[str, Any]] = Field(description="The classifier's scores with their evidence")
     suggested_authority: dict[str, Any] | None = Field(description="The linker's suggestion with its evidence")
@@ -265,6 +280,7 @@ class ConsultationDetail(ConsultationPublic):
 
 class AnsweredConsultation(ConsultationPublic):
     message_id: str = Field(description="Message-ID of the answer that was sent")
+    recipients: list[str] = Field(default_factory=list, description="To and Cc of the answer")
 
 
 def topics_public(
@@ -328,6 +344,7 @@ def _consultation_fields(
         "best_guess": best_guess,
         "assignee": names.get(consultation.assignee_id) if consultation.assignee_id is not None else None,
         "needs_review": consultation.needs_review,
+        "review_reason": consultation.review_reason if consultation.needs_review else None,
         "received_at": consultation.received_at,
         "first_response_at": consultation.first_response_at,
         "closed_at": consultation.closed_at,
@@ -373,8 +390,24 @@ def consultation_detail(
         .where(ConsultationMessage.consultation_id == consultation.id)
         .order_by(col(ConsultationMessage.sent_at), col(ConsultationMessage.id))
     ).all()
+    contact_rows = session.exec(
+        select(ConsultationContact)
+        .where(ConsultationContact.consultation_id == consultation.id)
+        .order_by(col(ConsultationContact.added_at), col(ConsultationContact.id))
+    ).all()
+    contacts = sorted(contact_rows, key=lambda row: row.role != ContactRole.OPENER)
+
+    def reference_of(consultation_id: int | None) -> str | None:
+        row = session.get(Consultation, consultation_id) if consultation_id else None
+        return row.reference if row else None
+
     return ConsultationDetail(
         **fields,
+        contacts=[
+            ContactPublic(address=k.address, name=k.name, role=k.role, added_by=k.added_by) for k in contacts
+        ],
+        related=reference_of(consultation.related_consultation_id),
+        merged_into=reference_of(consultation.merged_into_id),
         suggested_topics=list(consultation.suggested_topics or []),
         suggested_authority=consultation.suggested_authority,
         machine_topics=machine_topics,

@@ -210,3 +210,48 @@ def test_acknowledgement_on_redis_and_postgres(postgres_url, redis_namespace, sm
     assert f"[{reference}]" in sent["Subject"] and sent["Auto-Submitted"] == "auto-replied"
     assert [(r.kind, r.status) for r in outbound(runtime)] == [("acknowledgement", "sent")]
     runtime.engine.dispose()
+
+
+def test_acknowledgement_goes_to_from_and_reply_to_only_within_the_same_domain(relay_runtime):
+    """Anyone can write any Reply-To: the ministry must not acknowledge to a third party."""
+    runtime, sink = relay_runtime
+    foreign = process(runtime, mail("Frage eins zur Förderung", headers={"Reply-To": "opfer@example.org"}))
+    assert acknowledge(runtime, foreign.inbound_id).sent
+    same = process(
+        runtime, mail("Frage zwei zur Förderung", headers={"Reply-To": "Poststelle <poststelle@vg-leinetal.de>"})
+    )
+    assert acknowledge(runtime, same.inbound_id).sent
+    recipients = [rcpts for _from, rcpts, _raw in sink.messages]
+    assert recipients == [[SENDER], ["poststelle@vg-leinetal.de"]]
+    assert all("opfer@example.org" not in r for r in recipients)
+
+
+def test_acknowledgements_are_capped_per_domain_and_per_hour_for_the_instance(sqlite_url, smtp_sink):
+    sink, port = smtp_sink
+    runtime = migrated_runtime(
+        make_settings(
+            database_url=sqlite_url,
+            relay_host="127.0.0.1",
+            relay_port=port,
+            acknowledgement_domain_hourly_limit=2,
+            acknowledgement_hourly_limit=3,
+        )
+    )
+    try:
+        # different addresses of one domain: the per-recipient limit alone would let them all through
+        outcomes = [
+            acknowledge(
+                runtime,
+                process(runtime, mail(f"Frage {n} zur Förderung", sender=f"person{n}@opfer.example")).inbound_id,
+            )
+            for n in range(3)
+        ]
+        assert [o.sent for o in outcomes] == [True, True, False]
+        assert "je Stunde an die Domain opfer.example" in outcomes[2].reason
+        # the instance-wide cap: one more from another domain, then nothing more this hour
+        assert acknowledge(runtime, process(runtime, mail("Frage aus Hanstein", sender="info@vghr.de")).inbound_id).sent
+        last = acknowledge(runtime, process(runtime, mail("Frage aus Gotha", sender="info@gotha.de")).inbound_id)
+        assert not last.sent and "für diese Installation" in last.reason
+        assert len(sink.messages) == 3
+    finally:
+        runtime.engine.dispose()

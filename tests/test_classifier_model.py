@@ -142,3 +142,16 @@ def test_model_artifact_is_shipped_in_the_package(tmp_path: Path) -> None:
     assert (build / "classifiers" / "training" / "config.cfg").is_file()
     model = TopicModel.load(packaged)
     assert model.classify_text("Frage zur ThAVEL-Anbindung und zum OZG").topics == ("ozg_duties",)
+
+
+def test_strong_terms_travel_with_the_model_directory(tmp_path: Path) -> None:
+    """A saved model reads its own copy of the strong terms, not the package's file."""
+    model = TopicModel.load(PACKAGED_MODEL)
+    model.save(tmp_path / "m")
+    copy = tmp_path / "m" / "strong_terms.yaml"
+    assert copy.is_file()
+    copy.write_text("topics:\n  ozg_duties:\n    word: [{term: zauberwort, weight: 0.9}]\n", encoding="utf-8")
+    edited = TopicModel.load(tmp_path / "m")
+    groups = {t.group for t in edited.raw_scores("Frage zum Zauberwort").terms}
+    assert groups == {"ozg_duties"}
+    assert not edited.raw_scores("Frage zur ThAVEL").terms

@@ -195,7 +195,7 @@ def test_every_match_carries_evidence_and_a_score_and_weak_evidence_abstains_wit
     assert result.match and result.match.key == "16067029"
     assert result.match.score >= MATCH_THRESHOLD and result.match.evidence
     assert result.evidence == result.match.evidence
-    weak = link(mail("Sabine Krause <s.krause@t-online.de>", QUESTION + "Gruß\nS. Krause\nMarkt 1\n99867 Gotha"))
+    weak = link(mail("Sabine Krause <s.krause@t-online.de>", QUESTION + "Gruß\nS. Krause\nLindenweg 4\n99867 Gotha"))
     assert weak.match is None
     assert [c.key for c in weak.candidates] == ["16067029"]
     assert 0 < weak.candidates[0].score < MATCH_THRESHOLD and weak.candidates[0].evidence

@@ -41,7 +41,8 @@ def _process(runtime, sender: str, body: str = UNSIGNED, message_id: str | None 
 def test_confirmed_sender_address_links_later_mail(runtime):
     first = _process(runtime, "A. Becker <a.becker@gmx.de>", message_id="<one@gmx.de>")
     assert first.authority_key is None
-    assert first.suggested_authority == {"match": None, "candidates": []}
+    assert first.suggested_authority["match"] is None and first.suggested_authority["candidates"] == []
+    assert first.suggested_authority["explanation"].startswith("Keine Behörde erkannt")
 
     with Session(runtime.engine) as session:
         session.add(KnownSender(address="a.becker@gmx.de", authority_key="16071001", confirmed_by="berater"))

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
-from casework import answers, workflow
+from casework import answers, review, workflow
 from casework import tasks as task_functions
 from models import (
     Consultation,
@@ -101,6 +101,13 @@ class PostponeBody(BaseModel):
 class AnswerBody(BaseModel):
     body: str
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
+    to: list[str] | None = Field(
+        default=None,
+        max_length=20,
+        description="Recipients; default: the consultation's contacts. An address that is not yet a "
+        "contact becomes one, added by the calling consultant (audited).",
+    )
+    cc: list[str] | None = Field(default=None, max_length=20, description="Copy recipients (same rule as to)")
 
 
 @router.get("/me", response_model=UserPublic)
@@ -122,18 +129,17 @@ def list_consultations(
     von: SaneDate | None = None,
     bis: SaneDate | None = None,
     q: str | None = None,
+    pruefen: bool = False,
     limit: int = 100,
 ):
-    """Consultations in triage order (new and unassigned first), filtered like the inbox."""
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q)
+    """Consultations in triage order (new and unassigned first), filtered like the inbox;
+    ``pruefen=true``: only those flagged "zu prüfen"."""
+    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, pruefen)
     taxonomy = request.app.state.runtime.taxonomy
     return inbox_rows(db, inbox_query(db, filters, limit=max(1, min(limit, 1000))), taxonomy)
 
 
-@router.get("/consultations/{reference}", response_model=ConsultationDetail)
-def get_consultation(request: Request, reference: str, db: DbSession, user: ApiUser):
-    """One consultation with suggestions (and their evidence), tasks, notes, thread and audit trail."""
-    consultation = _load(db, reference)
+def _detail(request: Request, db: Session, consultation: Consultation) -> ConsultationDetail:
     return consultation_detail(
         db,
         consultation,
@@ -141,6 +147,13 @@ def get_consultation(request: Request, reference: str, db: DbSession, user: ApiU
         machine_topics=workflow.machine_topics(db, consultation),
         allowed_transitions=workflow.allowed_transitions(consultation.status),
     )
+
+
+@router.get("/consultations/{reference}", response_model=ConsultationDetail)
+def get_consultation(request: Request, reference: str, db: DbSession, user: ApiUser):
+    """One consultation with suggestions (and their evidence), tasks, notes, thread, contacts and audit trail."""
+    consultation = _load(db, reference)
+    return _detail(request, db, consultation)
 
 
 @router.get("/consultations/{reference}/messages", response_model=list[MessagePublic])
@@ -257,10 +270,17 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
 
     def change():
         stored = answers.send_answer(
-            db, settings=settings, consultation=reference, actor=user.username, body=body.body, status=status
+            db,
+            settings=settings,
+            consultation=reference,
+            actor=user.username,
+            body=body.body,
+            status=status,
+            to=body.to,
+            cc=body.cc,
         )
         state = _state(request, db, workflow.load_consultation(db, reference))
-        return AnsweredConsultation(**dict(state), message_id=stored.message_id)
+        return AnsweredConsultation(**dict(state), message_id=stored.message_id, recipients=stored.recipients)
 
     try:
         return _change(db, change)
@@ -268,6 +288,45 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
         if error.status_code == 409 and str(error.detail).startswith("Die Antwort konnte nicht"):
             raise HTTPException(502, error.detail) from None
         raise
+
+
+
+class SplitBody(BaseModel):
+    message_id: int = Field(ge=1, le=2**31 - 1, description="Id of an inbound message of this consultation")
+
+
+class MergeBody(BaseModel):
+    into: str = Field(max_length=32, description="Reference of the consultation this one is merged into")
+
+
+@router.post("/consultations/{reference}/split", status_code=201, response_model=ConsultationDetail)
+def split(request: Request, reference: str, body: SplitBody, db: DbSession, user: ApiUser):
+    """Split an inbound message off into a consultation of its own (linked, audited)."""
+    prefix = request.app.state.runtime.settings.reference_prefix
+    new = _change(
+        db,
+        lambda: review.split_message(
+            db, consultation=reference, message_id=body.message_id, actor=user.username, reference_prefix=prefix
+        ),
+    )
+    return _detail(request, db, new)
+
+
+@router.post("/consultations/{reference}/merge", response_model=ConsultationDetail)
+def merge(request: Request, reference: str, body: MergeBody, db: DbSession, user: ApiUser):
+    """Merge this consultation into ``into``: messages, contacts, tasks and notes move; this one is
+    closed and later mail naming it lands in ``into`` (audited on both). Answers the merged one."""
+    merged = _change(
+        db, lambda: review.merge_consultations(db, consultation=reference, into=body.into, actor=user.username)
+    )
+    return _detail(request, db, merged)
+
+
+@router.post("/consultations/{reference}/review/clear", response_model=ConsultationPublic)
+def clear_review(request: Request, reference: str, db: DbSession, user: ApiUser):
+    """Mark the "zu prüfen" flag as resolved: the messages belong to this consultation."""
+    cleared = _change(db, lambda: review.clear_review(db, consultation=reference, actor=user.username))
+    return _state(request, db, cleared)
 
 
 @router.get("/tasks", response_model=list[TaskPublic])

@@ -36,6 +36,7 @@ class InboxFilter:
     received_from: date | None = None
     received_to: date | None = None
     search: str | None = None
+    review: bool = False  # only consultations flagged "zu prüfen"
 
     @classmethod
     def from_query(cls, params) -> InboxFilter:
@@ -59,6 +60,7 @@ class InboxFilter:
             received_from=day("von"),
             received_to=day("bis"),
             search=text("q"),
+            review=text("pruefen") in ("1", "ja", "true"),
         )
 
 
@@ -89,6 +91,8 @@ def _inbox_select(session: Session, filters: InboxFilter, query, limit: int | No
         query = query.where(Consultation.status == filters.status)
     else:
         query = query.where(col(Consultation.status).in_(list(OPEN_STATUSES)))
+    if filters.review:
+        query = query.where(col(Consultation.needs_review).is_(True))
     if filters.topic:
         # topics is a JSON list; its text form contains the quoted id on SQLite and PostgreSQL.
         query = query.where(cast(Consultation.topics, String).like(_like_pattern(f'"{filters.topic}"'), escape="\\"))

@@ -39,6 +39,12 @@ AUDIT_LABELS = {
     "escalated": "eskaliert",
     "sla_breached": "Frist überschritten",
     "flagged_for_review": "zur Prüfung markiert",
+    "review_cleared": "Prüfung erledigt",
+    "split_off": "Nachricht als eigener Fall abgetrennt",
+    "split_from": "aus einem anderen Fall abgetrennt",
+    "merged_into": "zusammengeführt in",
+    "merged_from": "zusammengeführt aus",
+    "contact_added": "Kontakt hinzugefügt",
     "chat_answer": "Chat-Antwort",
 }
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
-from casework import answers, workflow
+from casework import answers, contacts, review, workflow
 from casework import tasks as task_functions
 from models import (
     Attachment,
@@ -124,14 +124,23 @@ def consultation_page(
     user: PageUser,
     bilder: int = 0,
 ):
-    return _consultation_page(request, reference, db, bilder=bilder)
+    return _case_page(request, reference, db, bilder=bilder)
 
 
-def _consultation_page(
-    request: Request, reference: str, db: Session, *, bilder: int = 0, draft: str = "", status_code=200
+def _case_page(
+    request: Request,
+    reference: str,
+    db: Session,
+    *,
+    bilder: int = 0,
+    draft: str = "",
+    status_code: int = 200,
+    reply_to: str | None = None,
+    reply_cc: str | None = None,
+    pending_contacts: list[str] | None = None,
 ):
-    """The case page; ``draft`` and ``status_code`` only from our own code (the failed answer),
-    never from the query string."""
+    """The case page; ``draft``, ``status_code`` and the kept recipients only from our own code (a
+    failed answer), never from the query string."""
     try:
         consultation = workflow.load_consultation(db, reference)
     except workflow.NotFound:
@@ -166,6 +175,11 @@ def _consultation_page(
             "frame-ancestors 'none'"
         }
     last_inbound = next((t["message"] for t in reversed(thread) if t["message"].direction == Direction.INBOUND), None)
+    contact_rows = contacts.contacts(db, consultation)
+    addresses = [row.address for row in contact_rows] or (
+        [consultation.sender_address] if consultation.sender_address else []
+    )
+    default_to, default_cc = addresses[:1], addresses[1:]
     context = {
         "c": consultation,
         "authority": authority_summary(db, consultation.authority_key),
@@ -193,6 +207,14 @@ def _consultation_page(
             last_inbound.subject if last_inbound else consultation.subject, consultation.reference
         ),
         "draft": draft,
+        "contacts": contact_rows,
+        "reply_to": reply_to if reply_to is not None else ", ".join(default_to),
+        "reply_cc": reply_cc if reply_cc is not None else ", ".join(default_cc),
+        "pending_contacts": pending_contacts or [],
+        "foreign_senders": review.foreign_senders(db, consultation),
+        "related": db.get(Consultation, consultation.related_consultation_id)
+        if consultation.related_consultation_id
+        else None,
     }
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
 
@@ -377,25 +399,79 @@ def reply(
     user: PageUser,
     body: Annotated[str, Form()] = "",
     waiting: Annotated[bool, Form()] = False,
+    to: Annotated[str, Form(max_length=4000)] = "",
+    cc: Annotated[str, Form(max_length=4000)] = "",
+    confirm_contacts: Annotated[str, Form(max_length=4000)] = "",
 ):
+    """Send the answer to the To/CC of the form (prefilled with the contacts). An address that is
+    not yet a contact is added only after the consultant confirmed exactly that list."""
     status = ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED
+    kept = {"draft": body, "reply_to": to, "reply_cc": cc}
     try:
+        consultation = workflow.load_consultation(db, reference)
+        added = answers.new_recipients(db, consultation, to, cc)
+        if added and ", ".join(added) != confirm_contacts.strip():
+            return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
         answers.send_answer(
             db,
-            consultation=reference,
+            consultation=consultation,
             actor=user.username,
             body=body,
             settings=request.app.state.runtime.settings,
             status=status,
+            to=to,
+            cc=cc,
         )
         db.commit()
     except workflow.WorkflowError as error:  # includes AnswerNotSent: the relay did not take it
         db.rollback()
         flash(request, str(error), "error")
         # Show the page again with the text still in the composer, so nothing typed is lost.
-        return _consultation_page(request, reference, db, draft=body, status_code=422)
+        return _case_page(request, reference, db, status_code=422, **kept)
+    if added:
+        flash(request, ", ".join(added) + " als Kontakt hinzugefügt.")
     flash(request, "Antwort gesendet.")
     return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
+
+
+@router.post("/faelle/{reference}/pruefung-erledigt", dependencies=Csrf)
+def clear_review(request: Request, reference: str, db: DbSession, user: PageUser):
+    return _act(
+        request,
+        db,
+        reference,
+        lambda: review.clear_review(db, consultation=reference, actor=user.username),
+        "Prüfung erledigt.",
+    )
+
+
+@router.post("/faelle/{reference}/abtrennen", dependencies=Csrf)
+def split_message(request: Request, reference: str, db: DbSession, user: PageUser, message_id: Annotated[int, Form()]):
+    prefix = request.app.state.runtime.settings.reference_prefix
+    try:
+        new = review.split_message(
+            db, consultation=reference, message_id=message_id, actor=user.username, reference_prefix=prefix
+        )
+        db.commit()
+    except workflow.WorkflowError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}", status_code=303)
+    flash(request, f"Nachricht als eigener Fall {new.reference} abgetrennt.")
+    return RedirectResponse(f"/faelle/{quote(new.reference)}", status_code=303)
+
+
+@router.post("/faelle/{reference}/zusammenfuehren", dependencies=Csrf)
+def merge(request: Request, reference: str, db: DbSession, user: PageUser, into: Annotated[str, Form(max_length=32)]):
+    try:
+        target = review.merge_consultations(db, consultation=reference, into=into, actor=user.username)
+        db.commit()
+    except workflow.WorkflowError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+        return RedirectResponse(f"/faelle/{quote(reference)}", status_code=303)
+    flash(request, f"{reference} wurde in {target.reference} zusammengeführt.")
+    return RedirectResponse(f"/faelle/{quote(target.reference)}", status_code=303)
 
 
 @router.get("/anhaenge/{attachment_id}")
