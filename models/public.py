@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from sqlmodel import Session, col, select
 
 from models.chat import ChatDelivery, ChatMessage, ChatRole
-from models.contacts import ConsultationContact, ContactRole
 from models.consultations import (
     AuditEntry,
     Consultation,
@@ -36,6 +35,7 @@ from models.consultations import (
     TaskStatus,
     effective_assignee_id,
 )
+from models.contacts import ConsultationContact, ContactRole
 from models.db import as_utc
 from models.gazetteer import authority_summary
 from models.messages import Channel, InboundMessage, ProcessingStatus
