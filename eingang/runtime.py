@@ -21,6 +21,7 @@ from classifiers.taxonomy import get_taxonomy
 from classifiers.topic_model import PACKAGED_MODEL
 from eingang.settings import Settings, get_settings
 from models import make_engine
+from models.statement_counts import StatementCounter
 from queue_workers.actors import declare_actors
 from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
 from web.server import WebServer, start_web_server
@@ -43,6 +44,8 @@ def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] 
         processing_hook=processing_hook,
     )
     declare_actors(broker, runtime)
+    if settings.sql_statistics_dir:
+        StatementCounter(runtime.engine, dump_to=settings.sql_statistics_dir)
     return runtime
 
 

@@ -156,6 +156,10 @@ class Settings(BaseSettings):
     sweeper_min_age_seconds: int = Field(
         default=120, description="The sweeper re-enqueues stored messages unprocessed for at least this long."
     )
+    sql_statistics_dir: str | None = Field(
+        default=None,
+        description="Benchmarks only: each process writes its SQL statement and commit counts to <dir>/<pid>.json.",
+    )
     sla_check_interval_seconds: int = Field(
         default=300, description="Period of the SLA-breach and escalation job (seconds)."
     )
