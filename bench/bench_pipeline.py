@@ -20,19 +20,20 @@ in this process).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
-import sys
-import threading
-import json
+import contextlib
 import email
 import email.policy
+import json
+import os
 import random
+import shutil
 import smtplib
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 import uuid
 from datetime import UTC, datetime
@@ -245,10 +246,8 @@ def _send_all(mails: list[bytes], port: int, clients: int, rate: float | None) -
                     connection = None
                     time.sleep(0.5)
         if connection is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 connection.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
 
     indexed = list(enumerate(mails))
     threads = [threading.Thread(target=client, args=(indexed[i::clients],)) for i in range(clients)]
@@ -353,7 +352,10 @@ def run_production(args, mails: list[bytes]) -> dict:
         threading.Thread(target=sample_rss, daemon=True).start()
         accepted = _send_all(mails, smtp_port, args.clients, args.rate)
         sent_done = time.time()
-        log(f"{len(accepted)} mails accepted in {sent_done - started:.1f} s ({len(accepted) / (sent_done - started):.0f}/s)")
+        log(
+            f"{len(accepted)} mails accepted in {sent_done - started:.1f} s "
+            f"({len(accepted) / (sent_done - started):.0f}/s)"
+        )
         deadline = time.monotonic() + args.timeout
         with engine.connect() as connection:
             while time.monotonic() < deadline:
@@ -370,8 +372,7 @@ def run_production(args, mails: list[bytes]) -> dict:
             ).all()
             thread_duplicates = connection.execute(
                 text(
-                    "SELECT count(*) - count(DISTINCT message_id) FROM consultation_message "
-                    "WHERE direction = 'inbound'"
+                    "SELECT count(*) - count(DISTINCT message_id) FROM consultation_message WHERE direction = 'inbound'"
                 )
             ).scalar()
         rss_stop.set()
@@ -389,13 +390,13 @@ def run_production(args, mails: list[bytes]) -> dict:
             except subprocess.TimeoutExpired:
                 process.kill()
         try:
-            import redis  # noqa: PLC0415
+            import redis
 
             client = redis.Redis.from_url(args.redis)
             keys = list(client.scan_iter(f"{name}*"))
             if keys:
                 client.delete(*keys)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             log(f"could not remove the Redis namespace {name}: {error}")
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -405,7 +406,9 @@ def run_production(args, mails: list[bytes]) -> dict:
     for message_id, status, processed in rows:
         by_id.setdefault(message_id, []).append((status, processed))
     lost = [mid for mid in accepted if mid not in by_id]
-    duplicated = sum(len(v) - 1 for mid, v in by_id.items() if mid in accepted and len(v) > 1) + (thread_duplicates or 0)
+    duplicated = sum(len(v) - 1 for mid, v in by_id.items() if mid in accepted and len(v) > 1) + (
+        thread_duplicates or 0
+    )
     processed_rows = {mid: v[0] for mid, v in by_id.items() if v[0][0] == "processed" and mid in accepted}
     stuck = sum(1 for mid in accepted if mid in by_id and by_id[mid][0][0] == "received")
     failed = sum(1 for mid in accepted if mid in by_id and by_id[mid][0][0] == "failed")
