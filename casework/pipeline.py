@@ -251,6 +251,7 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     inbound.status = ProcessingStatus.PROCESSED
     inbound.error = None
     inbound.processed_at = utcnow()
+    inbound.retry_at = None
     inbound.consultation_id = consultation.id
     inbound.from_address = sender.address if sender else None
     inbound.subject = parsed.subject

@@ -24,6 +24,7 @@ from models import make_engine
 from models.statement_counts import StatementCounter
 from queue_workers.actors import declare_actors
 from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
+from queue_workers.worker import exit_with_parent
 from web.server import WebServer, start_web_server
 
 WORKER_TARGET = f"{__name__}:worker_process"
@@ -51,7 +52,10 @@ def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] 
 
 def worker_process() -> None:
     """Start-up of one ``eingang worker`` process: compose the runtime from the environment and
-    hand its broker to dramatiq."""
+    hand its broker to dramatiq. The process ends with its parent (no orphans after a
+    ``kill -9`` of the parent); a child that dies makes dramatiq's parent stop the whole group
+    with a non-zero exit code, for the supervisor (compose ``restart:``) to start it again."""
+    exit_with_parent()
     dramatiq.set_broker(broker_of(build_runtime(get_settings())))
 
 
