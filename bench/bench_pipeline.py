@@ -297,10 +297,24 @@ def run_production(args, mails: list[bytes]) -> dict:
         "EINGANG_WEB_PORT": str(free_port()),
         "EINGANG_SQL_STATISTICS_DIR": str(stats_dir),
         "EINGANG_RELAY_HOST": "127.0.0.1",
-        "EINGANG_RELAY_PORT": str(free_port()),  # nobody listens: acknowledgements stay in the outbox
+        "EINGANG_RELAY_PORT": str(free_port()),  # --relay refusing: nobody listens, the outbox retries
         "PYTHONPATH": str(ROOT),
     }
     logs = Path(tempfile.mkdtemp(prefix="eingang-bench-logs-"))
+    relay = None
+    if args.relay == "sink":  # an aiosmtpd sink as the relay: acknowledgements are delivered
+        from aiosmtpd.controller import Controller  # noqa: PLC0415
+
+        class Sink:
+            async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+                return "250 OK"
+
+        relay = Controller(Sink(), hostname="127.0.0.1", port=free_port())
+        relay.start()
+        env["EINGANG_RELAY_PORT"] = str(relay.port)
+    elif args.relay == "none":  # no relay: no acknowledgements, the worker figures are processing only
+        env.pop("EINGANG_RELAY_HOST")
+        env.pop("EINGANG_RELAY_PORT")
     try:
         subprocess.run([*EINGANG, "db", "upgrade"], env=env, check=True, cwd=ROOT, capture_output=True)
         engine = create_engine(database_url)
@@ -401,6 +415,8 @@ def run_production(args, mails: list[bytes]) -> dict:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         shutil.rmtree(stats_dir, ignore_errors=True)
+        if relay is not None:
+            relay.stop()
 
     by_id: dict[str, list] = {}
     for message_id, status, processed in rows:
@@ -443,6 +459,7 @@ def run_production(args, mails: list[bytes]) -> dict:
         "worker_rss_mb": round(max(worker_rss, peak_rss), 1),  # parent + all children, peak
         "worker_child_rss_mb": round(child_rss, 1),  # largest single worker process at the end
         "rate": args.rate,
+        "relay": args.relay,
         "workers": f"-p {args.processes} -t {args.threads}",
         "load_average": [round(x, 2) for x in load],
         "cpus": os.cpu_count(),
@@ -461,6 +478,12 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for processing")
+    parser.add_argument(
+        "--relay",
+        choices=["sink", "none", "refusing"],
+        default="sink",
+        help="acknowledgements: delivered to an aiosmtpd sink, off (no relay), or to a closed port",
+    )
     parser.add_argument("--json", action="store_true", help="only the JSON line (and progress on stderr)")
     args = parser.parse_args()
     if args.topology == "production":
