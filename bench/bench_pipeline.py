@@ -303,10 +303,10 @@ def run_production(args, mails: list[bytes]) -> dict:
     logs = Path(tempfile.mkdtemp(prefix="eingang-bench-logs-"))
     relay = None
     if args.relay == "sink":  # an aiosmtpd sink as the relay: acknowledgements are delivered
-        from aiosmtpd.controller import Controller  # noqa: PLC0415
+        from aiosmtpd.controller import Controller
 
         class Sink:
-            async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+            async def handle_DATA(self, server, session, envelope):
                 return "250 OK"
 
         relay = Controller(Sink(), hostname="127.0.0.1", port=free_port())
