@@ -1,22 +1,39 @@
 """End-to-end intake benchmark: N generated mails through the real SMTP receiver into processed
-consultations, on the embedded default (SQLite + in-process queue) and on Redis + PostgreSQL.
+consultations.
 
-Prints mails/s, p50/p95 seconds from the SMTP 250 to "processed", and — over the same mails —
-the parse-only rate of Eingang's parser next to Python's bare ``email`` package.
+``--topology production`` (issue 16) starts the production topology as separate processes — the
+real ``eingang serve``, ``eingang worker -p 2 -t 4`` and ``eingang scheduler`` — on the local
+PostgreSQL and Redis with a fresh database and Redis namespace (both removed afterwards), sends N
+mails from 4 SMTP client threads (``--rate R``: paced at R mails/s in total) and prints as its
+last line one JSON object (mails, processed, lost, duplicated, stuck, e2e_mails_per_s,
+parse_mails_per_s, p50_s, p95_s, sql_statements_per_mail, commits_per_mail, worker_rss_mb, …).
+Statements and commits are counted with SQLAlchemy events in each process
+(``EINGANG_SQL_STATISTICS_DIR``, ``models.statement_counts``).
 
-    .venv/bin/python bench/bench_pipeline.py --mails 200 [--mode embedded|redis|both]
+``--topology inprocess`` is the older in-process variant (embedded SQLite and/or Redis+PostgreSQL
+in this process).
+
+    .venv/bin/python bench/bench_pipeline.py --topology production --mails 2000 --json
+    .venv/bin/python bench/bench_pipeline.py --mails 200 --topology inprocess [--mode embedded|redis|both]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import email
 import email.policy
+import json
+import os
 import random
+import shutil
 import smtplib
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 import uuid
 from datetime import UTC, datetime
@@ -157,13 +174,325 @@ def run(settings: Settings, mails: list[bytes], label: str) -> None:
     )
 
 
+# --- production topology (issue 16) -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+EINGANG = [sys.executable, "-m", "eingang.cli.main"]
+
+
+def _rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def _descendants(pid: int) -> list[int]:
+    children: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int(Path(entry, "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid:
+            children.append(int(entry.name))
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def _wait_for_port(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+def _message_id(raw: bytes) -> str:
+    return "".join(str(email.message_from_bytes(raw)["Message-ID"]).split())
+
+
+def _send_all(mails: list[bytes], port: int, clients: int, rate: float | None) -> dict[str, float]:
+    """Send from ``clients`` threads; returns Message-ID -> time.time() of the 250."""
+    accepted: dict[str, float] = {}
+    lock = threading.Lock()
+    start = time.monotonic()
+
+    def client(share: list[tuple[int, bytes]]) -> None:
+        connection = None
+        for index, raw in share:
+            if rate:
+                delay = start + index / rate - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+            for _attempt in range(20):
+                try:
+                    if connection is None:
+                        connection = smtplib.SMTP("127.0.0.1", port, timeout=60)
+                    connection.sendmail("bench@example.org", ["egovernment@tfm.thueringen.de"], raw)
+                    with lock:
+                        accepted[_message_id(raw)] = time.time()
+                    break
+                except (smtplib.SMTPException, OSError):
+                    connection = None
+                    time.sleep(0.5)
+        if connection is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                connection.quit()
+
+    indexed = list(enumerate(mails))
+    threads = [threading.Thread(target=client, args=(indexed[i::clients],)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return accepted
+
+
+def _sql_totals(directory: Path, exclude: set[int]) -> tuple[int, int]:
+    statements = commits = 0
+    for path in directory.glob("*.json"):
+        data = json.loads(path.read_text())
+        if data["pid"] in exclude:
+            continue
+        statements += data["statements"]
+        commits += data["commits"]
+    return statements, commits
+
+
+def _sql_of(directory: Path, pid: int) -> tuple[int, int]:
+    path = directory / f"{pid}.json"
+    if not path.exists():
+        return 0, 0
+    data = json.loads(path.read_text())
+    return data["statements"], data["commits"]
+
+
+def run_production(args, mails: list[bytes]) -> dict:
+    log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if args.json else print
+    stdlib_rate, our_rate = parse_rates(mails)
+    name = f"eingang_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    database_url = args.postgres.rsplit("/", 1)[0] + f"/{name}"
+    processes: list[subprocess.Popen] = []
+    stats_dir = Path(tempfile.mkdtemp(prefix="eingang-sql-"))
+    smtp_port = free_port()
+    env = {
+        **os.environ,
+        "EINGANG_DATABASE_URL": database_url,
+        "EINGANG_REDIS_URL": args.redis,
+        "EINGANG_REDIS_NAMESPACE": name,
+        "EINGANG_SMTP_PORT": str(smtp_port),
+        "EINGANG_WEB_PORT": str(free_port()),
+        "EINGANG_SQL_STATISTICS_DIR": str(stats_dir),
+        "EINGANG_RELAY_HOST": "127.0.0.1",
+        "EINGANG_RELAY_PORT": str(free_port()),  # --relay refusing: nobody listens, the outbox retries
+        "PYTHONPATH": str(ROOT),
+    }
+    logs = Path(tempfile.mkdtemp(prefix="eingang-bench-logs-"))
+    relay = None
+    if args.relay == "sink":  # an aiosmtpd sink as the relay: acknowledgements are delivered
+        from aiosmtpd.controller import Controller
+
+        class Sink:
+            async def handle_DATA(self, server, session, envelope):
+                return "250 OK"
+
+        relay = Controller(Sink(), hostname="127.0.0.1", port=free_port())
+        relay.start()
+        env["EINGANG_RELAY_PORT"] = str(relay.port)
+    elif args.relay == "none":  # no relay: no acknowledgements, the worker figures are processing only
+        env.pop("EINGANG_RELAY_HOST")
+        env.pop("EINGANG_RELAY_PORT")
+    try:
+        subprocess.run([*EINGANG, "db", "upgrade"], env=env, check=True, cwd=ROOT, capture_output=True)
+        engine = create_engine(database_url)
+        with Session(engine) as session:
+            sync_gazetteer(session, packaged_gazetteer())
+            session.commit()
+
+        def start(role: str, *argv: str) -> subprocess.Popen:
+            out = open(logs / f"{role}.log", "wb")  # noqa: SIM115
+            process = subprocess.Popen([*EINGANG, *argv], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            processes.append(process)
+            return process
+
+        serve = start("serve", "serve")
+        worker = start("worker", "worker", "-p", str(args.processes), "-t", str(args.threads))
+        scheduler = start("scheduler", "scheduler")
+        _wait_for_port(smtp_port)
+        # wait for the worker children to be up (each writes its statistics file when composed)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(_descendants(worker.pid)) < args.processes:
+            time.sleep(0.2)
+        # warm-up: the first mail of each worker process loads the topic model; not measured
+        warm = generated_mails(4 * args.processes, seed=99)
+        _send_all(warm, smtp_port, args.clients, None)
+        deadline = time.monotonic() + 300
+        with engine.connect() as connection:
+            while time.monotonic() < deadline:
+                waiting = connection.execute(
+                    text("SELECT count(*) FROM inbound_message WHERE status = 'received'")
+                ).scalar()
+                connection.commit()
+                if waiting == 0:
+                    break
+                time.sleep(0.2)
+        time.sleep(1.2)
+        log(f"topology up: serve={serve.pid} worker={worker.pid} children={_descendants(worker.pid)}")
+        baseline_worker = _sql_totals(stats_dir, {serve.pid, scheduler.pid})
+        baseline_receiver = _sql_of(stats_dir, serve.pid)
+
+        started = time.time()
+        peak_rss = 0.0
+        rss_stop = threading.Event()
+
+        def sample_rss() -> None:
+            nonlocal peak_rss
+            while not rss_stop.wait(0.5):
+                peak_rss = max(peak_rss, _rss_mb([worker.pid, *_descendants(worker.pid)]))
+
+        threading.Thread(target=sample_rss, daemon=True).start()
+        accepted = _send_all(mails, smtp_port, args.clients, args.rate)
+        sent_done = time.time()
+        log(
+            f"{len(accepted)} mails accepted in {sent_done - started:.1f} s "
+            f"({len(accepted) / (sent_done - started):.0f}/s)"
+        )
+        deadline = time.monotonic() + args.timeout
+        with engine.connect() as connection:
+            while time.monotonic() < deadline:
+                waiting = connection.execute(
+                    text("SELECT count(*) FROM inbound_message WHERE status = 'received'")
+                ).scalar()
+                stored = connection.execute(text("SELECT count(*) FROM inbound_message")).scalar()
+                connection.commit()
+                if waiting == 0 and stored >= len(accepted):
+                    break
+                time.sleep(0.2)
+            rows = connection.execute(
+                text("SELECT message_id, status, extract(epoch FROM processed_at) FROM inbound_message")
+            ).all()
+            thread_duplicates = connection.execute(
+                text(
+                    "SELECT count(*) - count(DISTINCT message_id) FROM consultation_message WHERE direction = 'inbound'"
+                )
+            ).scalar()
+        rss_stop.set()
+        time.sleep(1.2)  # the statistics threads write every 0.5 s
+        worker_sql = _sql_totals(stats_dir, {serve.pid, scheduler.pid})
+        receiver_sql = _sql_of(stats_dir, serve.pid)
+        worker_rss = _rss_mb([worker.pid, *_descendants(worker.pid)])
+        child_rss = max((_rss_mb([pid]) for pid in _descendants(worker.pid)), default=0.0)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        try:
+            import redis
+
+            client = redis.Redis.from_url(args.redis)
+            keys = list(client.scan_iter(f"{name}*"))
+            if keys:
+                client.delete(*keys)
+        except Exception as error:
+            log(f"could not remove the Redis namespace {name}: {error}")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        shutil.rmtree(stats_dir, ignore_errors=True)
+        if relay is not None:
+            relay.stop()
+
+    by_id: dict[str, list] = {}
+    for message_id, status, processed in rows:
+        by_id.setdefault(message_id, []).append((status, processed))
+    lost = [mid for mid in accepted if mid not in by_id]
+    duplicated = sum(len(v) - 1 for mid, v in by_id.items() if mid in accepted and len(v) > 1) + (
+        thread_duplicates or 0
+    )
+    processed_rows = {mid: v[0] for mid, v in by_id.items() if v[0][0] == "processed" and mid in accepted}
+    stuck = sum(1 for mid in accepted if mid in by_id and by_id[mid][0][0] == "received")
+    failed = sum(1 for mid in accepted if mid in by_id and by_id[mid][0][0] == "failed")
+    latencies = sorted(
+        float(processed) - accepted[mid] for mid, (_status, processed) in processed_rows.items() if mid in accepted
+    )
+    last = max((float(p) for _s, p in processed_rows.values()), default=started)
+    count = len(processed_rows)
+    worker_statements = worker_sql[0] - baseline_worker[0]
+    worker_commits = worker_sql[1] - baseline_worker[1]
+    receiver_statements = receiver_sql[0] - baseline_receiver[0]
+    load = os.getloadavg()
+    shutil.rmtree(logs, ignore_errors=True)
+    return {
+        "topology": "production",
+        "mails": len(mails),
+        "accepted": len(accepted),
+        "processed": count,
+        "failed": failed,
+        "lost": len(lost),
+        "duplicated": duplicated,
+        "stuck": stuck,
+        "smtp_mails_per_s": round(len(accepted) / max(sent_done - started, 1e-9), 1),
+        "e2e_mails_per_s": round(count / max(last - started, 1e-9), 1),
+        "parse_mails_per_s": round(stdlib_rate, 1),
+        "eingang_parse_mails_per_s": round(our_rate, 1),
+        "p50_s": round(statistics.median(latencies), 3) if latencies else None,
+        "p95_s": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))], 3) if latencies else None,
+        "sql_statements_per_mail": round(worker_statements / max(count, 1), 2),
+        "commits_per_mail": round(worker_commits / max(count, 1), 2),
+        "receiver_statements_per_mail": round(receiver_statements / max(len(accepted), 1), 2),
+        "worker_rss_mb": round(max(worker_rss, peak_rss), 1),  # parent + all children, peak
+        "worker_child_rss_mb": round(child_rss, 1),  # largest single worker process at the end
+        "rate": args.rate,
+        "relay": args.relay,
+        "workers": f"-p {args.processes} -t {args.threads}",
+        "load_average": [round(x, 2) for x in load],
+        "cpus": os.cpu_count(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topology", choices=["production", "inprocess"], default="production")
     parser.add_argument("--mails", type=int, default=200)
     parser.add_argument("--mode", choices=["embedded", "redis", "both"], default="both")
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--rate", type=float, default=None, help="paced sending: mails per second in total")
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds to wait for processing")
+    parser.add_argument(
+        "--relay",
+        choices=["sink", "none", "refusing"],
+        default="sink",
+        help="acknowledgements: delivered to an aiosmtpd sink, off (no relay), or to a closed port",
+    )
+    parser.add_argument("--json", action="store_true", help="only the JSON line (and progress on stderr)")
     args = parser.parse_args()
+    if args.topology == "production":
+        result = run_production(args, generated_mails(args.mails, seed=9))
+        if not args.json:
+            for key, value in result.items():
+                print(f"{key:>24}: {value}")
+        print(json.dumps(result))
+        return
     mails = generated_mails(args.mails)
     stdlib_rate, our_rate = parse_rates(mails)
     print(

@@ -3,6 +3,7 @@ due, counted in working days (Monday–Friday without Thuringian public holidays
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -84,3 +85,47 @@ def create_tasks(
         )
         created.append(task)
     return created
+
+
+def create_initial_tasks(
+    session: Session,
+    *,
+    consultation_id: int,
+    templates: list[TaskTemplate],
+    received: date,
+    actor: str = "system",
+    before_audit: Callable[[], object] | None = None,
+) -> list[FollowUpTask]:
+    """The tasks of a consultation opened in this very transaction: it can have none yet, so no
+    lookup and no savepoints — all tasks go in one batched INSERT (flushed here, for their ids);
+    their audit entries are only added, for the caller's next flush (one INSERT shared with the
+    consultation's other audit rows). ``before_audit`` runs first (e.g. the "created" entry)."""
+    tasks: list[FollowUpTask] = []
+    seen: set[str] = set()
+    for template in templates:
+        if template.key in seen:
+            continue
+        seen.add(template.key)
+        tasks.append(
+            FollowUpTask(
+                consultation_id=consultation_id,
+                template_key=template.key,
+                title=template.title,
+                due=add_working_days(received, template.due_working_days),
+            )
+        )
+    if tasks:
+        session.add_all(tasks)
+        session.flush()
+    if before_audit is not None:
+        before_audit()
+    for task in tasks:
+        record_change(
+            session,
+            consultation_id=consultation_id,
+            actor=actor,
+            action="task_added",
+            field=f"task:{task.id}",
+            after={"title": task.title, "due": task.due.isoformat(), "template": task.template_key},
+        )
+    return tasks

@@ -10,6 +10,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable
 
+from sqlalchemy import String, cast, literal, union_all
 from sqlmodel import Session, col, delete, func, select
 
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer, parse_gazetteer
@@ -17,6 +18,7 @@ from classifiers.linker import GENERIC_MAIL_PROVIDERS
 from models.consultations import Consultation
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.linking import GazetteerVersion
+from models.people import KnownSender
 
 
 def gazetteer_checksum(texts: dict[str, str]) -> str:
@@ -48,9 +50,11 @@ class GazetteerStore:
     def packaged(self) -> Gazetteer:
         return self._packaged()
 
-    def current(self, session: Session) -> Gazetteer:
-        """The newest loaded gazetteer, or the packaged one."""
-        latest = latest_gazetteer_version(session)
+    def current(self, session: Session, *, latest: tuple[int, str] | bool | None = True) -> Gazetteer:
+        """The newest loaded gazetteer, or the packaged one. ``latest`` is the version in force
+        when the caller looked it up already (``sender_knowledge``); by default it is queried."""
+        if latest is True:
+            latest = latest_gazetteer_version(session)
         if latest is None:
             return self.packaged
         with self._lock:
@@ -76,6 +80,66 @@ class GazetteerStore:
             self._parsed.clear()
             self._parsed[(version.id, version.checksum)] = gazetteer
         return version
+
+
+def sender_knowledge(
+    session: Session, addresses: Iterable[str], domains: Iterable[str]
+) -> tuple[dict[str, str], dict[str, str], tuple[int, str] | None]:
+    """``(known senders, learned domains, gazetteer version in force)`` for one mail in ONE
+    statement: the consultant-confirmed ``address -> authority key`` of ``addresses``,
+    ``domain -> authority key`` as in ``learned_domains``, and ``latest_gazetteer_version``.
+    Read fresh per mail, so a confirmation or a newly loaded gazetteer counts for the very next
+    mail in every process — no cache to invalidate, at the price of one indexed statement."""
+    wanted_addresses = sorted({a for a in addresses if a})
+    wanted_domains = sorted({d.lower() for d in domains if d and d.lower() not in GENERIC_MAIL_PROVIDERS})
+    newest = (
+        select(GazetteerVersion.id, GazetteerVersion.checksum)
+        .order_by(col(GazetteerVersion.id).desc())
+        .limit(1)
+        .subquery()
+    )
+    parts = [
+        select(
+            literal("g").label("kind"),
+            newest.c.checksum.label("name"),
+            cast(newest.c.id, String).label("authority_key"),
+        )
+    ]
+    if wanted_addresses:
+        parts.append(
+            select(
+                literal("a").label("kind"),
+                col(KnownSender.address).label("name"),
+                col(KnownSender.authority_key).label("authority_key"),
+            ).where(col(KnownSender.address).in_(wanted_addresses))
+        )
+    for domain in wanted_domains:
+        parts.append(
+            select(
+                literal("d").label("kind"),
+                literal(domain).label("name"),
+                col(Consultation.authority_key).label("authority_key"),
+            )
+            .where(
+                col(Consultation.authority_confirmed).is_(True),
+                col(Consultation.authority_key).is_not(None),
+                col(Consultation.sender_address).endswith(f"@{domain}", autoescape=True),
+            )
+            .group_by(col(Consultation.authority_key))
+        )
+    statement = parts[0] if len(parts) == 1 else union_all(*parts)
+    known: dict[str, str] = {}
+    by_domain: dict[str, list[str]] = {}
+    latest: tuple[int, str] | None = None
+    for kind, name, authority_key in session.execute(statement).all():
+        if kind == "g":
+            latest = (int(authority_key), name)
+        elif kind == "a":
+            known[name] = authority_key
+        else:
+            by_domain.setdefault(name, []).append(authority_key)
+    learned = {domain: keys[0] for domain, keys in by_domain.items() if len(keys) == 1}
+    return known, learned, latest
 
 
 def learned_domains(session: Session, domains: Iterable[str]) -> dict[str, str]:

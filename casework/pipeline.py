@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
 
 from casework.contacts import add_opener
-from casework.followups import create_tasks, templates_for
-from casework.gazetteers import learned_domains
+from casework.followups import create_initial_tasks, templates_for
+from casework.gazetteers import sender_knowledge
 from casework.runtime import Runtime
 from casework.thread_matching import flag_for_review, match_thread
 from casework.workflow import on_inbound_message
@@ -32,7 +34,6 @@ from models import (
     ConsultationStatus,
     Direction,
     InboundMessage,
-    KnownSender,
     Priority,
     ProcessingStatus,
     as_utc,
@@ -60,12 +61,8 @@ def _sender_domains(parsed: ParsedMail) -> list[str]:
     return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
-def _known_senders(session: Session, parsed: ParsedMail) -> dict[str, str]:
-    addresses = {a.address for a in (parsed.sender, parsed.original_sender) if a and a.address}
-    if not addresses:
-        return {}
-    rows = session.exec(select(KnownSender).where(KnownSender.address.in_(addresses)))
-    return {row.address: row.authority_key for row in rows}
+def _sender_addresses(parsed: ParsedMail) -> set[str]:
+    return {a.address for a in (parsed.sender, parsed.original_sender) if a and a.address}
 
 
 def find_thread(session: Session, parsed: ParsedMail, *, reference_prefix: str) -> Consultation | None:
@@ -105,6 +102,10 @@ def _open_consultation(
     session.add(consultation)
     session.flush()
     add_opener(session, consultation, consultation.sender_address, consultation.sender_name)
+    return consultation
+
+
+def _record_created(session: Session, consultation: Consultation) -> None:
     record_change(
         session,
         consultation_id=consultation.id,
@@ -117,16 +118,18 @@ def _open_consultation(
             "priority": consultation.priority,
         },
     )
-    return consultation
 
 
 def _store_attachments(session: Session, inbound: InboundMessage, parsed: ParsedMail) -> None:
-    if session.exec(select(Attachment.id).where(Attachment.inbound_message_id == inbound.id)).first():
+    """The message's attachments. No lookup first: the message row is locked and not processed,
+    and its attachments are written only in the transaction that marks it processed. Blobs are
+    shared by SHA-256: one ``INSERT … ON CONFLICT DO NOTHING`` for all of them."""
+    if not parsed.attachments:
         return
+    blobs = {part.sha256: {"sha256": part.sha256, "data": part.data, "size": part.size} for part in parsed.attachments}
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(AttachmentBlob.__table__).values(list(blobs.values())).on_conflict_do_nothing())
     for part in parsed.attachments:
-        if session.get(AttachmentBlob, part.sha256) is None:
-            session.add(AttachmentBlob(sha256=part.sha256, data=part.data, size=part.size))
-            session.flush()
         session.add(
             Attachment(
                 inbound_message_id=inbound.id,
@@ -186,13 +189,9 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
     parsed = parse(inbound.raw)
     prediction = classify(parsed, runtime.topic_model.load())
-    gazetteer = runtime.gazetteers.current(session)
-    match = link(
-        parsed,
-        known_senders=_known_senders(session, parsed),
-        gazetteer=gazetteer,
-        learned_domains=learned_domains(session, _sender_domains(parsed)),
-    )
+    known_senders, learned, version = sender_knowledge(session, _sender_addresses(parsed), _sender_domains(parsed))
+    gazetteer = runtime.gazetteers.current(session, latest=version)
+    match = link(parsed, known_senders=known_senders, gazetteer=gazetteer, learned_domains=learned)
     if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)
         match = with_declared_authority(match, inbound.raw, gazetteer)
 
@@ -220,6 +219,16 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
         if related is not None:  # a chat naming another consultation: its own, linked and flagged
             consultation.related_consultation_id = related.consultation.id
             flag_for_review(session, consultation, related.review_reason)
+        received = (as_utc(inbound.received_at) or utcnow()).date()
+        # tasks first (one INSERT, for their ids), then every audit row of the new consultation
+        # together with the thread message in the final flush
+        create_initial_tasks(
+            session,
+            consultation_id=consultation.id,
+            templates=templates_for(taxonomy, consultation.topics, urgent=prediction.urgent),
+            received=received,
+            before_audit=lambda: _record_created(session, consultation),
+        )
     else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
         if thread.review_reason:  # e.g. a reference number quoted by another municipality
             flag_for_review(session, thread.consultation, thread.review_reason)
@@ -249,18 +258,12 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
         )
     )
     _store_attachments(session, inbound, parsed)
-    if created:
-        received = (as_utc(inbound.received_at) or utcnow()).date()
-        create_tasks(
-            session,
-            consultation_id=consultation.id,
-            templates=templates_for(taxonomy, consultation.topics, urgent=prediction.urgent),
-            received=received,
-        )
-    consultation.updated_at = utcnow()
+    if not created:  # a new consultation was inserted with updated_at = now
+        consultation.updated_at = utcnow()
     inbound.status = ProcessingStatus.PROCESSED
     inbound.error = None
     inbound.processed_at = utcnow()
+    inbound.retry_at = None
     inbound.consultation_id = consultation.id
     inbound.from_address = sender.address if sender else None
     inbound.subject = parsed.subject

@@ -10,6 +10,7 @@ once. A failed message is kept, shown to consultants and can be reprocessed — 
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, select
@@ -18,7 +19,7 @@ from casework import outbox
 from casework.acknowledgements import queue_acknowledgement
 from casework.pipeline import ProcessingResult, mark_failed, process_stored_message
 from casework.runtime import Runtime
-from models import InboundMessage, ProcessingStatus, metrics, session_scope
+from models import InboundMessage, ProcessingStatus, as_utc, metrics, session_scope, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -81,12 +82,52 @@ def process_message(runtime: Runtime, inbound_id: int) -> ProcessingResult | Non
     return result
 
 
-def retries_exhausted(runtime: Runtime, inbound_id: int, error: str) -> None:
-    """The transient errors did not go away: keep the message as failed with the last error."""
-    metrics.MESSAGES_FAILED.labels(reason="retries_exhausted").inc()
+# Backoff of the sweeper's retries after transient errors outlasted the worker's own retries.
+RETRY_BACKOFF_MIN = timedelta(minutes=1)
+RETRY_BACKOFF_MAX = timedelta(hours=1)
+
+
+def retry_backoff(attempts: int) -> timedelta:
+    return min(RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN * 2 ** max(0, min(attempts, 20)))
+
+
+def retry_later(runtime: Runtime, inbound_id: int, error: str, *, now: datetime | None = None) -> str:
+    """Transient errors outlasted the worker's retries (database or broker away for longer).
+    Within ``EINGANG_RETRY_HORIZON_HOURS`` of receipt the message stays ``received`` with the
+    error and a backoff in ``retry_at`` — the sweeper hands it on again then; only past the
+    horizon is it marked failed. Returns the status it was left in."""
+    now = now or utcnow()
+    horizon = timedelta(hours=runtime.settings.retry_horizon_hours)
     with session_scope(runtime.engine) as session:
-        mark_failed_unless_processed(session, inbound_id, error)
-    logger.warning("message %s failed after exhausting its retries", inbound_id, extra={"inbound_id": inbound_id})
+        inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+        if inbound is None or inbound.status != ProcessingStatus.RECEIVED:
+            return inbound.status if inbound is not None else "missing"
+        received = as_utc(inbound.received_at) or now
+        if now - received >= horizon:
+            mark_failed(session, inbound_id, error)
+            metrics.MESSAGES_FAILED.labels(reason="retries_exhausted").inc()
+            logger.warning(
+                "message %s failed: transient errors for longer than %s",
+                inbound_id,
+                horizon,
+                extra={"inbound_id": inbound_id},
+            )
+            return ProcessingStatus.FAILED
+        inbound.attempts += 1
+        inbound.error = error[:4000]
+        inbound.retry_at = min(now + retry_backoff(inbound.attempts), received + horizon)
+        logger.warning(
+            "message %s: transient errors, next attempt at %s",
+            inbound_id,
+            inbound.retry_at,
+            extra={"inbound_id": inbound_id},
+        )
+        return ProcessingStatus.RECEIVED
+
+
+def retries_exhausted(runtime: Runtime, inbound_id: int, error: str) -> None:
+    """The worker's retries are spent: the sweeper retries with backoff (``retry_later``)."""
+    retry_later(runtime, inbound_id, error)
 
 
 def failed_ids(session: Session) -> list[int]:

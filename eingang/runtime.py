@@ -22,8 +22,10 @@ from classifiers.topic_model import PACKAGED_MODEL
 from eingang.logs import configure_logging
 from eingang.settings import Settings, get_settings
 from models import make_engine
+from models.statement_counts import StatementCounter
 from queue_workers.actors import declare_actors
 from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
+from queue_workers.worker import exit_with_parent
 from web.server import WebServer, start_web_server
 
 WORKER_TARGET = f"{__name__}:worker_process"
@@ -44,12 +46,18 @@ def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] 
         processing_hook=processing_hook,
     )
     declare_actors(broker, runtime)
+    if settings.sql_statistics_dir:
+        StatementCounter(runtime.engine, dump_to=settings.sql_statistics_dir)
     return runtime
 
 
 def worker_process() -> None:
     """Start-up of one ``eingang worker`` process: compose the runtime from the environment and
-    hand its broker to dramatiq (and set its log format, keeping dramatiq's handlers)."""
+    hand its broker to dramatiq (and set its log format, keeping dramatiq's handlers). The process
+    ends with its parent (no orphans after a ``kill -9`` of the parent); a child that dies makes
+    dramatiq's parent stop the whole group with a non-zero exit code, for the supervisor (compose
+    ``restart:``) to start it again."""
+    exit_with_parent()
     settings = get_settings()
     if settings.log_format == "json":
         configure_logging("json", replace_handlers=False)

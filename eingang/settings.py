@@ -184,7 +184,22 @@ class Settings(BaseSettings):
     scheduler_tick_seconds: float = Field(default=15.0, description="How often the scheduler checks for due jobs.")
     sweeper_interval_seconds: int = Field(default=60, description="Period of the sweeper job (seconds).")
     sweeper_min_age_seconds: int = Field(
-        default=120, description="The sweeper re-enqueues stored messages unprocessed for at least this long."
+        default=600,
+        description=(
+            "Enqueue lease: the sweeper re-enqueues a stored, unprocessed message only this long after it was "
+            "received or last enqueued (so mail still waiting in the queue is not enqueued twice)."
+        ),
+    )
+    retry_horizon_hours: float = Field(
+        default=24.0,
+        description=(
+            "Transient errors (database, broker briefly away) are retried with backoff for this long after "
+            "receipt; only then is the message marked failed."
+        ),
+    )
+    sql_statistics_dir: str | None = Field(
+        default=None,
+        description="Benchmarks only: each process writes its SQL statement and commit counts to <dir>/<pid>.json.",
     )
     sla_check_interval_seconds: int = Field(
         default=300, description="Period of the SLA-breach and escalation job (seconds)."

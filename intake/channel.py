@@ -5,16 +5,14 @@ marking for messages that are stored but cannot be read, so they never block a c
 
 from __future__ import annotations
 
-import hashlib
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
 
 from intake.parsing import parse
-from models import Channel, InboundMessage, ProcessingStatus, metrics, session_scope, stored_id
-from models.store import extract_message_id, store_inbound
+from models import Channel, InboundMessage, ProcessingStatus, metrics, session_scope
+from models.store import store_inbound
 
 
 class UnreadableMessage(ValueError):
@@ -41,20 +39,6 @@ def unreadable_reason(raw: bytes) -> str | None:
     return None
 
 
-def _same_delivery(engine: Engine, raw: bytes, trace: bytes) -> int | None:
-    """The id of a message stored earlier from the same client bytes with another trace header
-    (an SMTP client retrying after a lost 250): Message-ID and the bytes after our trace match."""
-    message_id = extract_message_id(raw, hashlib.sha256(trace + raw).hexdigest())
-    with session_scope(engine) as session:
-        rows = session.exec(
-            select(InboundMessage.id, InboundMessage.raw).where(InboundMessage.message_id == message_id)
-        ).all()
-    for row_id, stored in rows:
-        if stored.endswith(raw) and stored[: len(stored) - len(raw)].startswith(b"Received:"):
-            return row_id
-    return None
-
-
 def store_raw(
     engine: Engine,
     raw: bytes,
@@ -70,16 +54,10 @@ def store_raw(
 
     ``trace`` (a ``Received:`` header of this hop) is prepended to the stored bytes; a retried
     delivery of the same bytes is recognised despite the trace's different timestamp."""
-    if trace:
-        earlier = _same_delivery(engine, raw, trace)
-        if earlier is not None:
-            return earlier, False
     with session_scope(engine) as session:
-        row, created = store_inbound(
-            session, trace + raw, channel=channel, envelope_from=envelope_from, envelope_to=envelope_to, peer=peer
+        return store_inbound(
+            session, raw, channel=channel, envelope_from=envelope_from, envelope_to=envelope_to, peer=peer, trace=trace
         )
-        inbound_id = stored_id(row.id)
-    return inbound_id, created
 
 
 def mark_unreadable(engine: Engine, inbound_id: int, reason: str) -> None:

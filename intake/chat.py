@@ -181,11 +181,11 @@ def store_chat_message(
             )
         ).one()
         return StoredChatMessage(stored_id(winner.id), stored_id(winner.inbound_message_id), False)
-    inbound, _created = store_inbound(
+    inbound_id, _created = store_inbound(
         session, raw, channel=Channel.CHAT, envelope_from=chat.visitor_email, envelope_to=[recipient], peer=peer
     )
-    line.inbound_message_id = inbound.id
+    line.inbound_message_id = inbound_id
     if first is None:
         chat.first_message_id = message_id
     session.flush()
-    return StoredChatMessage(stored_id(line.id), stored_id(inbound.id), True)
+    return StoredChatMessage(stored_id(line.id), inbound_id, True)

@@ -53,6 +53,8 @@ class InboundMessage(SQLModel, table=True):
     error: str | None = Field(default=None, sa_column=Column(Text))
     attempts: int = 0
     processed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    # From when the sweeper may enqueue it again (enqueue lease / retry backoff); None: received_at.
+    retry_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     # Filled by processing so lists need not re-parse the raw bytes.
     from_address: str | None = Field(default=None, max_length=320)
     subject: str | None = Field(default=None, sa_column=Column(Text))

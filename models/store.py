@@ -8,11 +8,14 @@ import re
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from models import metrics
-from models.messages import Channel, InboundMessage
+from models.db import utcnow
+from models.messages import Channel, InboundMessage, ProcessingStatus
 
 _MSGID = re.compile(rb"<[^<>\s]+>")
 
@@ -39,36 +42,47 @@ def store_inbound(
     envelope_from: str | None = None,
     envelope_to: list[str] | None = None,
     peer: str | None = None,
-) -> tuple[InboundMessage, bool]:
-    """Insert the raw message unless the same one (Message-ID + SHA-256) is already stored.
+    trace: bytes = b"",
+) -> tuple[int, bool]:
+    """Store ``trace + raw`` unless the same message is stored already; returns (id, newly stored).
 
-    Returns the row and whether it was new. Flushes but does not commit."""
+    The identity is (Message-ID, SHA-256 of ``raw``, the bytes as the client sent them — without
+    this hop's trace header, whose timestamp differs on every attempt), so an SMTP client retrying
+    after a lost 250 is recognised. One ``INSERT … ON CONFLICT DO NOTHING`` on that key decides
+    atomically — also when the retry arrives while the first attempt is still being stored; only
+    a duplicate costs a second statement (its id). Does not commit."""
     digest = hashlib.sha256(raw).hexdigest()
     message_id = extract_message_id(raw, digest)
-    existing = session.exec(
-        select(InboundMessage).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
-    ).first()
-    if existing is not None:
-        return existing, False
-    row = InboundMessage(
-        channel=channel,
-        envelope_from=envelope_from,
-        envelope_to=list(envelope_to or []),
-        peer=peer,
-        message_id=message_id,
-        content_hash=digest,
-        raw=raw,
-        size=len(raw),
+    stored = trace + raw
+    table: Table = InboundMessage.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
+    values = {
+        "channel": channel,
+        "envelope_from": envelope_from,
+        "envelope_to": list(envelope_to or []),
+        "peer": peer,
+        "message_id": message_id,
+        "content_hash": digest,
+        "raw": stored,
+        "size": len(stored),
+        "received_at": utcnow(),
+        "status": ProcessingStatus.RECEIVED,
+        "attempts": 0,
+        "auto_reply": False,
+    }
+    values = {key: value for key, value in values.items() if key in table.c}
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["message_id", "content_hash"])
+        .returning(table.c.id)
     )
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        # A concurrent delivery of the same message won the race; use its row.
-        existing = session.exec(
-            select(InboundMessage).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
-        ).one()
-        return existing, False
-    metrics.MESSAGES_STORED.labels(channel=channel).inc()
-    return row, True
+    new_id = session.execute(statement).scalar()
+    if new_id is not None:
+        metrics.MESSAGES_STORED.labels(channel=channel).inc()
+        return new_id, True
+    existing = session.execute(
+        select(InboundMessage.id).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
+    ).scalar_one()
+    return existing, False

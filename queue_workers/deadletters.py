@@ -3,7 +3,9 @@
 On Redis, dramatiq keeps them in ``<namespace>:<queue>.XQ`` (ids by time) and
 ``<namespace>:<queue>.XQ.msgs`` (id → message) until ``dead_message_ttl``; the in-process
 ``StubBroker`` keeps them in ``broker.dead_letters``. The database still knows each such
-message as ``failed`` (``processing_retries_exhausted``); requeueing sends it again."""
+message (``processing_retries_exhausted``): ``received`` with its error and a backoff in
+``retry_at`` — the sweeper retries it — until ``EINGANG_RETRY_HORIZON_HOURS``, then ``failed``;
+requeueing sends it again."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from casework import outbox
 from casework.chat import mail_undelivered_answers
-from casework.dispatch import unprocessed_ids
+from casework.dispatch import sweep_due
 from casework.followups import is_working_day
 from casework.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
 from casework.runtime import Runtime
@@ -57,9 +57,7 @@ def _digest_period(runtime: Runtime, now: datetime) -> str | None:
 
 
 def _run_sweeper(runtime: Runtime, session: Session, now: datetime) -> dict:
-    ids = unprocessed_ids(session, older_than_seconds=runtime.settings.sweeper_min_age_seconds, now=now)
-    enqueued = [inbound_id for inbound_id in ids if runtime.tasks.enqueue_processing(inbound_id)]
-    return {"found": len(ids), "enqueued": len(enqueued)}
+    return sweep_due(runtime, session, older_than_seconds=runtime.settings.sweeper_min_age_seconds, now=now)
 
 
 def _run_outbox(runtime: Runtime, session: Session, now: datetime) -> dict:

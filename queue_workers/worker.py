@@ -3,7 +3,13 @@ one-shot commands that process or send run it on the runtime's broker."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,6 +19,31 @@ from casework.runtime import Runtime
 from queue_workers.broker import QUEUE, broker_of
 
 logger = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1
+
+
+def exit_with_parent(signum: int = signal.SIGTERM, *, poll_seconds: float = 1.0) -> None:
+    """Make this (worker child) process receive ``signum`` when its parent dies, so a ``kill -9``
+    of the ``eingang worker`` parent leaves no orphaned children behind: Linux's
+    ``prctl(PR_SET_PDEATHSIG)``, and as a fallback (other systems, or the parent died before
+    the call) a daemon thread that notices the parent has changed."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signum), 0, 0, 0)
+    except (OSError, AttributeError):
+        logger.debug("prctl(PR_SET_PDEATHSIG) unavailable; watching the parent instead")
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        logger.warning("the worker's parent process %s is gone; stopping", parent)
+        os.kill(os.getpid(), signum)
+
+    if os.getppid() != parent:  # pragma: no cover - the parent died already
+        os.kill(os.getpid(), signum)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def start_queue(runtime: Runtime, *, worker_threads: int = 2) -> dramatiq.Worker | None:

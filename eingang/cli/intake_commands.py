@@ -7,13 +7,12 @@ import signal
 import sys
 import threading
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import typer
 from sqlmodel import Session
 
-from casework.dispatch import sweep_unprocessed
+from casework.dispatch import enqueue_or_mark_due, sweep_unprocessed
 from casework.pipeline import mark_failed
 from casework.processing import process_message
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
@@ -47,8 +46,14 @@ def serve() -> None:
         return inbound_id
 
     handler = IntakeHandler(
-        policy=RecipientPolicy(settings.accepted_recipients), store=store, on_stored=rt.tasks.enqueue_processing
+        policy=RecipientPolicy(settings.accepted_recipients),
+        store=store,
+        on_stored=lambda inbound_id: enqueue_or_mark_due(rt, inbound_id),
     )
+    # Mail stored before a crash or broker outage that is due is handed on before the SMTP port
+    # opens (deterministic start-up); only what is due — not every unprocessed message, which may
+    # still be waiting in the queue. Later sweeps are the scheduler's job.
+    sweep_unprocessed(rt)
     controller = start_smtp_server(
         handler,
         host=settings.smtp_host,
@@ -69,9 +74,6 @@ def serve() -> None:
         signal.signal(signum, lambda *_: stop.set())
     mode = "eingebettete Warteschlange" if settings.embedded_queue else "Redis-Warteschlange"
     typer.echo(f"Eingang empfängt SMTP auf {settings.smtp_host}:{settings.smtp_port} ({mode}). Beenden mit Strg+C.")
-    # Mail stored before a crash or broker outage is handed on at once; later sweeps are the
-    # scheduler's job.
-    sweep_unprocessed(rt, older_than=timedelta(0))
     try:
         stop.wait()
     finally:
