@@ -232,9 +232,16 @@ def set_topics(
 
 @router.post("/faelle/{reference}/behoerde", dependencies=Csrf)
 def set_authority(
-    request: Request, reference: str, db: DbSession, user: PageUser, authority_key: Annotated[str, Form()] = ""
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    authority_key: Annotated[str, Form()] = "",
+    candidate: Annotated[str, Form()] = "",
 ):
-    key = authority_key.strip() or None
+    """Save the chosen candidate (radio ``candidate``) or a typed key (``authority_key``, which
+    wins when both are given); neither confirms the linked authority."""
+    key = authority_key.strip() or candidate.strip() or None
     return _act(
         request,
         db,
