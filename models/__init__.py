@@ -17,7 +17,7 @@ from models.consultations import (
     TaskStatus,
     TopicCorrection,
 )
-from models.db import as_utc, make_engine, session_scope, utcnow
+from models.db import UtcDateTime, as_utc, local_time, make_engine, session_scope, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
@@ -55,7 +55,9 @@ __all__ = [
     "TaskStatus",
     "TopicCorrection",
     "UserAccount",
+    "UtcDateTime",
     "as_utc",
+    "local_time",
     "make_engine",
     "session_scope",
     "utcnow",

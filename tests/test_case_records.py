@@ -119,7 +119,9 @@ def test_choosing_an_offered_candidate_saves_confirms_and_learns_it(served):
 
 
 def test_choosing_a_candidate_without_a_machine_suggestion(served):
-    body = TWO_PLACES.replace("Gemeinde Weißbach\nGemeinde Wiesenthal", "Hauptamt\nGemeinde Weißbach und Gemeinde Wiesenthal")
+    body = TWO_PLACES.replace(
+        "Gemeinde Weißbach\nGemeinde Wiesenthal", "Hauptamt\nGemeinde Weißbach und Gemeinde Wiesenthal"
+    )
     reference = ingest(served.runtime, mail(body=body, sender="Anna Muster <anna.muster@web.de>"))
     before = _row(served.runtime, reference)
     assert before.authority_key is None and len(before.suggested_authority["candidates"]) == 2
@@ -138,6 +140,109 @@ def test_a_typed_key_wins_over_a_checked_candidate(served):
     reference = ingest(served.runtime, mail(body=TWO_PLACES, sender="Gemeinde Weißbach <info@weissbach.de>"))
     page = served.http.get(f"/faelle/{reference}")
     action = f"/faelle/{reference}/behoerde"
-    fields = [(k, "16061089" if k == "authority_key" and not v else v) for k, v in _form_fields(_form(page.text, action))]
+    fields = [
+        (k, "16061089" if k == "authority_key" and not v else v) for k, v in _form_fields(_form(page.text, action))
+    ]
     _submit(served.http, action, fields)
     assert _row(served.runtime, reference).authority_key == "16061089"
+
+
+def _section(html: str, section_id: str) -> str:
+    found = re.search(rf'<section id="{section_id}".*?</section>', html, re.S)
+    assert found, f"no section {section_id}"
+    return found.group(0)
+
+
+def _selected_option(html: str, select_id: str) -> str:
+    select = re.search(rf'<select id="{select_id}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, f"no select {select_id}"
+    options = re.findall(r'<option value="([^"]*)"([^>]*)>', select.group(1))
+    chosen = [value for value, attributes in options if "selected" in attributes]
+    # A browser submits the first option when none is marked selected.
+    return chosen[0] if chosen else options[0][0]
+
+
+def _post_page_form(served: Served, reference: str, path: str, **values: str) -> httpx.Response:
+    page = served.http.get(f"/faelle/{reference}")
+    action = f"/faelle/{reference}/{path}"
+    fields = [(name, values.get(name, value)) for name, value in _form_fields(_form(page.text, action))]
+    fields += [(name, value) for name, value in values.items() if name not in dict(fields)]
+    return _submit(served.http, action, fields)
+
+
+def test_status_dropdown_preselects_the_current_status(served):
+    reference = ingest(served.runtime, mail())
+    page = served.http.get(f"/faelle/{reference}").text
+    assert _selected_option(page, "status-select") == "neu"
+    # Submitting the form untouched changes nothing (it used to close the consultation).
+    _post_page_form(served, reference, "status", status=_selected_option(page, "status-select"))
+    assert _row(served.runtime, reference).status == "neu"
+    _post_page_form(served, reference, "status", status="in_bearbeitung")
+    page = served.http.get(f"/faelle/{reference}").text
+    assert _selected_option(page, "status-select") == "in_bearbeitung"
+    assert _row(served.runtime, reference).status == "in_bearbeitung"
+
+
+def test_audit_view_reads_as_german_sentences(served):
+    reference = ingest(served.runtime, mail(body=TWO_PLACES, sender="Gemeinde Weißbach <info@weissbach.de>"))
+    _post_page_form(served, reference, "status", status="in_bearbeitung", reason="Rückfrage nötig")
+    _post_page_form(served, reference, "prioritaet", priority="hoch")
+    _post_page_form(served, reference, "zuweisen", assignee="anna")
+    _submit(
+        served.http,
+        f"/faelle/{reference}/themen",
+        [("csrf_token", csrf_from(served.http.get(f"/faelle/{reference}").text)), ("topics", "it_security")],
+    )
+    _post_page_form(served, reference, "behoerde", candidate=WIESENTHAL)
+    _post_page_form(served, reference, "aufgaben", title="Unterlagen prüfen", due="2030-01-07")
+    history = _section(served.http.get(f"/faelle/{reference}").text, "historie")
+    text = unescape(re.sub(r"<[^>]+>", " ", history))
+    text = " ".join(text.split())
+    assert "Status: neu → in Bearbeitung (Grund: Rückfrage nötig)" in text
+    assert "Priorität: normal → hoch" in text
+    assert "Zuständig: niemand → anna" in text
+    assert "Themen: " in text and "→ IT-Sicherheit" in text
+    assert "Behörde: Weißbach (16074108) → Wiesenthal (16063086) (bestätigt)" in text
+    assert "Aufgabe „Unterlagen prüfen“ angelegt, fällig am 07.01.2030" in text
+    assert f"Fall {reference} angelegt" in text
+    for raw in ("{", "}", "'status'", "[", "None", "authority_key"):
+        assert raw not in text, f"raw value {raw!r} in the audit view: {text}"
+
+
+def _dated_mail(
+    date_header: str,
+    subject: str = "Frage zur ThürEGovRL",
+    sender: str = "Hauptamt VG Leinetal <hauptamt@vg-leinetal.de>",
+) -> bytes:
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "egovernment@tfm.thueringen.de"
+    message["Subject"] = subject
+    message["Date"] = date_header
+    message["Message-ID"] = make_msgid(domain="vg-leinetal.de")
+    message.set_content("Guten Tag,\nist ein DMS nach der ThürEGovRL förderfähig?\n\nHauptamt\nVG Leinetal")
+    return message.as_bytes()
+
+
+# (Date header, local wall time in Berlin): summer time, winter time and both sides of the
+# change on 29 March 2026 (01:00 UTC), also from a sender writing UTC.
+DST_CASES = [
+    ("Wed, 01 Apr 2026 07:58:00 +0200", "01.04.2026 07:58"),
+    ("Sat, 28 Mar 2026 08:00:00 +0100", "28.03.2026 08:00"),
+    ("Sun, 29 Mar 2026 00:30:00 +0000", "29.03.2026 01:30"),
+    ("Sun, 29 Mar 2026 01:30:00 +0000", "29.03.2026 03:30"),
+    ("Mon, 26 Oct 2026 06:15:00 -0400", "26.10.2026 11:15"),
+]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_times_are_shown_in_local_time_across_the_dst_change(backend, request):
+    served = request.getfixturevalue("served" if backend == "sqlite" else "served_pg")
+    for date_header, local in DST_CASES:
+        reference = ingest(served.runtime, _dated_mail(date_header, subject=f"Frage {date_header}"))
+        page = served.http.get(f"/faelle/{reference}").text
+        thread = " ".join(unescape(re.sub(r"<[^>]+>", " ", _section(page, "verlauf"))).split())
+        assert f"· {local}" in thread, (date_header, local, thread[:300])

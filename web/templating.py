@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
-from models import as_utc
+from models import local_time
 from queue_workers.workflow import STATUS_LABELS
 from web.security import ROLE_LABELS, csrf_token
 
-BERLIN = ZoneInfo("Europe/Berlin")
+DEFAULT_TIMEZONE = "Europe/Berlin"
 PRIORITY_LABELS = {"normal": "normal", "hoch": "hoch", "dringend": "dringend"}
 TASK_STATUS_LABELS = {"offen": "offen", "erledigt": "erledigt", "entfallen": "entfallen"}
 AUDIT_LABELS = {
@@ -44,12 +44,25 @@ AUDIT_LABELS = {
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
-def _local(value: datetime | date | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+def time_zone(request: Request | None) -> str:
+    """The local time zone of this app (``settings.local_timezone``)."""
+    runtime = getattr(getattr(request, "app", None), "state", None)
+    runtime = getattr(runtime, "runtime", None)
+    return runtime.settings.local_timezone if runtime is not None else DEFAULT_TIMEZONE
+
+
+def format_local(value: datetime | date | None, zone: str, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    """A stored (UTC) time as local wall time, German format; a date as ``dd.mm.yyyy``."""
     if value is None:
         return "–"
     if isinstance(value, datetime):
-        return as_utc(value).astimezone(BERLIN).strftime(fmt)
+        return local_time(value, zone).strftime(fmt)
     return value.strftime("%d.%m.%Y")
+
+
+@pass_context
+def _local(context, value: datetime | date | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    return format_local(value, time_zone(context.get("request")), fmt)
 
 
 def _percent(value: float | None) -> str:

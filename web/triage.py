@@ -40,9 +40,11 @@ from web.inbox import (
     inbox_references,
     usernames,
 )
+from web.audit_view import AuditContext, describe
+from web.inbox import cached_authority
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
-from web.templating import flash, render
+from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
 router = APIRouter(include_in_schema=False)
 Csrf = [Depends(verify_csrf)]
@@ -148,6 +150,13 @@ def consultation_page(
     suggestion = consultation.suggested_authority or {}
     previous, following = _neighbours(db, consultation)
     thread = _thread(db, consultation, show_images=bool(bilder))
+    zone = time_zone(request)
+    audit_context = AuditContext(
+        topic_label=lambda topic: taxonomy.label(topic) if topic in taxonomy.ids else topic,
+        authority_name=lambda key: (cached_authority(db, key) or {}).get("name"),
+        task_titles={task.id: task.title for task in tasks},
+        format_time=lambda value: format_local(value, zone),
+    )
     headers = None
     if bilder:  # the consultant asked for remote images: allow them on this one response
         headers = {
@@ -171,7 +180,7 @@ def consultation_page(
         "blocked_images": sum(t["html"].blocked_images for t in thread if t["html"]),
         "tasks": tasks,
         "notes": notes,
-        "audit": audit,
+        "audit": [{"entry": e, "text": describe(e, audit_context, AUDIT_LABELS)} for e in audit],
         "users": _active_users(db),
         "usernames": names,
         "assignee": names.get(consultation.assignee_id) if consultation.assignee_id else None,
