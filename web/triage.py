@@ -31,17 +31,17 @@ from models import (
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
+from web.audit_view import AuditContext, describe
 from web.inbox import (
     PAGE_SIZE,
     InboxFilter,
+    cached_authority,
     consultation_row,
     inbox_count,
     inbox_query,
     inbox_references,
     usernames,
 )
-from web.audit_view import AuditContext, describe
-from web.inbox import cached_authority
 from web.mail_html import sanitise_mail_html
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone

@@ -455,8 +455,11 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
         record_first_response(session, consultation=consultation, actor=author.username)
         if consultation.status != ConsultationStatus.ANSWERED:
             change_status(
-                session, consultation=consultation, actor=author.username,
-                status=ConsultationStatus.ANSWERED, reason="Antwort im Chat",
+                session,
+                consultation=consultation,
+                actor=author.username,
+                status=ConsultationStatus.ANSWERED,
+                reason="Antwort im Chat",
             )
         consultation.updated_at = utcnow()
         record_change(session, consultation_id=consultation_id, actor=author.username, action="chat_answer")
