@@ -22,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parseaddr
 
 from sqlalchemy.engine import Engine
@@ -31,7 +29,7 @@ from sqlmodel import Session, func, select
 
 from eingang.settings import Settings
 from intake.parsed import ParsedMail
-from intake.parsing import parse
+from intake.parsing import parse, read_headers
 from models import Channel, Consultation, InboundMessage, OutboundMail, ProcessingStatus, session_scope, utcnow
 from queue_workers.broker import ensure_broker
 from queue_workers.mailer import new_message, send_message
@@ -88,7 +86,7 @@ def refusal_reason(
         return f"Kanal {channel}: nur live eingegangene E-Mail wird bestätigt"
     if parsed.auto_reply:
         return f"automatische Nachricht ({parsed.auto_reply_reason or 'erkannt'})"
-    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536], headersonly=True)
+    headers = read_headers(raw)
     auto_submitted = str(headers.get("Auto-Submitted", "no")).strip().lower()
     if auto_submitted != "no":
         return f"automatische Nachricht (Auto-Submitted: {auto_submitted})"

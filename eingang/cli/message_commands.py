@@ -5,13 +5,12 @@ processing keeps its error and is listed with ``--failed`` until ``reprocess`` s
 
 from __future__ import annotations
 
-from email.parser import BytesHeaderParser
-from email.policy import default as default_policy
-
 import typer
 from sqlmodel import Session, select
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from intake.headers import decode_header_text, parse_address_list
+from intake.parsing import header, read_headers
 from models import Consultation, InboundMessage, ProcessingStatus, as_utc, session_scope
 
 app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
@@ -20,12 +19,11 @@ app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten
 def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
     """From and Subject straight from the raw headers, for messages not (yet) processed."""
     try:
-        headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:65536], headersonly=True)
-        sender = headers.get("From")
-        subject = headers.get("Subject")
-        addresses = getattr(sender, "addresses", ()) if sender is not None else ()
-        address = addresses[0].addr_spec.lower() if addresses else (str(sender) if sender is not None else None)
-        return address or None, (str(subject) if subject is not None else None)
+        headers = read_headers(raw)  # also past junk lines a gateway put before the fields
+        senders = parse_address_list(header(headers, "From"), allow_local=True)
+        subject = header(headers, "Subject")
+        address = next((a.address for a in senders if a.address), None)
+        return address, (decode_header_text(subject) if subject is not None else None)
     except Exception:  # headers the parser cannot represent: the list still shows the row
         return None, None
 
