@@ -82,6 +82,7 @@ def process_message(inbound_id: int) -> None:
                 inbound_id,
                 taxonomy=runtime.taxonomy,
                 reference_prefix=runtime.settings.reference_prefix,
+                own_addresses=runtime.settings.own_addresses,
             )
             if runtime.settings.test_processing_delay_seconds:  # test seam: a worker killed mid-transaction
                 time.sleep(runtime.settings.test_processing_delay_seconds)
