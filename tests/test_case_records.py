@@ -246,3 +246,46 @@ def test_times_are_shown_in_local_time_across_the_dst_change(backend, request):
         page = served.http.get(f"/faelle/{reference}").text
         thread = " ".join(unescape(re.sub(r"<[^>]+>", " ", _section(page, "verlauf"))).split())
         assert f"· {local}" in thread, (date_header, local, thread[:300])
+
+
+INCIDENT = (
+    "Hallo,\nein Kollege hat eben auf einen Phishing-Link geklickt und sein Passwort eingegeben. "
+    "Seitdem verschickt sein Postfach Spam. Was ist zu tun?\n\nIT-Abteilung\nStadt Sonneberg"
+)
+
+
+def _urgent_consultation(served: Served) -> str:
+    reference = ingest(
+        served.runtime, mail(subject="Dringend: Phishing", body=INCIDENT, sender="it@stadt-sonneberg.de")
+    )
+    row = _row(served.runtime, reference)
+    assert row.priority == "dringend" and row.urgent_incident and "it_security" in row.topics
+    return reference
+
+
+def _set_topics(served: Served, reference: str, topics: list[str]) -> None:
+    token = csrf_from(served.http.get(f"/faelle/{reference}").text)
+    _submit(served.http, f"/faelle/{reference}/themen", [("csrf_token", token), *(("topics", t) for t in topics)])
+
+
+def test_removing_it_security_ends_the_urgent_priority(served):
+    reference = _urgent_consultation(served)
+    _set_topics(served, reference, ["eligibility"])
+    row = _row(served.runtime, reference)
+    assert row.topics == ["eligibility"]
+    assert row.priority == "normal" and not row.urgent_incident
+    page = served.http.get(f"/faelle/{reference}").text
+    assert _selected_option(page, "priority") == "normal"
+    assert "badge urgent" not in page
+    history = " ".join(unescape(re.sub(r"<[^>]+>", " ", _section(page, "historie"))).split())
+    assert "Priorität folgt den Themen: dringend → normal" in history
+
+
+def test_a_priority_set_by_hand_stays_when_topics_change(served):
+    reference = _urgent_consultation(served)
+    _post_page_form(served, reference, "prioritaet", priority="hoch")
+    _set_topics(served, reference, ["eligibility"])
+    assert _row(served.runtime, reference).priority == "hoch"
+    _post_page_form(served, reference, "prioritaet", priority="dringend")
+    _set_topics(served, reference, ["ozg_duties"])
+    assert _row(served.runtime, reference).priority == "dringend"

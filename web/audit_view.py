@@ -127,6 +127,8 @@ def describe(entry: AuditEntry, ctx: AuditContext, labels: Mapping[str, str]) ->
         return f"Zuständig: {before or NOBODY} → {after or NOBODY}"
     if action == "priority_changed":
         return f"Priorität: {_priority(before)} → {_priority(after)}"
+    if action == "priority_followed_topics":
+        return f"Priorität folgt den Themen: {_priority(before)} → {_priority(after)}"
     if action == "topics_confirmed":
         return f"Themen bestätigt: {_topics(after, ctx)}"
     if action == "topics_corrected":

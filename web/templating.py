@@ -23,6 +23,7 @@ AUDIT_LABELS = {
     "closed": "abgeschlossen",
     "reopened": "wieder geöffnet",
     "priority_changed": "Priorität geändert",
+    "priority_followed_topics": "Priorität folgt den Themen",
     "topics_confirmed": "Themen bestätigt",
     "topics_corrected": "Themen korrigiert",
     "authority_confirmed": "Behörde bestätigt",
