@@ -289,3 +289,19 @@ def test_a_priority_set_by_hand_stays_when_topics_change(served):
     _post_page_form(served, reference, "prioritaet", priority="dringend")
     _set_topics(served, reference, ["ozg_duties"])
     assert _row(served.runtime, reference).priority == "dringend"
+
+
+def test_inbox_date_filter_counts_local_days(served):
+    from datetime import UTC, datetime
+
+    from models import session_scope
+
+    reference = ingest(served.runtime, mail(subject="Kurz nach Mitternacht"))
+    with session_scope(served.runtime.engine) as session:
+        row = session.exec(select(Consultation).where(Consultation.reference == reference)).one()
+        row.received_at = datetime(2026, 3, 31, 22, 30, tzinfo=UTC)  # 1 April, 00:30 in Berlin
+    april = served.http.get("/eingang?status=alle&von=2026-04-01&bis=2026-04-01").text
+    march = served.http.get("/eingang?status=alle&von=2026-03-01&bis=2026-03-31").text
+    assert reference in april and reference not in march
+    page = served.http.get(f"/faelle/{reference}").text
+    assert "Eingang 01.04.2026 00:30" in page

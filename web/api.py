@@ -107,7 +107,8 @@ def list_consultations(
     limit: int = 100,
 ) -> list[dict]:
     """Consultations in triage order (new and unassigned first), filtered like the inbox."""
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q)
+    zone = request.app.state.runtime.settings.local_timezone
+    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, time_zone=zone)
     taxonomy = request.app.state.runtime.taxonomy
     names = usernames(db)
     return [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=max(1, min(limit, 1000)))]

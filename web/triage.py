@@ -61,7 +61,7 @@ def home(user: PageUser):
 
 @router.get("/eingang")
 def inbox(request: Request, db: DbSession, user: PageUser):
-    filters = InboxFilter.from_query(request.query_params)
+    filters = InboxFilter.from_query(request.query_params, time_zone=time_zone(request))
     taxonomy = request.app.state.runtime.taxonomy
     names = usernames(db)
     rows = [consultation_row(db, c, taxonomy, names) for c in inbox_query(db, filters, limit=PAGE_SIZE)]
