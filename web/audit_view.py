@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from models import AuditEntry, Priority
-from queue_workers.workflow import STATUS_LABELS
+from models import AuditEntry
+from web.templating import PRIORITY_LABELS, STATUS_LABELS
 
-PRIORITY_LABELS = {Priority.NORMAL: "normal", Priority.HIGH: "hoch", Priority.URGENT: "dringend"}
-TASK_STATUS_LABELS = {"offen": "offen", "erledigt": "erledigt", "entfallen": "entfällt"}
 FIELD_LABELS = {
     "status": "Status",
     "reason": "Grund",
