@@ -142,9 +142,35 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
         for n in detail["notes"]:
             typer.echo(f"  {n['at']}  {n['author']}: {n['text']}")
     typer.echo("Verlauf:")
-    for e in detail["audit"]:
-        change = f"{e['before']!r} → {e['after']!r}" if e["before"] is not None else f"{e['after']!r}"
-        typer.echo(f"  {e['at']}  {e['actor']:<16} {e['action']:<20} {change}")
+    for at, actor, sentence in _audit_sentences(detail):
+        typer.echo(f"  {at}  {actor:<16} {sentence}")
+
+
+def _audit_sentences(detail: dict) -> list[tuple[str, str, str]]:
+    """The audit trail as the case page shows it: local time, actor, German sentence."""
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from web.audit_view import AuditContext, describe
+    from web.templating import AUDIT_LABELS, format_local
+
+    rt = runtime()
+    zone, taxonomy = rt.settings.local_timezone, rt.taxonomy
+    titles = {t["id"]: t["title"] for t in detail["tasks"]}
+    context = AuditContext(
+        topic_label=lambda topic: taxonomy.label(topic) if topic in taxonomy.ids else topic,
+        authority_name=lambda key: None,
+        task_titles=titles,
+        format_time=lambda value: format_local(value, zone),
+    )
+    return [
+        (
+            format_local(datetime.fromisoformat(e["at"]), zone),
+            e["actor"],
+            describe(SimpleNamespace(**e), context, AUDIT_LABELS),
+        )
+        for e in detail["audit"]
+    ]
 
 
 @app.command("status")
