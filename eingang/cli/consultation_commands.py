@@ -121,6 +121,7 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
         print_json(detail)
         return
     authority = detail["municipality"]["name"] if detail["municipality"] else "—"
+    local = _local_formatter()
     typer.echo(f"{detail['reference']}  {detail['subject']}")
     typer.echo(
         f"  Status: {detail['status']}   Priorität: {detail['priority']}   Zuständig: {detail['assignee'] or '—'}"
@@ -128,22 +129,32 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
     typer.echo(f"  Behörde: {authority}{' (bestätigt)' if detail['authority_confirmed'] else ''}")
     topics = ", ".join(detail["topics"]) or "—"
     typer.echo(f"  Themen: {topics}{' (bestätigt)' if detail['topics_confirmed'] else ''}")
-    typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {detail['received_at']}")
-    typer.echo(f"  Erste Antwort: {detail['first_response_at'] or '—'}")
+    typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {local(detail['received_at'])}")
+    typer.echo(f"  Erste Antwort: {local(detail['first_response_at'])}")
     typer.echo("Nachrichten:")
     for m in detail["messages"]:
         arrow = "←" if m["direction"] == "inbound" else "→"
-        typer.echo(f"  {arrow} {m['sent_at']}  {m['sender'] or '—'}: {m['subject']}")
+        typer.echo(f"  {arrow} {local(m['sent_at'])}  {m['sender'] or '—'}: {m['subject']}")
     typer.echo("Aufgaben:")
     for t in detail["tasks"]:
         typer.echo(f"  [{t['id']}] {t['due']}  {t['status']:<9} {t['title']}  ({t['assignee'] or '—'})")
     if detail["notes"]:
         typer.echo("Notizen:")
         for n in detail["notes"]:
-            typer.echo(f"  {n['at']}  {n['author']}: {n['text']}")
+            typer.echo(f"  {local(n['at'])}  {n['author']}: {n['text']}")
     typer.echo("Verlauf:")
     for at, actor, sentence in _audit_sentences(detail):
         typer.echo(f"  {at}  {actor:<16} {sentence}")
+
+
+def _local_formatter():
+    """ISO time (UTC, as in the JSON output) -> local time for people (``EINGANG_LOCAL_TIMEZONE``)."""
+    from datetime import datetime
+
+    from web.templating import format_local
+
+    zone = runtime().settings.local_timezone
+    return lambda value: format_local(datetime.fromisoformat(value), zone) if value else "—"
 
 
 def _audit_sentences(detail: dict) -> list[tuple[str, str, str]]:
