@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_RECIPIENTS = ("egovernment@tfm.thueringen.de", "kompetenzzentrum@tfm.thueringen.de")
@@ -112,6 +112,30 @@ class Settings(BaseSettings):
         default=None, description="Send the session cookie only over HTTPS; unset = on outside development."
     )
     web_session_hours: float = Field(default=10.0, description="How long a login stays valid (hours).")
+    web_trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For "
+        "header is believed; empty = the header is ignored.",
+    )
+    web_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        description="Largest request body of forms and the JSON API (bytes); larger ones get 413 unread.",
+    )
+    web_max_chat_body_bytes: int = Field(
+        default=64 * 1024, description="Largest request body of the chat API and largest chat WebSocket frame (bytes)."
+    )
+    web_max_answer_body_bytes: int = Field(
+        default=25 * 1024 * 1024, description="Largest request body of a consultant's answer, with attachments (bytes)."
+    )
+    web_login_free_attempts: int = Field(
+        default=5, description="Wrong passwords per account and client before further attempts are delayed."
+    )
+    web_login_client_free_attempts: int = Field(
+        default=50, description="Wrong passwords per client address (all accounts together) before delays start."
+    )
+    web_login_max_delay_seconds: float = Field(
+        default=900.0, description="Longest wait between login attempts; it doubles from 1 s after the free attempts."
+    )
 
     chat_guidance_path: str | None = Field(
         default=None, description="Chat guidance YAML (answers per topic) overriding the packaged one."
@@ -161,10 +185,40 @@ class Settings(BaseSettings):
         default=0.0, description="Tests only: sleep this long inside message processing before the commit."
     )
 
+    # Operations (issue 17): metrics and logs.
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for GET /metrics; unset = /metrics answers only clients on the loopback address.",
+    )
+    metrics_port: int | None = Field(
+        default=None, description="`eingang worker` / `eingang scheduler`: serve their metrics on this port."
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="Address the metrics port of worker/scheduler binds to.")
+    log_format: str = Field(
+        default="text", pattern="^(text|json)$", description="`json`: one JSON object per log line."
+    )
+
     @field_validator("accepted_recipients", mode="before")
     @classmethod
     def _recipients_from_csv(cls, value: object) -> object:
         return _split_list(value)
+
+    @field_validator("web_trusted_proxies", mode="before")
+    @classmethod
+    def _proxies_from_csv(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("web_trusted_proxies")
+    @classmethod
+    def _proxies_are_networks(cls, value: list[str]) -> list[str]:
+        from ipaddress import ip_network
+
+        for item in value:
+            try:
+                ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"web_trusted_proxies: {item!r} is no IP address or CIDR network") from None
+        return value
 
     @field_validator("accepted_recipients")
     @classmethod

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from intake.parsing import read_headers
-from models import InboundMessage, ProcessingStatus, session_scope
+from models import InboundMessage, ProcessingStatus, metrics, session_scope
 from models.store import extract_message_id, store_inbound
 
 
@@ -90,3 +90,4 @@ def mark_unreadable(engine: Engine, inbound_id: int, reason: str) -> None:
             row.status = ProcessingStatus.FAILED
             row.error = reason[:4000]
             row.attempts += 1
+            metrics.MESSAGES_FAILED.labels(reason="unreadable").inc()

@@ -23,6 +23,7 @@ from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.people import KnownSender, Role, UserAccount
+from models.web_sessions import WebSession
 
 __all__ = [
     "AdministrativeAssociation",
@@ -56,6 +57,7 @@ __all__ = [
     "TopicCorrection",
     "UserAccount",
     "UtcDateTime",
+    "WebSession",
     "as_utc",
     "local_time",
     "make_engine",

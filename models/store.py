@@ -11,6 +11,7 @@ from email.policy import compat32
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from models import metrics
 from models.messages import InboundMessage
 
 _MSGID = re.compile(rb"<[^<>\s]+>")
@@ -69,4 +70,5 @@ def store_inbound(
             select(InboundMessage).where(InboundMessage.message_id == message_id, InboundMessage.content_hash == digest)
         ).one()
         return existing, False
+    metrics.MESSAGES_STORED.labels(channel=channel).inc()
     return row, True

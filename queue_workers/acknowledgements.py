@@ -30,7 +30,7 @@ from sqlmodel import Session, func, select
 from eingang.settings import Settings
 from intake.parsed import ParsedMail
 from intake.parsing import parse, read_headers
-from models import Channel, Consultation, InboundMessage, OutboundMail, ProcessingStatus, session_scope, utcnow
+from models import Channel, Consultation, InboundMessage, OutboundMail, ProcessingStatus, metrics, session_scope, utcnow
 from queue_workers.broker import ensure_broker
 from queue_workers.mailer import new_message, send_message
 
@@ -228,6 +228,7 @@ def acknowledge(
             row = session.get(OutboundMail, outbound_id)
             row.status = "failed"
             row.error = f"{type(error).__name__}: {error}"[:4000]
+        metrics.mail_result("acknowledgement", sent=False)
         if not permanent:
             raise
         return AcknowledgementOutcome(False, f"Relay lehnt ab: {error}", outbound_id)
@@ -236,6 +237,7 @@ def acknowledge(
         row.status = "sent"
         row.error = None
         row.sent_at = utcnow()
+    metrics.mail_result("acknowledgement", sent=True)
     return AcknowledgementOutcome(True, None, outbound_id)
 
 

@@ -17,7 +17,7 @@ ensure_broker()  # the broker must exist before actors are declared
 import dramatiq  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
-from models import InboundMessage, ProcessingStatus, session_scope  # noqa: E402
+from models import InboundMessage, ProcessingStatus, metrics, session_scope  # noqa: E402
 from queue_workers.acknowledgements import acknowledge_later  # noqa: E402  (declares send_acknowledgement)
 from queue_workers.context import current_runtime  # noqa: E402
 from queue_workers.deadletters import exception_line  # noqa: E402
@@ -56,13 +56,14 @@ def processing_retries_exhausted(message_data: dict, retry_info: dict) -> None:
     inbound_id = int(args[0])
     last_line = exception_line((message_data.get("options") or {}).get("traceback") or "") or "unbekannter Fehler"
     runtime = current_runtime()
+    metrics.MESSAGES_FAILED.labels(reason="retries_exhausted").inc()
     with session_scope(runtime.engine) as session:
         mark_failed_unless_processed(
             session,
             inbound_id,
             f"Vorübergehender Fehler, {retry_info.get('retries', '?')} Wiederholungen erschöpft: {last_line}",
         )
-    logger.warning("message %s failed after exhausting its retries", inbound_id)
+    logger.warning("message %s failed after exhausting its retries", inbound_id, extra={"inbound_id": inbound_id})
 
 
 @dramatiq.actor(
@@ -76,7 +77,7 @@ def process_message(inbound_id: int) -> None:
     """Parse, classify, link and thread one stored message."""
     runtime = current_runtime()
     try:
-        with session_scope(runtime.engine) as session:
+        with metrics.PROCESSING_SECONDS.time(), session_scope(runtime.engine) as session:
             result = process_stored_message(
                 session,
                 inbound_id,
@@ -88,16 +89,24 @@ def process_message(inbound_id: int) -> None:
                 time.sleep(runtime.settings.test_processing_delay_seconds)
     except Exception as error:
         if is_transient(error):
-            logger.warning("transient error processing message %s; will retry", inbound_id, exc_info=True)
+            logger.warning(
+                "transient error processing message %s; will retry",
+                inbound_id,
+                exc_info=True,
+                extra={"inbound_id": inbound_id},
+            )
             raise
-        logger.exception("processing message %s failed", inbound_id)
+        logger.exception("processing message %s failed", inbound_id, extra={"inbound_id": inbound_id})
         with session_scope(runtime.engine) as session:
-            mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}")
+            if mark_failed_unless_processed(session, inbound_id, f"{type(error).__name__}: {error}"):
+                metrics.MESSAGES_FAILED.labels(reason="error").inc()
         return
+    metrics.MESSAGES_PROCESSED.inc()
     logger.info(
         "message %s processed into %s%s",
         inbound_id,
         result.reference,
         " (new)" if result.created else "",
+        extra={"inbound_id": inbound_id, "reference": result.reference, "consultation_id": result.consultation_id},
     )
     acknowledge_later(result)  # after the commit above: acknowledge a new consultation (issue 3)

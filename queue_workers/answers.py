@@ -27,6 +27,7 @@ from models import (
     Direction,
     OutboundMail,
     UserAccount,
+    metrics,
     utcnow,
 )
 from queue_workers.mailer import new_message, send_message
@@ -102,9 +103,11 @@ def send_answer(
         send(settings, message)
     except Exception as error:
         logger.warning("answer for consultation %s not sent: %s", row.id, type(error).__name__)
+        metrics.mail_result("answer", sent=False)
         raise AnswerNotSent(
             f"Die Antwort konnte nicht versendet werden ({error}). Es wurde nichts gespeichert."
         ) from error
+    metrics.mail_result("answer", sent=True)
     now = utcnow()
     author = session.exec(select(UserAccount).where(UserAccount.username == actor)).first()
     references = [v for v in str(message.get("References", "")).split() if v]

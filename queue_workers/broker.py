@@ -43,5 +43,13 @@ def setup_broker(settings: Settings) -> dramatiq.Broker:
 
 
 def ensure_broker() -> dramatiq.Broker:
-    """The configured broker, set up from the environment on first use."""
-    return _configured if _configured is not None else setup_broker(get_settings())
+    """The configured broker, set up from the environment on first use (in a dramatiq worker
+    process: also its log format, keeping dramatiq's handlers)."""
+    if _configured is not None:
+        return _configured
+    settings = get_settings()
+    if settings.log_format == "json":
+        from eingang.logs import configure_logging
+
+        configure_logging("json", replace_handlers=False)
+    return setup_broker(settings)

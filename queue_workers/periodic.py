@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from eingang.runtime import Runtime
-from models import PeriodicRun, session_scope, utcnow
+from models import PeriodicRun, metrics, session_scope, utcnow
 from queue_workers.followups import is_working_day
 from queue_workers.reminders import escalate_unanswered_urgent, record_sla_breaches, send_task_digests
 
@@ -132,7 +132,9 @@ def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) 
             summary = job.run(runtime, session, now)
     if job.own_transactions:
         summary = job.run(runtime, None, now)
-    logger.info("periodic job %s ran for period %s: %s", job.name, period, summary)
+    logger.info(
+        "periodic job %s ran for period %s: %s", job.name, period, summary, extra={"job": job.name, "period": period}
+    )
     return summary
 
 
@@ -147,4 +149,8 @@ def run_due_jobs(
         except Exception:
             logger.exception("periodic job %s failed; it will be retried", job.name)
             results[job.name] = {"error": True}
+            metrics.PERIODIC_RUNS.labels(job=job.name, outcome="failed").inc()
+        else:
+            if results[job.name] is not None:
+                metrics.PERIODIC_RUNS.labels(job=job.name, outcome="ok").inc()
     return results

@@ -33,6 +33,7 @@ from models import (
     UserAccount,
     as_utc,
     local_time,
+    metrics,
     utcnow,
 )
 from models.audit import record_change
@@ -84,6 +85,7 @@ def deliver(
     else:
         record.status = "sent"
         record.sent_at = utcnow()
+    metrics.mail_result(kind, sent=record.status == "sent")
     session.add(record)
     session.flush()
     return record
@@ -166,6 +168,7 @@ def _claim_breach(session: Session, consultation: Consultation, kind: str, due_a
             session.flush()
     except IntegrityError:
         return None
+    metrics.SLA_BREACHES.labels(kind=kind).inc()
     return breach
 
 

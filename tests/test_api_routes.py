@@ -187,7 +187,9 @@ def test_statistics_routes(setup):
     headers = auth(tokens["leitung"])
     stats = client.get("/api/statistics", headers=headers).json()
     keys = [t["key"] for t in stats["tables"]]
-    assert keys == ["themen_monate", "neu_abgeschlossen", "kreise", "kommunaltyp", "antwortzeiten", "sla", "aufgaben"]
+    assert {"themen_monate", "neu_abgeschlossen", "kreise", "kommunaltyp", "antwortzeiten", "sla", "aufgaben"} <= set(
+        keys
+    )
     by_month = client.get("/api/statistics/themen_monate", headers=headers).json()
     assert sum(row[-1] for row in by_month["rows"]) == 1
     empty = client.get(
@@ -197,7 +199,7 @@ def test_statistics_routes(setup):
     year = date.today().year
     annual = client.get(f"/api/statistics/annual/{year}", headers=headers).json()
     topics = dict(annual["tables"][0]["rows"])
-    assert topics["Beratungsfälle insgesamt"] == 1
+    assert topics["Beratungsfälle insgesamt (jeder einmal)"] == 1
     assert len(annual["tables"][1]["rows"]) >= 22  # every Thuringian district and district-free city
     assert client.get("/api/statistics/gibtsnicht", headers=headers).status_code == 404
     assert (

@@ -18,7 +18,7 @@ from models import Consultation, ConsultationMessage, InboundMessage, as_utc, ut
 from tests.conftest import make_settings, migrated_runtime
 from tests.helpers import cli_env, run_cli
 from web.inbox import InboxFilter, age_label, inbox_query
-from web.statistics import Period, response_times, topics_by_month
+from web.statistics import Period, table_by_key
 
 MINISTRY = "Kompetenzzentrum Verwaltung 4.0 <kompetenzzentrum@tfm.thueringen.de>"
 
@@ -137,9 +137,10 @@ def test_imported_mailbox_keeps_its_dates_and_its_answers(tmp_path, database):
         march = InboxFilter(status="alle", received_from=date(2024, 3, 1), received_to=date(2024, 3, 31))
         assert [c.subject for c in inbox_query(session, march)] == ["Förderfähigkeit eines DMS"]
         period = Period(date(2024, 1, 1), date(2025, 12, 31))
-        months = {row[0]: row[-1] for row in topics_by_month(session, period, database.taxonomy).rows}
+        by_month = table_by_key(session, "themen_monate", period, database.taxonomy)
+        months = {row[0]: row[-1] for row in by_month.rows}
         assert months["2024-03"] == 1 and months["2025-07"] == 1 and sum(months.values()) == 2
-        figures = {row[0]: row[1] for row in response_times(session, period).rows}
+        figures = {row[0]: row[1] for row in table_by_key(session, "antwortzeiten", period, database.taxonomy).rows}
         assert figures["Fälle im Zeitraum"] == 2 and figures["davon beantwortet"] == 1
         assert figures["Median Zeit bis zur ersten Antwort (Stunden)"] == 54.5  # 5 Mar 09:00 → 7 Mar 15:30
 

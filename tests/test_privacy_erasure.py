@@ -52,7 +52,7 @@ def _rows_mentioning(engine, needle: str) -> list[str]:
                     continue
                 name = column["name"]
                 if connection.dialect.name == "postgresql":
-                    expression = f'encode("{name}", \'escape\')' if "BYTEA" in kind else f'"{name}"::text'
+                    expression = f"encode(\"{name}\", 'escape')" if "BYTEA" in kind else f'"{name}"::text'
                 else:
                     expression = f'CAST("{name}" AS TEXT)'
                 count = connection.execute(

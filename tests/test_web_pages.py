@@ -81,11 +81,9 @@ def test_login_wrong_password_and_logout(client):
     assert client.get("/eingang", follow_redirects=False).status_code == 303
 
 
-def test_login_attempts_are_throttled(client):
-    from web.login import ATTEMPTS_PER_ACCOUNT
-
+def test_login_attempts_are_throttled(client, runtime):
     csrf = csrf_from(client.get("/anmelden").text)
-    for _ in range(ATTEMPTS_PER_ACCOUNT):
+    for _ in range(runtime.settings.web_login_free_attempts + 1):  # the free ones, then one that starts a delay
         response = client.post("/anmelden", data={"username": "anna", "password": "rate-mal", "csrf_token": csrf})
         assert response.status_code == 401
     blocked = client.post("/anmelden", data={"username": "Anna", "password": PASSWORD, "csrf_token": csrf})
@@ -337,7 +335,13 @@ def test_dashboard_is_for_managers_and_exports_csv_and_xlsx(client, runtime):
     logged_in(client, "lea")
     page = client.get("/dashboard")
     assert page.status_code == 200
-    for heading in ("Thema und Monat", "Landkreis", "Art der Kommune", "Neue und abgeschlossene", "Antwortzeiten"):
+    for heading in (
+        "Themennennungen nach Monat",
+        "Landkreis",
+        "Art der Kommune",
+        "Neue und abgeschlossene",
+        "Antwortzeiten",
+    ):
         assert heading in page.text
     assert "Jahresübersicht" in page.text
     chart = client.get("/dashboard/diagramme/themen_monate.svg")
@@ -345,14 +349,14 @@ def test_dashboard_is_for_managers_and_exports_csv_and_xlsx(client, runtime):
     csv_response = client.get("/dashboard/export/themen_monate.csv")
     assert csv_response.headers["content-disposition"].startswith("attachment")
     text = csv_response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("Monat;") and "Fälle gesamt" in text
+    assert text.splitlines()[0].startswith("Monat;") and "Beratungsfälle (jeder einmal)" in text
     assert sum(int(line.split(";")[-1]) for line in text.splitlines()[1:]) == 1
     xlsx = client.get("/dashboard/export/kreise.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert sheet["A2"].value == "Kreis" and sheet["B3"].value == 1
+    assert sheet["A3"].value == "Kreis" and sheet["B4"].value == 1
     year = time.gmtime().tm_year
     annual = client.get(f"/dashboard/export/jahr_{year}_themen.csv").content.decode("utf-8-sig")
-    assert "Beratungsfälle insgesamt;1" in annual
+    assert "Beratungsfälle insgesamt (jeder einmal);1" in annual
     assert client.get("/dashboard/export/unbekannt.csv").status_code == 404
     assert client.get("/dashboard", params={"von": "2026-05-01", "bis": "2026-01-01"}).status_code == 400
 

@@ -9,9 +9,10 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import Role, UserAccount
+from models.web_sessions import end_user_sessions
 
 _hasher = PasswordHasher()
 # Verifying against this keeps the time of "unknown user" equal to "wrong password".
@@ -60,6 +61,23 @@ def create_user(
     return user
 
 
+def set_password(session: Session, user: UserAccount, password: str) -> None:
+    """A new password for ``user``; every login of the account ends (its web sessions are deleted)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    user.password_hash = hash_password(password)
+    session.add(user)
+    end_user_sessions(session, user.id)
+
+
+def set_active(session: Session, user: UserAccount, active: bool) -> None:
+    """Enable or disable ``user``; disabling ends every login of the account."""
+    user.active = active
+    session.add(user)
+    if not active:
+        end_user_sessions(session, user.id)
+
+
 def authenticate(session: Session, username: str, password: str) -> UserAccount | None:
     """The active user with this name and password, or None (same timing either way)."""
     user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
@@ -93,3 +111,61 @@ def user_for_token(session: Session, token: str) -> UserAccount | None:
         return None
     user = session.exec(select(UserAccount).where(UserAccount.api_token_hash == _token_digest(token))).first()
     return user if user is not None and user.active else None
+
+
+# --- Changing and removing accounts (``eingang users …`` and the admin page) --------------------
+
+
+def find_user(session: Session, username: str) -> UserAccount:
+    user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
+    if user is None:
+        raise AccountError(f"Den Benutzer {username.strip()[:64]!r} gibt es nicht.")
+    return user
+
+
+def _other_active_admins(session: Session, user: UserAccount) -> int:
+    return len(
+        session.exec(
+            select(UserAccount.id).where(
+                UserAccount.role == Role.ADMIN, col(UserAccount.active).is_(True), UserAccount.id != user.id
+            )
+        ).all()
+    )
+
+
+def remove_user(session: Session, username: str, *, actor: str) -> dict:
+    """Delete an account that never wrote an answer: its consultations and tasks go back to
+    nobody (audited). An account that wrote answers or chat replies stays, so the record of who
+    answered stays true — disable it instead."""
+    from models import ChatMessage, Consultation, ConsultationMessage, FollowUpTask
+    from models.audit import record_change
+
+    user = find_user(session, username)
+    if user.role == Role.ADMIN and _other_active_admins(session, user) == 0:
+        raise AccountError("Das letzte aktive Administrationskonto kann nicht entfernt werden.")
+    authored = session.exec(select(ConsultationMessage.id).where(ConsultationMessage.author_id == user.id)).first()
+    chatted = session.exec(select(ChatMessage.id).where(ChatMessage.author_id == user.id)).first()
+    if authored is not None or chatted is not None:
+        raise AccountError(
+            f"{user.username} hat Antworten verfasst; damit sichtbar bleibt, wer geantwortet hat, "
+            "wird das Konto nicht entfernt. Bitte stattdessen deaktivieren."
+        )
+    consultations = session.exec(select(Consultation).where(Consultation.assignee_id == user.id)).all()
+    for consultation in consultations:
+        consultation.assignee_id = None
+        record_change(
+            session,
+            consultation_id=consultation.id,
+            actor=actor,
+            action="assigned",
+            field="assignee",
+            before=user.username,
+            after=None,
+        )
+    tasks = session.exec(select(FollowUpTask).where(FollowUpTask.assignee_id == user.id)).all()
+    for task in tasks:
+        task.assignee_id = None
+    session.flush()
+    session.delete(user)
+    session.flush()
+    return {"username": user.username, "unassigned_consultations": len(consultations), "unassigned_tasks": len(tasks)}

@@ -16,11 +16,13 @@ from models import AuditEntry, ConsultationMessage, ConsultationNote, FollowUpTa
 from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
+from web.errors import API_ERROR_RESPONSES
 from web.inbox import InboxFilter, consultation_row, inbox_query, usernames
+from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=API_ERROR_RESPONSES)
 
 
 def _error(error: workflow.WorkflowError) -> HTTPException:
@@ -70,14 +72,14 @@ class NoteBody(BaseModel):
 
 class TaskBody(BaseModel):
     title: str
-    due: date | None = None
+    due: SaneDate | None = None
     assignee: str | None = None
 
 
 class PostponeBody(BaseModel):
     reason: str
-    due: date | None = None
-    working_days: int | None = None
+    due: SaneDate | None = None
+    working_days: int | None = Field(default=None, ge=1, le=MAX_WORKING_DAYS)
 
 
 class AnswerBody(BaseModel):
@@ -101,8 +103,8 @@ def list_consultations(
     kreis: str | None = None,
     behoerde: str | None = None,
     zustaendig: str | None = None,
-    von: date | None = None,
-    bis: date | None = None,
+    von: SaneDate | None = None,
+    bis: SaneDate | None = None,
     q: str | None = None,
     limit: int = 100,
 ) -> list[dict]:
@@ -327,13 +329,13 @@ def _task_change(db, task_id: int, change) -> dict:
 
 
 @router.post("/tasks/{task_id}/complete")
-def complete_task(task_id: int, db: DbSession, user: ApiUser) -> dict:
+def complete_task(task_id: DbId, db: DbSession, user: ApiUser) -> dict:
     """Mark a task done."""
     return _task_change(db, task_id, lambda: task_functions.complete_task(db, task_id=task_id, actor=user.username))
 
 
 @router.post("/tasks/{task_id}/postpone")
-def postpone_task(task_id: int, body: PostponeBody, db: DbSession, user: ApiUser) -> dict:
+def postpone_task(task_id: DbId, body: PostponeBody, db: DbSession, user: ApiUser) -> dict:
     """Move a task's due date (a reason is required)."""
     return _task_change(
         db,
@@ -366,7 +368,7 @@ def failed_messages(db: DbSession, user: ApiUser) -> list[dict]:
 
 
 @router.post("/messages/{inbound_id}/reprocess", status_code=202)
-def reprocess(inbound_id: int, db: DbSession, user: ApiUser) -> dict:
+def reprocess(inbound_id: DbId, db: DbSession, user: ApiUser) -> dict:
     """Queue a stored message for processing again."""
     from queue_workers.dispatch import enqueue_processing
 
@@ -385,7 +387,7 @@ def _period(von: date | None, bis: date | None) -> Period:
 
 @router.get("/statistics")
 def statistics(
-    request: Request, db: DbSession, user: ManagerApi, von: date | None = None, bis: date | None = None
+    request: Request, db: DbSession, user: ManagerApi, von: SaneDate | None = None, bis: SaneDate | None = None
 ) -> dict:
     """Every dashboard table for the period (default: the last twelve months). Managers only."""
     period = _period(von, bis)
@@ -394,17 +396,20 @@ def statistics(
 
 
 @router.get("/statistics/annual/{year}")
-def annual(request: Request, year: int, db: DbSession, user: ManagerApi) -> dict:
+def annual(request: Request, year: Year, db: DbSession, user: ManagerApi) -> dict:
     """The annual summary: consultations per topic and per district. Managers only."""
-    if not 2000 <= year <= 2100:
-        raise HTTPException(400, "Ungültiges Jahr.")
     tables = annual_summary(db, year, request.app.state.runtime.taxonomy)
     return {"year": year, "tables": [t.as_dict() for t in tables]}
 
 
 @router.get("/statistics/{key}")
 def statistics_table(
-    request: Request, key: str, db: DbSession, user: ManagerApi, von: date | None = None, bis: date | None = None
+    request: Request,
+    key: str,
+    db: DbSession,
+    user: ManagerApi,
+    von: SaneDate | None = None,
+    bis: SaneDate | None = None,
 ) -> dict:
     """One dashboard table by key (e.g. ``themen_monate``, ``kreise``). Managers only."""
     table = table_by_key(db, key, _period(von, bis), request.app.state.runtime.taxonomy)

@@ -15,14 +15,19 @@ from urllib.parse import quote
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from eingang.runtime import Runtime
-from web import api, dashboard, login, triage, users
+from web import api, dashboard, errors, login, metrics, operations, statistics_api, triage, users
+from web.limits import body_limits
+from web.login_throttle import LoginThrottle
+from web.proxies import TrustedProxyMiddleware
 from web.security import LoginRequired, SecurityHeadersMiddleware
 from web.templating import render
 
@@ -52,7 +57,11 @@ def _secret_key(runtime: Runtime) -> str:
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return request.url.path.startswith(("/api/", "/chat/api/"))
+
+
+def _is_chat_api(request: Request) -> bool:
+    return request.url.path.startswith("/chat/api/")
 
 
 def create_app(runtime: Runtime) -> FastAPI:
@@ -69,10 +78,11 @@ def create_app(runtime: Runtime) -> FastAPI:
     # The packaged Swagger UI (4.x) reads OpenAPI 3.0; FastAPI's schema is compatible with it.
     app.openapi_version = "3.0.3"
     app.state.runtime = runtime
-    app.state.login_throttle = login.LoginThrottle()
+    app.state.login_throttle = LoginThrottle.from_settings(settings)
     secure_cookie = settings.web_cookie_secure
     if secure_cookie is None:
         secure_cookie = not settings.is_development
+    app.add_middleware(body_limits, settings=settings)  # innermost: counts the body as it is read
     app.add_middleware(SecurityHeadersMiddleware, hsts=secure_cookie)
     app.add_middleware(
         SessionMiddleware,
@@ -82,6 +92,7 @@ def create_app(runtime: Runtime) -> FastAPI:
         same_site="lax",
         https_only=secure_cookie,
     )
+    app.add_middleware(TrustedProxyMiddleware, trusted=settings.web_trusted_proxies)  # outermost
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
 
@@ -101,21 +112,49 @@ def create_app(runtime: Runtime) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
+        detail = errors.TOO_LARGE if exc.status_code == 413 else exc.detail  # Starlette's body limit says it in English
+        if _is_chat_api(request):  # the chat's error shape: {"error": code, "message": text}
+            body = {
+                "error": errors.chat_error_code(exc.status_code),
+                "message": errors.chat_message(exc.status_code, detail),
+            }
+            return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
         if _is_api(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        context = {"status": exc.status_code, "detail": exc.detail}
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        context = {"status": exc.status_code, "detail": detail}
         return render(request, "error.html", context, status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
+        if _is_chat_api(request):
+            body = {
+                "error": "invalid",
+                "message": errors.INVALID_CHAT_REQUEST,
+                "detail": jsonable_encoder(exc.errors()),
+            }
+            return JSONResponse(body, status_code=422)
         if _is_api(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         return render(request, "error.html", {"status": 400, "detail": "Ungültige Eingabe."}, status_code=400)
+
+    @app.exception_handler(DataError)
+    async def _invalid_data(request: Request, _exc: DataError):
+        # The database refused a value from the request (a NUL byte, a number out of range): the
+        # request's transaction is rolled back; it is the client's error, not ours.
+        logger.info("request refused by the database: %s %s", request.method, request.url.path)
+        if _is_chat_api(request):
+            return JSONResponse({"error": "invalid", "message": errors.INVALID_DATA}, status_code=422)
+        if _is_api(request):
+            return JSONResponse({"detail": errors.INVALID_DATA}, status_code=422)
+        return render(request, "error.html", {"status": 422, "detail": errors.INVALID_DATA}, status_code=422)
 
     app.include_router(login.router)
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
+    app.include_router(operations.router)
+    app.include_router(metrics.router)
+    app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
     app.include_router(api.router)
     app.state.chat_enabled = False
     if importlib.util.find_spec("web.chat") is not None:  # the chat (issue 8), when present

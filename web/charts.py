@@ -32,22 +32,33 @@ def _integer_axis(maximum: float) -> dict:
     return {"range": (0, top), "y_labels": list(range(0, top + step, step)), "y_labels_major_every": 1}
 
 
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def chart_svg(table: Table) -> bytes:
-    """An SVG chart fitting the table: series over months, or one bar per category."""
+    """An SVG chart fitting the table, titled with what it counts: series over months (the
+    topic chart stacks *Themennennungen*, so its bars may add up to more than the cases), or
+    one bar per category."""
     if table.columns and table.columns[0] == "Monat":
         stacked = table.key == "themen_monate"
+        # The topic chart stacks the topic columns, not the last column (cases, each once).
         series = table.columns[1:-1] if stacked else table.columns[1:]
-        values = [row[-1] for row in table.rows] if stacked else [v for row in table.rows for v in row[1:]]
+        if stacked:
+            values = [sum(_number(v) or 0 for v in row[1:-1]) for row in table.rows]
+        else:
+            values = [_number(v) or 0 for row in table.rows for v in row[1 : len(series) + 1]]
+        title = f"{table.counts} je Monat" + (" (ein Fall zählt bei jedem seiner Themen)" if stacked else "")
         chart = (pygal.StackedBar if stacked else pygal.Bar)(
-            x_label_rotation=30, **_integer_axis(max(values, default=1)), **_COMMON
+            title=title, x_label_rotation=30, **_integer_axis(max(values, default=1)), **_COMMON
         )
         chart.x_labels = [row[0] for row in table.rows]
         for offset, name in enumerate(series, start=1):
-            chart.add(name, [row[offset] for row in table.rows])
+            chart.add(name, [_number(row[offset]) for row in table.rows])
     else:
-        rows = [row for row in table.rows if isinstance(row[1], int | float)][:25]
+        rows = [row for row in table.rows if _number(row[1]) is not None][:25]
         axis = _integer_axis(max((row[1] for row in rows), default=1))
-        chart = pygal.HorizontalBar(show_legend=False, **axis, **_COMMON)
+        chart = pygal.HorizontalBar(title=f"{table.counts}: {table.columns[1]}", show_legend=False, **axis, **_COMMON)
         chart.x_labels = [str(row[0]) for row in rows]
         chart.add(table.columns[1], [row[1] for row in rows])
         if not rows:

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from classifiers.taxonomy import Taxonomy
 from models import Consultation, ConsultationMessage, ConsultationStatus, Priority, UserAccount, as_utc, utcnow
 from models.queries import authority_summary
+from web.params import sane_date
 
 PAGE_SIZE = 100
 MIN_GUESS_SCORE = 0.1  # below this a "best guess" topic is noise and not shown
@@ -48,8 +49,8 @@ class InboxFilter:
         def day(name: str) -> date | None:
             value = text(name)
             try:
-                return date.fromisoformat(value) if value else None
-            except ValueError:
+                return sane_date(date.fromisoformat(value)) if value else None
+            except ValueError:  # unreadable or out of range (9999-12-31): no filter
                 return None
 
         return cls(

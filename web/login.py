@@ -8,25 +8,22 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from models import metrics
 from web.accounts import authenticate
-from web.chat.ratelimit import SlidingWindowLimiter
-from web.security import DbSession, log_in, verify_csrf
+from web.login_throttle import LoginThrottle
+from web.security import DbSession, log_in, log_out, verify_csrf
 from web.templating import flash, render
 
 router = APIRouter(include_in_schema=False)
-# Password guessing: at most this many login attempts per account and per client address.
-ATTEMPTS_PER_ACCOUNT = 20
-ATTEMPTS_PER_CLIENT = 60
-ATTEMPT_WINDOW_SECONDS = 15 * 60
 
 
-class LoginThrottle:
-    def __init__(self) -> None:
-        self.per_account = SlidingWindowLimiter(ATTEMPTS_PER_ACCOUNT, ATTEMPT_WINDOW_SECONDS)
-        self.per_client = SlidingWindowLimiter(ATTEMPTS_PER_CLIENT, ATTEMPT_WINDOW_SECONDS)
-
-    def wait_seconds(self, username: str, client: str) -> float:
-        return max(self.per_account.hit(username.strip().lower()), self.per_client.hit(client))
+def _too_many(wait: float) -> str:
+    if wait < 60:
+        seconds = int(wait) + 1
+        unit = "Sekunde" if seconds == 1 else "Sekunden"
+        return f"Zu viele Anmeldeversuche. Bitte in {seconds} {unit} erneut versuchen."
+    minutes = int(wait // 60) + 1
+    return f"Zu viele Anmeldeversuche. Bitte in {minutes} Minuten erneut versuchen."
 
 
 def _safe_next(target: str | None) -> str:
@@ -50,25 +47,26 @@ def login(
     next: Annotated[str, Form()] = "/",
 ):
     throttle: LoginThrottle = request.app.state.login_throttle
-    wait = throttle.wait_seconds(username, request.client.host if request.client else "?")
+    client = request.client.host if request.client else "?"
+    wait = throttle.wait_seconds(username, client)
     if wait:
-        context = {
-            "next": _safe_next(next),
-            "error": f"Zu viele Anmeldeversuche. Bitte in {int(wait // 60) + 1} Minuten erneut versuchen.",
-            "username": username,
-        }
+        context = {"next": _safe_next(next), "error": _too_many(wait), "username": username}
+        metrics.LOGINS_FAILED.labels(reason="throttled").inc()
         return render(request, "login.html", context, status_code=429, headers={"Retry-After": str(int(wait) + 1)})
     user = authenticate(db, username, password)
     if user is None:
+        throttle.failed(username, client)
+        metrics.LOGINS_FAILED.labels(reason="wrong_credentials").inc()
         context = {"next": _safe_next(next), "error": "Benutzername oder Passwort ist falsch.", "username": username}
         return render(request, "login.html", context, status_code=401)
-    log_in(request, user)
+    throttle.succeeded(username, client)
+    log_in(request, db, user)
     flash(request, f"Willkommen, {user.display_name or user.username}.")
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
 @router.post("/abmelden", dependencies=[Depends(verify_csrf)])
-def logout(request: Request):
-    request.session.clear()
+def logout(request: Request, db: DbSession):
+    log_out(request, db)  # ends the session on the server: a copied cookie is dead, too
     flash(request, "Sie sind abgemeldet.")
     return RedirectResponse("/anmelden", status_code=303)

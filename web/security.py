@@ -1,25 +1,25 @@
 """Who is asking, and may they: session login, API tokens, roles, CSRF and security headers.
 
-Browser pages use a signed session cookie (Starlette's SessionMiddleware, SameSite=Lax) and a
-per-session CSRF token that every form POST must echo. Scripts use ``Authorization: Bearer``."""
+Browser pages use a signed session cookie (Starlette's SessionMiddleware, SameSite=Lax) naming a
+server-side session (web.sessions) and a per-session CSRF token that every form POST must echo.
+Scripts use ``Authorization: Bearer``."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import time
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from models import Role, UserAccount, session_scope
+from web import sessions
 from web.accounts import user_for_token
 
-SESSION_USER = "uid"
-SESSION_LOGIN_AT = "at"
 SESSION_CSRF = "csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -32,6 +32,8 @@ PAGE_CSP = (
 )
 # Downloads (attachments, exports): nothing inside them may run, even if a browser renders them.
 DOWNLOAD_CSP = "default-src 'none'; sandbox"
+# Our own static files hold nothing personal and may be cached; everything else is "no-store".
+CACHEABLE_PREFIXES = ("/static/", "/api/docs-assets/", "/chat/static/")
 
 
 class LoginRequired(Exception):
@@ -56,25 +58,16 @@ def csrf_token(request: Request) -> str:
 
 
 def _session_user(request: Request, db: Session) -> UserAccount | None:
-    user_id = request.session.get(SESSION_USER)
-    if not user_id:
-        return None
-    max_age = request.app.state.runtime.settings.web_session_hours * 3600
-    if time.time() - float(request.session.get(SESSION_LOGIN_AT, 0)) > max_age:
-        request.session.clear()
-        return None
-    user = db.get(UserAccount, int(user_id))
-    if user is None or not user.active:
-        request.session.clear()
-        return None
-    return user
+    return sessions.current_user(request, db)
 
 
-def log_in(request: Request, user: UserAccount) -> None:
-    request.session.clear()  # a fresh session (and CSRF token) at every login: no fixation
-    request.session[SESSION_USER] = user.id
-    request.session[SESSION_LOGIN_AT] = time.time()
-    csrf_token(request)
+def log_in(request: Request, db: Session, user: UserAccount) -> None:
+    sessions.start(request, db, user, hours=request.app.state.runtime.settings.web_session_hours)
+    csrf_token(request)  # a fresh session (and CSRF token) at every login: no fixation
+
+
+def log_out(request: Request, db: Session) -> None:
+    sessions.end(request, db)
 
 
 def page_user(request: Request, db: DbSession) -> UserAccount:
@@ -102,7 +95,22 @@ async def verify_csrf(request: Request) -> None:
         raise HTTPException(status_code=403, detail="CSRF-Prüfung fehlgeschlagen. Bitte Seite neu laden.")
 
 
-def api_user(request: Request, db: DbSession) -> UserAccount:
+# Declared in the OpenAPI document (both optional: api_user decides); the checks are below.
+BEARER = HTTPBearer(scheme_name="bearerToken", auto_error=False, description="API-Token: `eingang users token NAME`")
+SESSION_COOKIE = APIKeyCookie(
+    name="eingang_session",
+    scheme_name="sessionCookie",
+    auto_error=False,
+    description="Sitzung der Weboberfläche; schreibende Aufrufe brauchen dazu den Kopf `X-CSRF-Token`.",
+)
+
+
+def api_user(
+    request: Request,
+    db: DbSession,
+    _bearer: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)] = None,
+    _cookie: Annotated[str | None, Security(SESSION_COOKIE)] = None,
+) -> UserAccount:
     """Bearer token for scripts; the logged-in browser session also works (with CSRF for writes)."""
     authorization = request.headers.get("authorization", "")
     scheme, _, token = authorization.partition(" ")
@@ -183,6 +191,8 @@ class SecurityHeadersMiddleware:
                 }
                 if self.hsts:
                     defaults[b"strict-transport-security"] = b"max-age=31536000"
+                if not scope["path"].startswith(CACHEABLE_PREFIXES):  # pages and API carry personal data
+                    defaults[b"cache-control"] = b"no-store"
                 headers += [(name, value) for name, value in defaults.items() if name not in present]
                 message["headers"] = headers
             await send(message)

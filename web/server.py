@@ -16,7 +16,14 @@ class WebServer:
 
     def __init__(self, runtime: Runtime, *, host: str, port: int) -> None:
         config = uvicorn.Config(
-            create_app(runtime), host=host, port=port, log_level="warning", access_log=False, lifespan="off"
+            create_app(runtime),
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            proxy_headers=False,  # X-Forwarded-For only from EINGANG_WEB_TRUSTED_PROXIES (web.proxies)
+            ws_max_size=runtime.settings.web_max_chat_body_bytes,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="eingang-web", daemon=True)

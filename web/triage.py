@@ -32,6 +32,7 @@ from models.queries import authority_summary
 from queue_workers import answers, workflow
 from queue_workers import tasks as task_functions
 from web.audit_view import AuditContext, describe
+from web.downloads import attachment_disposition
 from web.inbox import (
     PAGE_SIZE,
     InboxFilter,
@@ -43,6 +44,7 @@ from web.inbox import (
     usernames,
 )
 from web.mail_html import sanitise_mail_html
+from web.params import DbId, form_date
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
@@ -121,9 +123,15 @@ def consultation_page(
     db: DbSession,
     user: PageUser,
     bilder: int = 0,
-    draft: str = "",
-    status_code: int = 200,
 ):
+    return _consultation_page(request, reference, db, bilder=bilder)
+
+
+def _consultation_page(
+    request: Request, reference: str, db: Session, *, bilder: int = 0, draft: str = "", status_code=200
+):
+    """The case page; ``draft`` and ``status_code`` only from our own code (the failed answer),
+    never from the query string."""
     try:
         consultation = workflow.load_consultation(db, reference)
     except workflow.NotFound:
@@ -328,7 +336,7 @@ def add_task(
 ):
     def change():
         try:
-            due_date = date.fromisoformat(due) if due else None
+            due_date = form_date(due)
         except ValueError:
             raise workflow.WorkflowError("Bitte ein gültiges Fälligkeitsdatum angeben.") from None
         task_functions.add_task(db, consultation=reference, actor=user.username, title=title, due=due_date)
@@ -345,7 +353,7 @@ def _task_of(db: Session, reference: str, task_id: int) -> FollowUpTask:
 
 
 @router.post("/faelle/{reference}/aufgaben/{task_id}/erledigt", dependencies=Csrf)
-def complete_task(request: Request, reference: str, task_id: int, db: DbSession, user: PageUser):
+def complete_task(request: Request, reference: str, task_id: DbId, db: DbSession, user: PageUser):
     def change():
         _task_of(db, reference, task_id)
         task_functions.complete_task(db, task_id=task_id, actor=user.username)
@@ -357,7 +365,7 @@ def complete_task(request: Request, reference: str, task_id: int, db: DbSession,
 def postpone_task(
     request: Request,
     reference: str,
-    task_id: int,
+    task_id: DbId,
     db: DbSession,
     user: PageUser,
     reason: Annotated[str, Form()] = "",
@@ -366,7 +374,7 @@ def postpone_task(
     def change():
         _task_of(db, reference, task_id)
         try:
-            due_date = date.fromisoformat(due) if due else None
+            due_date = form_date(due)
         except ValueError:
             raise workflow.WorkflowError("Bitte ein gültiges Datum angeben.") from None
         task_functions.postpone_task(
@@ -400,21 +408,19 @@ def reply(
         db.rollback()
         flash(request, str(error), "error")
         # Show the page again with the text still in the composer, so nothing typed is lost.
-        return consultation_page(request, reference, db, user, draft=body, status_code=422)
+        return _consultation_page(request, reference, db, draft=body, status_code=422)
     flash(request, "Antwort gesendet.")
     return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
 
 
 @router.get("/anhaenge/{attachment_id}")
-def download_attachment(attachment_id: int, db: DbSession, user: PageUser):
+def download_attachment(attachment_id: DbId, db: DbSession, user: PageUser):
     attachment = db.get(Attachment, attachment_id)
     if attachment is None:
         raise HTTPException(404, "Anhang nicht gefunden.")
     blob = db.get(AttachmentBlob, attachment.sha256)
-    filename = attachment.filename or f"anhang-{attachment.id}"
-    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "").replace("?", "_") or "anhang"
     headers = {
-        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}",
+        "Content-Disposition": attachment_disposition(attachment.filename, f"anhang-{attachment.id}"),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": DOWNLOAD_CSP,
         "Cache-Control": "private, no-store",
@@ -434,7 +440,7 @@ def failed_messages(request: Request, db: DbSession, user: PageUser):
 
 
 @router.post("/fehlgeschlagen/{inbound_id}/erneut", dependencies=Csrf)
-def reprocess(request: Request, inbound_id: int, db: DbSession, user: PageUser):
+def reprocess(request: Request, inbound_id: DbId, db: DbSession, user: PageUser):
     from queue_workers.dispatch import enqueue_processing
 
     message = db.get(InboundMessage, inbound_id)

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from sqlmodel import select
 
 from models import Role, UserAccount
-from web.accounts import AccountError, create_user, issue_api_token
+from web.accounts import AccountError, create_user, issue_api_token, set_active
 from web.security import AdminPage, DbSession, verify_csrf
 from web.templating import flash, render
 
@@ -76,7 +76,43 @@ def toggle_active(request: Request, username: str, db: DbSession, user: AdminPag
     if account.id == user.id:
         flash(request, "Das eigene Konto kann nicht deaktiviert werden.", "error")
     else:
-        account.active = not account.active
+        set_active(db, account, not account.active)  # disabling also ends the account's logins
         db.commit()
         flash(request, f"Benutzer {account.username} ist jetzt {'aktiv' if account.active else 'deaktiviert'}.")
+    return RedirectResponse("/admin/benutzer", status_code=303)
+
+
+@router.post("/admin/benutzer/{username}/passwort", dependencies=Csrf)
+def new_password(request: Request, username: str, db: DbSession, user: AdminPage, password: Annotated[str, Form()]):
+    from web.accounts import find_user, set_password
+
+    try:
+        account = find_user(db, username)
+        set_password(db, account, password)
+        db.commit()
+        flash(request, f"Passwort von {account.username} neu gesetzt.")
+    except AccountError as error:
+        db.rollback()
+        flash(request, str(error), "error")
+    return RedirectResponse("/admin/benutzer", status_code=303)
+
+
+@router.post("/admin/benutzer/{username}/entfernen", dependencies=Csrf)
+def remove(request: Request, username: str, db: DbSession, user: AdminPage):
+    if username.strip().lower() == user.username:
+        flash(request, "Das eigene Konto kann nicht entfernt werden.", "error")
+        return RedirectResponse("/admin/benutzer", status_code=303)
+    from web.accounts import remove_user
+
+    try:
+        result = remove_user(db, username, actor=user.username)
+        db.commit()
+        flash(
+            request,
+            f"Benutzer {result['username']} entfernt; {result['unassigned_consultations']} Fälle und "
+            f"{result['unassigned_tasks']} Aufgaben sind jetzt ohne Zuständige.",
+        )
+    except AccountError as error:
+        db.rollback()
+        flash(request, str(error), "error")
     return RedirectResponse("/admin/benutzer", status_code=303)

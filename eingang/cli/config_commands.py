@@ -21,7 +21,7 @@ def _default_text(name: str) -> str:
     if name == "database_url":
         return "`sqlite:///<working dir>/eingang.db`"
     default = field.get_default(call_default_factory=True)
-    if default is None or default == "":
+    if default is None or default == "" or default == []:
         return "unset"
     if isinstance(default, list):
         default = ",".join(str(item) for item in default)

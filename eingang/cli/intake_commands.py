@@ -94,7 +94,29 @@ def worker(
     # dramatiq's own CLI runs and supervises the worker processes; it imports the actors module,
     # which configures the RedisBroker from the same settings.
     command = [sys.executable, "-m", "dramatiq", "queue_workers.actors"]
-    os.execv(sys.executable, [*command, "--processes", str(processes), "--threads", str(threads)])
+    command += ["--processes", str(processes), "--threads", str(threads)]
+    if not rt.settings.metrics_port:
+        os.execv(sys.executable, command)
+    _worker_with_metrics(rt, command)
+
+
+def _worker_with_metrics(rt, command: list[str]) -> None:
+    """Run dramatiq's worker processes as children in prometheus multiprocess mode and serve
+    their summed metrics on EINGANG_METRICS_PORT from this parent process."""
+    import subprocess
+    import tempfile
+
+    env = dict(os.environ)
+    if not env.get("PROMETHEUS_MULTIPROC_DIR"):
+        env["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="eingang-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = env["PROMETHEUS_MULTIPROC_DIR"]
+    from models.metrics import serve_metrics_port
+
+    serve_metrics_port(rt.settings.metrics_port, rt.settings.metrics_host)
+    child = subprocess.Popen(command, env=env)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda received, _frame: child.send_signal(received))
+    raise SystemExit(child.wait())
 
 
 def _wait_for_processing(session_factory, inbound_id: int, timeout: float) -> InboundMessage | None:

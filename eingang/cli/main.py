@@ -3,8 +3,6 @@ call the same functions the workers and the web app use."""
 
 from __future__ import annotations
 
-import logging
-
 import typer
 
 from eingang.cli import (
@@ -13,6 +11,7 @@ from eingang.cli import (
     conformance_commands,
     consultation_commands,
     db_commands,
+    export_commands,
     gazetteer_commands,
     imap_commands,
     intake_commands,
@@ -41,18 +40,21 @@ for name, module in (
     ("gazetteer", gazetteer_commands),
     ("privacy", privacy_commands),
     ("config", config_commands),
+    ("export", export_commands),
 ):
     app.add_typer(module.app, name=name)
 
 
 @app.callback()
 def _configure(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more detail.")) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    for noisy in ("alembic", "spacy", "mail.log"):
-        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    from eingang.logs import configure_logging
+    from eingang.settings import get_settings
+
+    try:
+        log_format = get_settings().log_format
+    except Exception:  # invalid settings are reported by the command itself, in text
+        log_format = "text"
+    configure_logging(log_format, verbose=verbose)
 
 
 if __name__ == "__main__":  # pragma: no cover

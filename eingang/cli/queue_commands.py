@@ -63,6 +63,10 @@ def scheduler(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    if rt.settings.metrics_port:  # Prometheus scrapes this process on its own port
+        from models.metrics import serve_metrics_port
+
+        serve_metrics_port(rt.settings.metrics_port, rt.settings.metrics_host)
     running = Scheduler(rt).start()
     typer.echo(f"Eingang-Scheduler läuft (alle {running.tick:g} s). Beenden mit Strg+C.")
     try:

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from eingang.cli.common import fail, runtime
 from models import UserAccount, session_scope
-from web.accounts import AccountError, create_user, issue_api_token
+from web.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 
 app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
@@ -22,14 +22,14 @@ def _read_password(from_stdin: bool) -> str:
 
 @app.command("add")
 def add(
-    username: str = typer.Argument(..., help="Login name (letters, digits, . - _)."),
-    role: str = typer.Option(..., "--role", help="berater, leitung or admin."),
-    display_name: str = typer.Option("", "--name", help="Name shown in the app."),
-    email: str = typer.Option(None, "--email", help="E-mail address (for reminders and escalations)."),
-    team_lead: bool = typer.Option(False, "--team-lead", help="Receives escalations."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+    username: str = typer.Argument(..., help="Anmeldename (Buchstaben, Ziffern, . - _)."),
+    role: str = typer.Option(..., "--role", help="berater, leitung oder admin."),
+    display_name: str = typer.Option("", "--name", help="Anzeigename in der Weboberfläche."),
+    email: str = typer.Option(None, "--email", help="E-Mail-Adresse (für Erinnerungen und Eskalationen)."),
+    team_lead: bool = typer.Option(False, "--team-lead", help="Erhält Eskalationen (Teamleitung)."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Passwort von der Standardeingabe lesen."),
 ) -> None:
-    """Create a user account; asks for the password (or reads it with --password-stdin)."""
+    """Ein Benutzerkonto anlegen; fragt nach dem Passwort (oder liest es mit --password-stdin)."""
     password = _read_password(password_stdin)
     try:
         with session_scope(runtime().engine) as session:
@@ -49,8 +49,8 @@ def add(
 
 
 @app.command("token")
-def token(username: str = typer.Argument(..., help="The account the token acts as.")) -> None:
-    """Create a new API token for USERNAME (replaces the old one) and print it once."""
+def token(username: str = typer.Argument(..., help="Das Konto, für das das Token gilt.")) -> None:
+    """Ein neues API-Token für USERNAME erzeugen (ersetzt das alte) und einmal ausgeben."""
     with session_scope(runtime().engine) as session:
         user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
         if user is None or not user.active:
@@ -58,6 +58,44 @@ def token(username: str = typer.Argument(..., help="The account the token acts a
         value = issue_api_token(session, user)
     typer.echo(value)
     typer.echo("Das Token wird nur jetzt angezeigt. Aufruf: Authorization: Bearer <Token>", err=True)
+
+
+def _account(session, username: str) -> UserAccount:
+    user = session.exec(select(UserAccount).where(UserAccount.username == username.strip().lower())).first()
+    if user is None:
+        fail(f"Benutzer {username!r} gibt es nicht.")
+    return user
+
+
+@app.command("password")
+def password(
+    username: str = typer.Argument(..., help="Das Konto, dessen Passwort sich ändert."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Das Passwort von der Standardeingabe lesen."),
+) -> None:
+    """Neues Passwort für USERNAME setzen; alle Anmeldungen des Kontos enden."""
+    new_password = _read_password(password_stdin)
+    try:
+        with session_scope(runtime().engine) as session:
+            set_password(session, _account(session, username), new_password)
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(f"Passwort von {username.strip().lower()} geändert; alle Anmeldungen des Kontos sind beendet.")
+
+
+@app.command("disable")
+def disable(username: str = typer.Argument(..., help="Das Konto, das deaktiviert wird.")) -> None:
+    """USERNAME deaktivieren: keine Anmeldung, kein API-Token; alle Anmeldungen enden."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), False)
+    typer.echo(f"Benutzer {username.strip().lower()} deaktiviert; alle Anmeldungen sind beendet.")
+
+
+@app.command("enable")
+def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiv wird.")) -> None:
+    """USERNAME wieder aktivieren (frühere Anmeldungen bleiben beendet)."""
+    with session_scope(runtime().engine) as session:
+        set_active(session, _account(session, username), True)
+    typer.echo(f"Benutzer {username.strip().lower()} ist wieder aktiv.")
 
 
 @app.command("list")
@@ -69,3 +107,34 @@ def list_users() -> None:
             state = "aktiv" if user.active else "deaktiviert"
             lead = ", Teamleitung" if user.is_team_lead else ""
             typer.echo(f"{user.username:<20} {user.role:<8} {state}{lead}  {user.display_name}")
+
+
+@app.command("reset-password")
+def reset_password(
+    username: str = typer.Argument(..., help="Das Konto, dessen Passwort neu gesetzt wird."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Das Passwort von der Standardeingabe lesen."),
+) -> None:
+    """Wie „password“: ein neues Passwort für USERNAME setzen."""
+    password(username, password_stdin)
+
+
+@app.command("remove")
+def remove(
+    username: str = typer.Argument(..., help="Das Konto, das entfernt wird."),
+    yes: bool = typer.Option(False, "--yes", help="Ohne Rückfrage entfernen."),
+) -> None:
+    """Ein Konto entfernen, das nie geantwortet hat; seine Fälle und Aufgaben sind danach ohne
+    Zuständige (protokolliert). Konten mit Antworten bleiben erhalten: dann „disable“."""
+    from web.accounts import remove_user
+
+    if not yes and not typer.confirm(f"Benutzer {username} wirklich entfernen?"):
+        fail("Abgebrochen.")
+    try:
+        with session_scope(runtime().engine) as session:
+            result = remove_user(session, username, actor="cli")
+    except AccountError as error:
+        fail(str(error))
+    typer.echo(
+        f"Benutzer {result['username']} entfernt; {result['unassigned_consultations']} Fälle und "
+        f"{result['unassigned_tasks']} Aufgaben sind jetzt ohne Zuständige."
+    )

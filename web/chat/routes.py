@@ -24,11 +24,13 @@ from eingang.runtime import Runtime
 from intake.chat import ChatInputError
 from web.chat import service
 from web.chat.ratelimit import SlidingWindowLimiter
+from web.errors import CHAT_ERROR_RESPONSES
+from web.params import DbId, LineId
 from web.security import ApiUser
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(tags=["chat"])
+router = APIRouter(tags=["chat"], responses=CHAT_ERROR_RESPONSES)
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = WEB_DIR / "static" / "chat"
@@ -174,7 +176,7 @@ async def post_message(request: Request, body: VisitorMessage, x_chat_token: Ann
 @router.get("/chat/api/lines")
 async def poll_lines(
     request: Request,
-    after: int = 0,
+    after: LineId = 0,
     wait: Annotated[float, Query(ge=0, le=LONG_POLL_MAX_SECONDS)] = 0,
     x_chat_token: Annotated[str | None, Header()] = None,
 ):
@@ -328,7 +330,7 @@ class ConsultantAnswer(BaseModel):
 
 
 @router.get("/chat/api/consultations/{consultation_id}")
-async def consultation_chat(request: Request, consultation_id: int, user: ApiUser, after: int = 0):
+async def consultation_chat(request: Request, consultation_id: DbId, user: ApiUser, after: LineId = 0):
     """The chat of a consultation: visitor, whether they are still in the chat, and lines after ``after``."""
     try:
         return await asyncio.to_thread(service.consultation_chat, get_runtime(request), consultation_id, after=after)
@@ -337,7 +339,7 @@ async def consultation_chat(request: Request, consultation_id: int, user: ApiUse
 
 
 @router.post("/chat/api/consultations/{consultation_id}/answers", status_code=201)
-async def answer(request: Request, consultation_id: int, body: ConsultantAnswer, user: ApiUser):
+async def answer(request: Request, consultation_id: DbId, body: ConsultantAnswer, user: ApiUser):
     """Answer in the chat: live when the visitor is present, else by e-mail (recorded for threading)."""
     try:
         line = await asyncio.to_thread(
