@@ -5,6 +5,7 @@ CSV/XLSX exports of every view, the grouped evaluation and the annual summary.""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -16,6 +17,7 @@ from models.statistics import DIMENSIONS
 from web.charts import chart_svg
 from web.downloads import attachment_disposition
 from web.exports import export as export_file
+from web.params import EARLIEST, LATEST
 from web.security import DOWNLOAD_CSP, DbSession, ManagerPage
 from web.statistics import (
     CHANNEL_LABELS,
@@ -100,7 +102,7 @@ def dashboard(
     jahr: Annotated[int | None, Query(ge=EARLIEST.year, le=LATEST.year)] = None,
 ):
     figures = _figures(request, db, von, bis)
-    year = jahr if 2000 <= jahr <= 2100 else date.today().year
+    year = jahr or date.today().year
     tables = {key: build_table(figures, key) for _title, keys in SECTIONS for key in keys}
     context = {
         "period": figures.period,

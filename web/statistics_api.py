@@ -11,10 +11,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from models.statistics import DIMENSIONS
+from web.errors import API_ERROR_RESPONSES
 from web.security import DbSession, ManagerApi
 from web.statistics import Figures, Filters, InvalidGrouping, Period, default_period, parse_group_by
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=API_ERROR_RESPONSES)
 MAX_DAYS = 366 * 10
 
 
