@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import EnumString, utcnow
+from models.db import EnumString, UtcDateTime, utcnow
 
 
 class ChatRole(StrEnum):
@@ -43,8 +43,8 @@ class ChatSession(SQLModel, table=True):
     # Message-ID of the first stored message: later messages reference it so they thread.
     first_message_id: str | None = Field(default=None, max_length=998)
     client_address: str | None = Field(default=None, max_length=255)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class ChatMessage(SQLModel, table=True):
@@ -69,5 +69,5 @@ class ChatMessage(SQLModel, table=True):
     )
     outbound_mail_id: int | None = Field(default=None, foreign_key="outbound_mail.id")
     error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    delivered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    delivered_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))

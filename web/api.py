@@ -125,7 +125,8 @@ def list_consultations(
     limit: int = 100,
 ):
     """Consultations in triage order (new and unassigned first), filtered like the inbox."""
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q)
+    zone = request.app.state.runtime.settings.local_timezone
+    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, time_zone=zone)
     taxonomy = request.app.state.runtime.taxonomy
     return inbox_rows(db, inbox_query(db, filters, limit=max(1, min(limit, 1000))), taxonomy)
 
