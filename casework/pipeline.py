@@ -38,6 +38,7 @@ from models import (
     Priority,
     ProcessingStatus,
     as_utc,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
@@ -224,7 +225,7 @@ def _record_own_answer(
         sender = parsed.sender
         session.add(
             ConsultationMessage(
-                consultation_id=consultation.id,
+                consultation_id=stored_id(consultation.id),
                 inbound_message_id=inbound.id,
                 direction=Direction.OUTBOUND,
                 channel=inbound.channel,
@@ -268,7 +269,10 @@ def _record_own_answer(
     inbound.auto_reply = parsed.auto_reply
     session.flush()
     return ProcessingResult(
-        inbound.id, consultation.id if consultation else None, consultation.reference if consultation else None, False
+        stored_id(inbound.id),
+        consultation.id if consultation else None,
+        consultation.reference if consultation else None,
+        False,
     )
 
 
@@ -290,7 +294,9 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
 
     require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
     parsed = parse(inbound.raw)
-    if inbound.channel in OWN_MAIL_CHANNELS and is_own_address(parsed.sender and parsed.sender.address, own_addresses):
+    if inbound.channel in OWN_MAIL_CHANNELS and is_own_address(
+        parsed.sender.address if parsed.sender else None, own_addresses
+    ):
         return _record_own_answer(session, inbound, parsed, reference_prefix=reference_prefix)
     prediction = classify(parsed, runtime.topic_model.load())
     gazetteer = runtime.gazetteers.current(session)

@@ -170,7 +170,7 @@ def _consultation_page(
     audit_context = AuditContext(
         topic_label=lambda topic: taxonomy.label(topic) if topic in taxonomy.ids else topic,
         authority_name=authority_name,
-        task_titles={task.id: task.title for task in tasks},
+        task_titles={task.id: task.title for task in tasks if task.id is not None},
         format_time=lambda value: format_local(value, zone),
     )
     headers = None
