@@ -4,7 +4,10 @@ inside the caller's transaction. Idempotent on the inbound message id."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -15,7 +18,7 @@ from casework.followups import create_initial_tasks, templates_for
 from casework.gazetteers import sender_knowledge
 from casework.runtime import Runtime
 from casework.thread_matching import flag_for_review, match_thread
-from casework.workflow import on_inbound_message
+from casework.workflow import allowed_transitions, change_status, on_inbound_message, record_first_response
 from classifiers.gazetteer import Gazetteer
 from classifiers.linker import link
 from classifiers.predictions import AuthorityCandidate, AuthorityMatch, TopicPrediction
@@ -37,12 +40,52 @@ from models import (
     Priority,
     ProcessingStatus,
     as_utc,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
 from models.references import next_reference
 
 SYSTEM = "system"
+IMPORT = "import"
+logger = logging.getLogger(__name__)
+
+# A mail's own Date is believed within these bounds of its arrival (else the arrival time).
+MAX_CLOCK_SKEW = timedelta(minutes=15)  # a sender's clock ahead of ours
+MAX_MAIL_AGE = timedelta(days=366 * 15)  # older than this is a broken or forged Date
+# Channels that deliver mail that may have been sent long before it reached Eingang (an
+# imported mailbox, a polled folder): their consultations are dated by the mail's Date.
+DATED_BY_MAIL = frozenset({Channel.FILE, Channel.IMAP})
+# Only an import by the operator is trusted to carry the ministry's own sent mail: on a live
+# channel a From: of our own address is trivially forged.
+OWN_MAIL_CHANNELS = frozenset({Channel.FILE})
+
+
+def plausible_date(date: datetime | None, arrival: datetime) -> datetime | None:
+    """The mail's Date when it is believable: not later than its arrival (plus clock skew) and
+    not absurdly old; else None."""
+    date, arrival = as_utc(date), as_utc(arrival)
+    if date is None or date > arrival + MAX_CLOCK_SKEW or date < arrival - MAX_MAIL_AGE:
+        return None
+    return date
+
+
+def received_time(parsed: ParsedMail, inbound: InboundMessage) -> datetime:
+    """When a consultation opened by this message was received: for imported and polled mail
+    the mail's own (plausible) Date, for live SMTP and chat the arrival time."""
+    arrival = as_utc(inbound.received_at) or utcnow()
+    if inbound.channel in DATED_BY_MAIL:
+        return plausible_date(parsed.date, arrival) or arrival
+    return arrival
+
+
+def is_own_address(address: str | None, own_addresses: Collection[str]) -> bool:
+    """``address`` is one of the ministry's own (exact addresses, or ``@domain`` entries)."""
+    if not address:
+        return False
+    address = address.strip().lower()
+    domain = "@" + address.rpartition("@")[2]
+    return any(own.strip().lower() in (address, domain) for own in own_addresses)
 
 
 @dataclass(frozen=True)
@@ -80,7 +123,7 @@ def _open_consultation(
     match: AuthorityMatch,
     reference_prefix: str,
 ) -> Consultation:
-    received = as_utc(inbound.received_at) or utcnow()
+    received = received_time(parsed, inbound)
     sender = parsed.original_sender or parsed.sender
     consultation = Consultation(
         reference=next_reference(session, prefix=reference_prefix, year=received.year),
@@ -172,11 +215,79 @@ def with_declared_authority(match: AuthorityMatch, raw: bytes, gazetteer: Gazett
     return AuthorityMatch(match=best, candidates=ranked, evidence=best.evidence)
 
 
+def _record_own_answer(
+    session: Session, inbound: InboundMessage, parsed: ParsedMail, *, reference_prefix: str
+) -> ProcessingResult:
+    """A mail sent by the ministry's own address, found in an imported mailbox: an answer in
+    its consultation's thread (outbound message, first response at the mail's Date, status
+    "beantwortet"), so the imported history's response times are real. One that belongs to
+    no consultation opens none (it is kept, processed, without a consultation)."""
+    thread = match_thread(session, parsed, sender_authority=None, reference_prefix=reference_prefix)
+    arrival = as_utc(inbound.received_at) or utcnow()
+    sent_at = plausible_date(parsed.date, arrival) or arrival
+    consultation = thread.consultation if thread else None
+    if consultation is not None:
+        sender = parsed.sender
+        session.add(
+            ConsultationMessage(
+                consultation_id=stored_id(consultation.id),
+                inbound_message_id=inbound.id,
+                direction=Direction.OUTBOUND,
+                channel=inbound.channel,
+                sender=sender.address if sender else None,
+                sender_name=sender.name if sender else None,
+                recipients=[a.address for a in parsed.to],
+                sent_at=sent_at,
+                subject=parsed.subject,
+                text=parsed.new_text,
+                quoted_text=parsed.quoted_text,
+                signature=parsed.signature,
+                html=parsed.html,
+                message_id=parsed.message_id,
+                in_reply_to=parsed.in_reply_to,
+                references=list(parsed.references),
+            )
+        )
+        _store_attachments(session, inbound, parsed)
+        if sent_at >= as_utc(consultation.received_at):
+            record_first_response(session, consultation=consultation, actor=IMPORT, at=sent_at)
+            if ConsultationStatus.ANSWERED in allowed_transitions(consultation.status) and consultation.status in (
+                ConsultationStatus.NEW,
+                ConsultationStatus.IN_PROGRESS,
+            ):
+                change_status(
+                    session,
+                    consultation=consultation,
+                    actor=IMPORT,
+                    status=ConsultationStatus.ANSWERED,
+                    reason="Antwort aus dem importierten Postfach",
+                )
+        consultation.updated_at = utcnow()
+    else:
+        logger.info("own message %s belongs to no consultation; kept without one", inbound.id)
+    inbound.status = ProcessingStatus.PROCESSED
+    inbound.error = None
+    inbound.processed_at = utcnow()
+    inbound.consultation_id = consultation.id if consultation else None
+    inbound.from_address = parsed.sender.address if parsed.sender else None
+    inbound.subject = parsed.subject
+    inbound.auto_reply = parsed.auto_reply
+    session.flush()
+    return ProcessingResult(
+        stored_id(inbound.id),
+        consultation.id if consultation else None,
+        consultation.reference if consultation else None,
+        False,
+    )
+
+
 def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtime) -> ProcessingResult:
     """Run the pipeline on one stored message inside ``session`` (the caller commits), with the
-    runtime's topic model, gazetteer and taxonomy."""
+    runtime's topic model, gazetteer and taxonomy. Imported mail sent from the ministry's own
+    addresses (``runtime.settings.own_addresses``) is recorded as an answer, not as a new question."""
     taxonomy = runtime.taxonomy
     reference_prefix = runtime.settings.reference_prefix
+    own_addresses = runtime.settings.own_addresses
     inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
     if inbound is None:
         raise LookupError(f"no stored message with id {inbound_id}")
@@ -188,6 +299,10 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
 
     require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
     parsed = parse(inbound.raw)
+    if inbound.channel in OWN_MAIL_CHANNELS and is_own_address(
+        parsed.sender.address if parsed.sender else None, own_addresses
+    ):
+        return _record_own_answer(session, inbound, parsed, reference_prefix=reference_prefix)
     prediction = classify(parsed, runtime.topic_model.load())
     known_senders, learned, version = sender_knowledge(session, _sender_addresses(parsed), _sender_domains(parsed))
     gazetteer = runtime.gazetteers.current(session, latest=version)
@@ -246,7 +361,7 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
             sender=sender.address if sender else inbound.envelope_from,
             sender_name=sender.name if sender else None,
             recipients=[a.address for a in parsed.to],
-            sent_at=parsed.date or as_utc(inbound.received_at),
+            sent_at=plausible_date(parsed.date, as_utc(inbound.received_at) or utcnow()) or as_utc(inbound.received_at),
             subject=parsed.subject,
             text=parsed.new_text,
             quoted_text=parsed.quoted_text,

@@ -34,6 +34,7 @@ from models import (
     TaskStatus,
     UserAccount,
     as_utc,
+    local_time,
     metrics,
 )
 from models.audit import record_change
@@ -182,7 +183,7 @@ def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: dat
             f"der dringende Beratungsfall {consultation.reference} ist seit {hours:.1f} Stunden ohne erste Antwort.\n\n"
             f"Betreff: {consultation.subject}\n"
             f"Absender: {consultation.sender_address or '—'}\n"
-            f"Eingegangen: {as_utc(consultation.received_at):%d.%m.%Y %H:%M} UTC\n\n"
+            f"Eingegangen: {local_time(consultation.received_at, settings.local_timezone):%d.%m.%Y um %H:%M Uhr}\n\n"
             "Bitte sorgen Sie für eine Antwort oder weisen Sie den Fall zu.\n\n"
             "— Eingang (automatische Eskalation)\n"
         )

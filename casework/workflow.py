@@ -23,10 +23,13 @@ Funktionen:
   eingehende Nachricht öffnet einen abgeschlossenen Fall wieder (und holt beantwortete/wartende
   Fälle zurück in Bearbeitung).
 - ``assign(session, *, consultation, actor, assignee)`` — Zuständige(n) setzen (``None`` = keine).
-- ``set_priority(session, *, consultation, actor, priority)`` — ``normal``/``hoch``/``dringend``.
+- ``set_priority(session, *, consultation, actor, priority)`` — ``normal``/``hoch``/``dringend``,
+  von Hand gesetzt: danach folgt die Priorität nicht mehr den Themen.
 - ``confirm_topics(session, *, consultation, actor, taxonomy, topics=None)`` — Themen
   bestätigen (``None``) oder korrigieren; eine Korrektur schreibt eine ``TopicCorrection``
   und legt die Aufgaben neu hinzugekommener Themen an. ``suggested_topics`` bleibt erhalten.
+  Ohne IT-Sicherheit ist ein Fall kein Sicherheitsvorfall mehr; die Priorität folgt den Themen
+  (``priority_from_topics``), solange niemand sie von Hand gesetzt hat (``priority_set_by_hand``).
 - ``confirm_authority(session, *, consultation, actor, authority_key=None)`` — Behörde
   bestätigen oder korrigieren; ``suggested_authority`` bleibt erhalten, die Absenderadresse
   wird als ``KnownSender`` gespeichert.
@@ -262,6 +265,55 @@ def set_priority(session: Session, *, consultation: ConsultationRef, actor: str,
     return row
 
 
+# The topic an urgent security incident is filed under: without it a consultation is no
+# incident and its priority (unless a consultant set one) is back to normal.
+INCIDENT_TOPIC = "it_security"
+PRIORITY_FOLLOWS_TOPICS = "priority_followed_topics"
+
+
+def priority_set_by_hand(session: Session, consultation: Consultation) -> bool:
+    """Has a consultant set this consultation's priority (``set_priority``)? Recorded in the
+    audit trail as a ``priority_changed`` entry by a person, not the system or a rule."""
+    from models import AuditEntry
+
+    actors = session.exec(
+        select(AuditEntry.actor).where(
+            AuditEntry.consultation_id == consultation.id, AuditEntry.action == "priority_changed"
+        )
+    ).all()
+    return any(actor != SYSTEM and not actor.startswith("rule:") for actor in actors)
+
+
+def priority_from_topics(consultation: Consultation) -> Priority:
+    """The priority the topics give: ``dringend`` for an urgent security incident (filed under
+    IT-Sicherheit), else ``normal``."""
+    urgent = consultation.urgent_incident and INCIDENT_TOPIC in (consultation.topics or [])
+    return Priority.URGENT if urgent else Priority.NORMAL
+
+
+def _follow_topics(session: Session, row: Consultation, *, actor: str, before_topics: list[str]) -> None:
+    """After a topic change: removing IT-Sicherheit ends the incident flag; the priority
+    follows the topics unless a consultant set it by hand."""
+    if row.urgent_incident and INCIDENT_TOPIC in before_topics and INCIDENT_TOPIC not in row.topics:
+        row.urgent_incident = False
+    if priority_set_by_hand(session, row):
+        return
+    target = priority_from_topics(row)
+    if target == row.priority:
+        return
+    before = row.priority
+    row.priority = target
+    record_change(
+        session,
+        consultation_id=row.id,
+        actor=actor,
+        action=PRIORITY_FOLLOWS_TOPICS,
+        field="priority",
+        before=before,
+        after=target,
+    )
+
+
 def machine_topics(session: Session, consultation: Consultation) -> list[str]:
     """The topics the classifier chose when the consultation was opened (from the audit trail;
     falls back to the current topics when no such record exists)."""
@@ -324,6 +376,7 @@ def confirm_topics(
         after=new_topics,
     )
     if corrected:
+        _follow_topics(session, row, actor=actor, before_topics=before)
         session.add(
             TopicCorrection(
                 consultation_id=row.id,

@@ -270,6 +270,15 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def own_addresses(self) -> frozenset[str]:
+        """The ministry's own addresses: ``mail_from`` and the accepted recipients (``@domain``
+        entries stand for every address of that domain)."""
+        from email.utils import parseaddr
+
+        sender = parseaddr(self.mail_from)[1].strip().lower()
+        return frozenset(filter(None, [sender, *self.accepted_recipients]))
+
+    @property
     def is_development(self) -> bool:
         return self.environment.strip().lower() == "development"
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 from email.message import Message
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parseaddr
 
 from intake.parsed import Address
@@ -127,6 +125,9 @@ def detect_automatic(
 def detect_automatic_raw(
     raw: bytes, *, subject: str = "", sender: Address | None = None, envelope_from: str | None = None
 ) -> str | None:
-    """``detect_automatic`` on the header fields of raw message bytes."""
-    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536], headersonly=True)
+    """``detect_automatic`` on the header fields of raw message bytes (read as ``parse`` reads
+    them, past junk lines before the fields)."""
+    from intake.parsing import read_headers  # intake.parsing imports this module
+
+    headers = read_headers(raw)
     return detect_automatic(headers, subject=subject, sender=sender, envelope_from=envelope_from)

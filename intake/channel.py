@@ -5,12 +5,10 @@ marking for messages that are stored but cannot be read, so they never block a c
 
 from __future__ import annotations
 
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 
 from sqlalchemy.engine import Engine
 
-from intake.parsing import parse
+from intake.parsing import parse, read_headers
 from models import Channel, InboundMessage, ProcessingStatus, metrics, session_scope
 from models.store import store_inbound
 
@@ -23,7 +21,7 @@ def require_headers(raw: bytes) -> None:
     """Raise UnreadableMessage unless ``raw`` starts with RFC 5322 header fields."""
     if not raw.strip():
         raise UnreadableMessage("leere Nachricht")
-    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536], headersonly=True)
+    headers = read_headers(raw)
     if not headers.keys():
         raise UnreadableMessage("keine Kopfzeilen gefunden: die Daten sind keine E-Mail nach RFC 5322")
 

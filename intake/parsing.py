@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from email.generator import BytesGenerator
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.policy import compat32
 from io import BytesIO
 
@@ -29,8 +30,9 @@ from intake.headers import decode_header_text, message_ids, parse_address_list, 
 from intake.html_text import html_to_text
 from intake.parsed import Address, ParsedAttachment, ParsedMail
 
-__all__ = ["content_hash", "decode_part", "html_to_text", "parse"]
+__all__ = ["content_hash", "decode_part", "html_to_text", "parse", "read_headers"]
 
+_HEADER_READ_LIMIT = 65536
 _HEADER_NAME_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 _CONTAINER_TYPES = ("message/rfc822", "message/global")
 _STRUCTURED_ATTACHMENTS = ("message/delivery-status", "message/disposition-notification", "text/rfc822-headers")
@@ -74,16 +76,32 @@ def _repair_header_block(raw: bytes) -> bytes | None:
     return b"".join(unix_from + repaired) + raw[end:]
 
 
-def _read_message(raw: bytes) -> Message:
-    msg = email.message_from_bytes(raw, policy=compat32)
+def _read_message(raw: bytes, *, headers_only: bool = False) -> Message:
+    def read(data: bytes) -> Message:
+        if headers_only:
+            return BytesHeaderParser(policy=compat32).parsebytes(data, headersonly=True)
+        return email.message_from_bytes(data, policy=compat32)
+
+    msg = read(raw)
     needs_repair = not msg.keys() or any(type(d).__name__ == "MissingHeaderBodySeparatorDefect" for d in msg.defects)
     if needs_repair:
         repaired = _repair_header_block(raw)
         if repaired is not None:
-            fixed = email.message_from_bytes(repaired, policy=compat32)
+            fixed = read(repaired)
             if len(fixed.keys()) > len(msg.keys()):
                 return fixed
     return msg
+
+
+def read_headers(raw: bytes) -> Message:
+    """The header fields of ``raw`` as ``parse`` reads them, without the body: lines a gateway
+    put before the fields (``---- Original email message ----``) are skipped and folded lines
+    that lost their indentation are rejoined, as Zammad's parser (the Ruby ``mail`` gem, which
+    ignores header lines without a valid field name) recovers them. Every reader of raw
+    headers (the intake check, acknowledgements, the message list) uses this."""
+    match = re.search(rb"\r?\n\r?\n", raw[:_HEADER_READ_LIMIT])
+    block = raw[: match.end()] if match else raw[:_HEADER_READ_LIMIT]
+    return _read_message(block, headers_only=True)
 
 
 # --- parts ------------------------------------------------------------------------------------

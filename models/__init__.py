@@ -18,7 +18,7 @@ from models.consultations import (
     TopicCorrection,
 )
 from models.contacts import ConsultationContact, ContactRole
-from models.db import as_utc, make_engine, session_scope, stored_id, utcnow
+from models.db import UtcDateTime, as_utc, local_time, make_engine, session_scope, stored_id, utcnow
 from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
@@ -59,8 +59,10 @@ __all__ = [
     "TaskStatus",
     "TopicCorrection",
     "UserAccount",
+    "UtcDateTime",
     "WebSession",
     "as_utc",
+    "local_time",
     "make_engine",
     "session_scope",
     "stored_id",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import EnumString, utcnow
+from models.db import EnumString, UtcDateTime, utcnow
 
 
 class ChatRole(StrEnum):
@@ -47,11 +47,11 @@ class ChatSession(SQLModel, table=True):
     # is mailed to that consultation's contacts; only its hash is kept.
     claim_consultation_id: int | None = Field(default=None)
     claim_code_hash: str | None = Field(default=None, max_length=128)
-    claim_expires_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    claim_expires_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
     claim_attempts: int = Field(default=0)
-    claim_verified_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    claim_verified_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class ChatMessage(SQLModel, table=True):
@@ -76,5 +76,5 @@ class ChatMessage(SQLModel, table=True):
     )
     outbound_mail_id: int | None = Field(default=None, foreign_key="outbound_mail.id")
     error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    delivered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    delivered_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))

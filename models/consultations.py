@@ -7,10 +7,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, DateTime, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import EnumString, utcnow
+from models.db import EnumString, UtcDateTime, utcnow
 from models.messages import Channel
 
 
@@ -84,13 +84,11 @@ class Consultation(SQLModel, table=True):
     # one (reference, Message-ID) is threaded into that one.
     merged_into_id: int | None = Field(default=None)
 
-    received_at: datetime = Field(
-        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
-    )
-    first_response_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
-    closed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=True))
+    first_response_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
+    closed_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class ConsultationMessage(SQLModel, table=True):
@@ -106,7 +104,7 @@ class ConsultationMessage(SQLModel, table=True):
     sender: str | None = Field(default=None, max_length=320)
     sender_name: str | None = Field(default=None, max_length=255)
     recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    sent_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
     subject: str = Field(default="", sa_column=Column(Text, nullable=False))
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
     quoted_text: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -132,8 +130,8 @@ class FollowUpTask(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     postponed_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_by: str = Field(default="system", max_length=128)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    completed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
 
 
 def effective_assignee_id(task: FollowUpTask, consultation: Consultation) -> int | None:
@@ -150,7 +148,7 @@ class ConsultationNote(SQLModel, table=True):
     consultation_id: int = Field(foreign_key="consultation.id", index=True)
     author: str = Field(max_length=128)
     text: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class AuditEntry(SQLModel, table=True):
@@ -161,7 +159,7 @@ class AuditEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     consultation_id: int | None = Field(default=None, foreign_key="consultation.id", index=True)
     actor: str = Field(max_length=128, description="user name, 'system', or 'rule:<name>'")
-    at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=True))
     action: str = Field(max_length=64)
     field: str | None = Field(default=None, max_length=64)
     before: Any = Field(default=None, sa_column=Column(JSON))
@@ -187,13 +185,11 @@ class OutboundMail(SQLModel, table=True):
     message_id: str = Field(max_length=998, unique=True)
     status: str = Field(default="pending", max_length=16, index=True)
     error: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: datetime = Field(
-        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
-    )
-    sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=True))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
     raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     attempts: int = Field(default=0)
-    claimed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
 
 
 class TopicCorrection(SQLModel, table=True):
@@ -207,7 +203,7 @@ class TopicCorrection(SQLModel, table=True):
     suggested: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     corrected: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     author: str = Field(max_length=128)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class SlaBreach(SQLModel, table=True):
@@ -217,5 +213,5 @@ class SlaBreach(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     consultation_id: int = Field(foreign_key="consultation.id", index=True)
     kind: str = Field(max_length=32)
-    due_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
-    recorded_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    due_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, UniqueConstraint
+from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import UtcDateTime, utcnow
 
 
 class ContactRole(StrEnum):
@@ -28,4 +28,4 @@ class ConsultationContact(SQLModel, table=True):
     name: str | None = Field(default=None, max_length=255)
     role: str = Field(default=ContactRole.OPENER, max_length=16)
     added_by: str = Field(default="system", max_length=128)
-    added_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    added_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any, overload
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, event
+from sqlalchemy import DateTime, String, event
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
@@ -67,6 +69,37 @@ def stored_id(value: int | None) -> int:
     if value is None:
         raise RuntimeError("row has not been stored yet (no id)")
     return value
+
+
+class UtcDateTime(TypeDecorator):
+    """A timestamp stored as UTC and read back as an aware UTC datetime, on every database.
+
+    PostgreSQL's ``timestamptz`` converts by itself; SQLite keeps only the wall-clock digits, so a
+    ``Date: … +0200`` stored unconverted would come back as that wall time *in UTC* and be shown
+    two hours late. Aware values are converted to UTC before they are written; naive values are
+    taken as UTC (everything Eingang computes is UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return as_utc(value).astimezone(UTC) if value is not None else None
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def local_time(value: datetime, zone: str) -> datetime:
+    """``value`` (stored UTC) in the local time zone ``zone`` (``settings.local_timezone``) —
+    the one conversion for display: pages, e-mails and exports."""
+    return as_utc(value).astimezone(_zone(zone))
 
 
 def make_engine(database_url: str, **kwargs) -> Engine:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from models.db import utcnow
+from models.db import UtcDateTime, utcnow
 
 
 class GazetteerVersion(SQLModel, table=True):
@@ -20,7 +20,7 @@ class GazetteerVersion(SQLModel, table=True):
     __tablename__ = "gazetteer_version"
 
     id: int | None = Field(default=None, primary_key=True)
-    loaded_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    loaded_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
     source: str = Field(max_length=1024, description="Directory the files were loaded from")
     checksum: str = Field(max_length=64, index=True, description="SHA-256 over the file names and texts")
     counts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

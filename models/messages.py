@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, DateTime, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.db import EnumString, utcnow
+from models.db import EnumString, UtcDateTime, utcnow
 
 
 class Channel(StrEnum):
@@ -44,17 +44,15 @@ class InboundMessage(SQLModel, table=True):
     content_hash: str = Field(max_length=64, index=True, description="SHA-256 of the raw bytes")
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     size: int = 0
-    received_at: datetime = Field(
-        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True)
-    )
+    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=True))
     status: ProcessingStatus = Field(
         default=ProcessingStatus.RECEIVED, sa_type=EnumString(ProcessingStatus, 16), nullable=False, index=True
     )
     error: str | None = Field(default=None, sa_column=Column(Text))
     attempts: int = 0
-    processed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    processed_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
     # From when the sweeper may enqueue it again (enqueue lease / retry backoff); None: received_at.
-    retry_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    retry_at: datetime | None = Field(default=None, sa_column=Column(UtcDateTime()))
     # Filled by processing so lists need not re-parse the raw bytes.
     from_address: str | None = Field(default=None, max_length=320)
     subject: str | None = Field(default=None, sa_column=Column(Text))

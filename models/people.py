@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime
+from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
-from models.db import EnumString, utcnow
+from models.db import EnumString, UtcDateTime, utcnow
 
 
 class Role(StrEnum):
@@ -29,7 +29,7 @@ class UserAccount(SQLModel, table=True):
     api_token_hash: str | None = Field(default=None, max_length=255, index=True)
     is_team_lead: bool = False
     active: bool = True
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
 
 
 class KnownSender(SQLModel, table=True):
@@ -41,4 +41,4 @@ class KnownSender(SQLModel, table=True):
     address: str = Field(primary_key=True, max_length=320)
     authority_key: str = Field(max_length=12, index=True)
     confirmed_by: str = Field(max_length=128)
-    confirmed_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    confirmed_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))

@@ -13,7 +13,7 @@ passed in by the caller."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
@@ -463,10 +463,17 @@ def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
         return None, None
 
 
-def inbound_message_public(session: Session, row: InboundMessage) -> InboundMessagePublic:
+def inbound_message_public(
+    session: Session,
+    row: InboundMessage,
+    *,
+    headers_of: Callable[[bytes], tuple[str | None, str | None]] | None = None,
+) -> InboundMessagePublic:
+    """``headers_of`` reads From and Subject of a message not (yet) processed; the callers above
+    pass intake's reader (which also skips junk lines before the fields), models imports no intake."""
     from_address, subject = row.from_address, row.subject
     if from_address is None and subject is None:
-        from_address, subject = _headers_of(row.raw)
+        from_address, subject = (headers_of or _headers_of)(row.raw)
     consultation = session.get(Consultation, row.consultation_id) if row.consultation_id else None
     assert row.id is not None
     return InboundMessagePublic(

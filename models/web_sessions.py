@@ -11,10 +11,10 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, delete
+from sqlalchemy import Column, ForeignKey, Integer, delete
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from models.db import as_utc, utcnow
+from models.db import UtcDateTime, as_utc, utcnow
 
 
 class WebSession(SQLModel, table=True):
@@ -23,8 +23,8 @@ class WebSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     user_id: int = Field(sa_column=Column(Integer, ForeignKey("user_account.id"), nullable=False, index=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
-    expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
 def _digest(token: str) -> str:

@@ -69,6 +69,7 @@ def test_digest_escalation_and_breaches_are_sent_once_in_german(sqlite_runtime, 
     assert "Später" not in anna
     escalation = mails[("leitung@tfm.thueringen.de", "Eskalation: dringender Fall KV-2026-00003 ohne Antwort")]
     assert "seit 5.0 Stunden ohne erste Antwort" in escalation
+    assert "Eingegangen: 23.11.2026 um 03:00 Uhr" in escalation  # 02:00 UTC, local time (CET)
     with session_scope(runtime.engine) as session:
         kinds = sorted(b.kind for b in session.exec(select(SlaBreach)))
         escalated = session.exec(select(AuditEntry).where(AuditEntry.action == "escalated")).one()

@@ -192,7 +192,7 @@ def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtim
     assert reference in page and "Vorschläge bestätigen" in page
     assert "Hinweise:" in page  # the classifier's evidence is shown
     assert "<details" in page
-    assert "Änderungsverlauf" in page and "system</strong>: angelegt" in page
+    assert "Änderungsverlauf" in page and f"system</strong>: Fall {reference} angelegt" in page
 
 
 def test_mail_html_is_sanitised_and_remote_images_need_a_click(client, runtime):

@@ -58,6 +58,10 @@ def test_operator_commands_change_and_show_a_consultation(cli):
     assert actions[-1] == ("anna", "closed")
     text = cli("consultations", "show", "KV-2026-00042")
     assert "Status: abgeschlossen" in text and "Zuständig: anna" in text
+    # The audit trail in German sentences, as on the case page (no raw values).
+    assert "Status: in Bearbeitung → abgeschlossen (Grund: telefonisch geklärt)" in text
+    assert "Priorität: normal → dringend" in text and "Zuständig: niemand → anna" in text
+    assert "{'" not in text
 
 
 def test_task_commands_add_postpone_complete(cli):

@@ -134,7 +134,8 @@ def list_consultations(
 ):
     """Consultations in triage order (new and unassigned first), filtered like the inbox;
     ``pruefen=true``: only those flagged "zu prüfen"."""
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, pruefen)
+    zone = request.app.state.runtime.settings.local_timezone
+    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, review=pruefen, time_zone=zone)
     taxonomy = request.app.state.runtime.taxonomy
     return inbox_rows(db, inbox_query(db, filters, limit=max(1, min(limit, 1000))), taxonomy)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, case, cast, exists, func, or_
 from sqlmodel import Session, col, select
@@ -37,9 +38,10 @@ class InboxFilter:
     received_to: date | None = None
     search: str | None = None
     review: bool = False  # only consultations flagged "zu prüfen"
+    time_zone: str = "Europe/Berlin"  # the days of received_from/received_to are local days
 
     @classmethod
-    def from_query(cls, params) -> InboxFilter:
+    def from_query(cls, params, *, time_zone: str = "Europe/Berlin") -> InboxFilter:
         def text(name: str) -> str | None:
             value = (params.get(name) or "").strip()
             return value or None
@@ -61,7 +63,13 @@ class InboxFilter:
             received_to=day("bis"),
             search=text("q"),
             review=text("pruefen") in ("1", "ja", "true"),
+            time_zone=time_zone,
         )
+
+
+def _day_start(day: date, zone: str) -> datetime:
+    """Midnight of ``day`` in the local time zone, as UTC (the consultations store UTC)."""
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def _like_pattern(text: str) -> str:
@@ -106,10 +114,11 @@ def _inbox_select(session: Session, filters: InboxFilter, query, limit: int | No
         user = session.exec(select(UserAccount).where(UserAccount.username == filters.assignee)).first()
         query = query.where(Consultation.assignee_id == (user.id if user else -1))
     if filters.received_from:
-        query = query.where(Consultation.received_at >= datetime.combine(filters.received_from, time.min, tzinfo=UTC))
+        query = query.where(Consultation.received_at >= _day_start(filters.received_from, filters.time_zone))
     if filters.received_to:
-        end = datetime.combine(filters.received_to + timedelta(days=1), time.min, tzinfo=UTC)
-        query = query.where(Consultation.received_at < end)
+        query = query.where(
+            Consultation.received_at < _day_start(filters.received_to + timedelta(days=1), filters.time_zone)
+        )
     if filters.search:
         pattern = _like_pattern(filters.search)
         in_messages = exists().where(

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from casework.workflow import STATUS_LABELS
-from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, as_utc
+from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, local_time
 from web.inbox import age_label
 from web.security import ROLE_LABELS, csrf_token
 
-BERLIN = ZoneInfo("Europe/Berlin")
+DEFAULT_TIMEZONE = "Europe/Berlin"
 PRIORITY_LABELS = {Priority.NORMAL: "normal", Priority.HIGH: "hoch", Priority.URGENT: "dringend"}
 TASK_STATUS_LABELS = {TaskStatus.OPEN: "offen", TaskStatus.DONE: "erledigt", TaskStatus.CANCELLED: "entfallen"}
 AUDIT_LABELS = {
@@ -24,6 +24,7 @@ AUDIT_LABELS = {
     "closed": "abgeschlossen",
     "reopened": "wieder geöffnet",
     "priority_changed": "Priorität geändert",
+    "priority_followed_topics": "Priorität folgt den Themen",
     "topics_confirmed": "Themen bestätigt",
     "topics_corrected": "Themen korrigiert",
     "authority_confirmed": "Behörde bestätigt",
@@ -51,12 +52,25 @@ AUDIT_LABELS = {
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
-def _local(value: datetime | date | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+def time_zone(request: Request | None) -> str:
+    """The local time zone of this app (``settings.local_timezone``)."""
+    runtime = getattr(getattr(request, "app", None), "state", None)
+    runtime = getattr(runtime, "runtime", None)
+    return runtime.settings.local_timezone if runtime is not None else DEFAULT_TIMEZONE
+
+
+def format_local(value: datetime | date | None, zone: str, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    """A stored (UTC) time as local wall time, German format; a date as ``dd.mm.yyyy``."""
     if value is None:
         return "–"
     if isinstance(value, datetime):
-        return as_utc(value).astimezone(BERLIN).strftime(fmt)
+        return local_time(value, zone).strftime(fmt)
     return value.strftime("%d.%m.%Y")
+
+
+@pass_context
+def _local(context, value: datetime | date | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    return format_local(value, time_zone(context.get("request")), fmt)
 
 
 def _percent(value: float | None) -> str:

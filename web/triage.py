@@ -33,6 +33,7 @@ from models import (
 )
 from models.gazetteer import authority_summary
 from models.public import usernames
+from web.audit_view import AuditContext, describe
 from web.downloads import attachment_disposition
 from web.inbox import (
     PAGE_SIZE,
@@ -45,7 +46,7 @@ from web.inbox import (
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
-from web.templating import flash, render
+from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
 router = APIRouter(include_in_schema=False)
 Csrf = [Depends(verify_csrf)]
@@ -62,7 +63,7 @@ def home(user: PageUser):
 
 @router.get("/eingang")
 def inbox(request: Request, db: DbSession, user: PageUser):
-    filters = InboxFilter.from_query(request.query_params)
+    filters = InboxFilter.from_query(request.query_params, time_zone=time_zone(request))
     taxonomy = request.app.state.runtime.taxonomy
     rows = inbox_rows(db, inbox_query(db, filters, limit=PAGE_SIZE), taxonomy)
     context = {
@@ -167,6 +168,20 @@ def _case_page(
     suggestion = consultation.suggested_authority or {}
     previous, following = _neighbours(db, consultation)
     thread = _thread(db, consultation, show_images=bool(bilder))
+    zone = time_zone(request)
+    authority_names: dict[str, str | None] = {}
+
+    def authority_name(key: str) -> str | None:
+        if key not in authority_names:
+            authority_names[key] = (authority_summary(db, key) or {}).get("name")
+        return authority_names[key]
+
+    audit_context = AuditContext(
+        topic_label=lambda topic: taxonomy.label(topic) if topic in taxonomy.ids else topic,
+        authority_name=authority_name,
+        task_titles={task.id: task.title for task in tasks if task.id is not None},
+        format_time=lambda value: format_local(value, zone),
+    )
     headers = None
     if bilder:  # the consultant asked for remote images: allow them on this one response
         headers = {
@@ -194,7 +209,7 @@ def _case_page(
         "blocked_images": sum(t["html"].blocked_images for t in thread if t["html"]),
         "tasks": tasks,
         "notes": notes,
-        "audit": audit,
+        "audit": [{"entry": e, "text": describe(e, audit_context, AUDIT_LABELS)} for e in audit],
         "users": _active_users(db),
         "usernames": names,
         "assignee": names.get(consultation.assignee_id) if consultation.assignee_id else None,
@@ -263,9 +278,16 @@ def set_topics(
 
 @router.post("/faelle/{reference}/behoerde", dependencies=Csrf)
 def set_authority(
-    request: Request, reference: str, db: DbSession, user: PageUser, authority_key: Annotated[str, Form()] = ""
+    request: Request,
+    reference: str,
+    db: DbSession,
+    user: PageUser,
+    authority_key: Annotated[str, Form()] = "",
+    candidate: Annotated[str, Form()] = "",
 ):
-    key = authority_key.strip() or None
+    """Save the chosen candidate (radio ``candidate``) or a typed key (``authority_key``, which
+    wins when both are given); neither confirms the linked authority."""
+    key = authority_key.strip() or candidate.strip() or None
     return _act(
         request,
         db,

@@ -93,6 +93,7 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
         print_json(detail)
         return
     authority = detail["authority"]["name"] if detail["authority"] else "—"
+    local = _local_formatter()
     typer.echo(f"{detail['reference']}  {detail['subject']}")
     typer.echo(
         f"  Status: {detail['status']}   Priorität: {detail['priority']}   Zuständig: {detail['assignee'] or '—'}"
@@ -100,23 +101,59 @@ def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION
     typer.echo(f"  Behörde: {authority}{' (bestätigt)' if detail['authority_confirmed'] else ''}")
     topics = ", ".join(topic["id"] for topic in detail["topics"]) or "—"
     typer.echo(f"  Themen: {topics}{' (bestätigt)' if detail['topics_confirmed'] else ''}")
-    typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {detail['received_at']}")
-    typer.echo(f"  Erste Antwort: {detail['first_response_at'] or '—'}")
+    typer.echo(f"  Absender: {detail['sender'] or '—'}   Eingang: {local(detail['received_at'])}")
+    typer.echo(f"  Erste Antwort: {local(detail['first_response_at'])}")
     typer.echo("Nachrichten:")
     for m in detail["messages"]:
         arrow = "←" if m["direction"] == Direction.INBOUND else "→"
-        typer.echo(f"  {arrow} {m['sent_at']}  {m['sender'] or '—'}: {m['subject']}")
+        typer.echo(f"  {arrow} {local(m['sent_at'])}  {m['sender'] or '—'}: {m['subject']}")
     typer.echo("Aufgaben:")
     for t in detail["tasks"]:
         typer.echo(f"  [{t['id']}] {t['due']}  {t['status']:<9} {t['title']}  ({t['assignee'] or '—'})")
     if detail["notes"]:
         typer.echo("Notizen:")
         for n in detail["notes"]:
-            typer.echo(f"  {n['created_at']}  {n['author']}: {n['text']}")
+            typer.echo(f"  {local(n['created_at'])}  {n['author']}: {n['text']}")
     typer.echo("Verlauf:")
-    for e in detail["audit"]:
-        change = f"{e['before']!r} → {e['after']!r}" if e["before"] is not None else f"{e['after']!r}"
-        typer.echo(f"  {e['at']}  {e['actor']:<16} {e['action']:<20} {change}")
+    for at, actor, sentence in _audit_sentences(detail):
+        typer.echo(f"  {at}  {actor:<16} {sentence}")
+
+
+def _local_formatter():
+    """ISO time (UTC, as in the JSON output) -> local time for people (``EINGANG_LOCAL_TIMEZONE``)."""
+    from datetime import datetime
+
+    from web.templating import format_local
+
+    zone = runtime().settings.local_timezone
+    return lambda value: format_local(datetime.fromisoformat(value), zone) if value else "—"
+
+
+def _audit_sentences(detail: dict) -> list[tuple[str, str, str]]:
+    """The audit trail as the case page shows it: local time, actor, German sentence."""
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from web.audit_view import AuditContext, describe
+    from web.templating import AUDIT_LABELS, format_local
+
+    rt = runtime()
+    zone, taxonomy = rt.settings.local_timezone, rt.taxonomy
+    titles = {t["id"]: t["title"] for t in detail["tasks"]}
+    context = AuditContext(
+        topic_label=lambda topic: taxonomy.label(topic) if topic in taxonomy.ids else topic,
+        authority_name=lambda key: None,
+        task_titles=titles,
+        format_time=lambda value: format_local(value, zone),
+    )
+    return [
+        (
+            format_local(datetime.fromisoformat(e["at"]), zone),
+            e["actor"],
+            describe(SimpleNamespace(**e), context, AUDIT_LABELS),
+        )
+        for e in detail["audit"]
+    ]
 
 
 @app.command("status")

@@ -11,6 +11,8 @@ from sqlmodel import Session, select
 from casework.pipeline import mark_failed
 from casework.processing import failed_ids, process_message
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from intake.headers import decode_header_text, parse_address_list
+from intake.parsing import header, read_headers
 from models import InboundMessage, ProcessingStatus, session_scope
 from models.public import inbound_message_public
 from queue_workers.worker import running_queue
@@ -18,9 +20,21 @@ from queue_workers.worker import running_queue
 app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
 
 
+def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
+    """From and Subject straight from the raw headers, for messages not (yet) processed."""
+    try:
+        headers = read_headers(raw)  # also past junk lines a gateway put before the fields
+        senders = parse_address_list(header(headers, "From"), allow_local=True)
+        subject = header(headers, "Subject")
+        address = next((a.address for a in senders if a.address), None)
+        return address, (decode_header_text(subject) if subject is not None else None)
+    except Exception:  # headers the parser cannot represent: the list still shows the row
+        return None, None
+
+
 def message_summary(session: Session, row: InboundMessage) -> dict:
     """One stored message as shown by ``messages list`` (no body: personal data stays in the DB)."""
-    return inbound_message_public(session, row).as_json()
+    return inbound_message_public(session, row, headers_of=_headers_of).as_json()
 
 
 @app.command("list")
