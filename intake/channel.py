@@ -5,7 +5,6 @@ marking for messages that are stored but cannot be read, so they never block a c
 
 from __future__ import annotations
 
-
 from sqlalchemy.engine import Engine
 
 from intake.parsing import parse, read_headers
