@@ -65,21 +65,27 @@ def contact_addresses(session: Session, consultation: Consultation) -> list[str]
     return [row.address for row in contacts(session, consultation)]
 
 
-def add_opener(session: Session, consultation: Consultation, address: str | None, name: str | None) -> None:
+def add_opener(
+    session: Session, consultation: Consultation, address: str | None, name: str | None, *, new: bool = False
+) -> None:
+    """The person who opened ``consultation`` becomes its first contact. ``new``: the consultation
+    was created in this transaction, so it has no contacts yet (no lookup; the row is written with
+    the transaction's final flush — the pipeline's statement budget)."""
     if not address:
         return
     try:
         address = normalise_address(address)
     except WorkflowError:
         return
-    if address in contact_addresses(session, consultation):
+    if not new and address in contact_addresses(session, consultation):
         return
     session.add(
         ConsultationContact(
             consultation_id=consultation.id, address=address, name=name, role=ContactRole.OPENER, added_by="system"
         )
     )
-    session.flush()
+    if not new:
+        session.flush()
 
 
 def add_contact(

@@ -144,7 +144,7 @@ def _open_consultation(
     )
     session.add(consultation)
     session.flush()
-    add_opener(session, consultation, consultation.sender_address, consultation.sender_name)
+    add_opener(session, consultation, consultation.sender_address, consultation.sender_name, new=True)
     return consultation
 
 
