@@ -89,7 +89,7 @@ def test_corrections_are_learned_compared_and_promoted(cli_env: Runtime, tiny_co
         app, ["evaluate", str(eval_dir), "--model", str(tmp_path / "cand"), "--format", "json", "--no-baselines"]
     )
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["model"] == str(tmp_path / "cand")
     assert report["comparison"]["model_in_use"].endswith("classifiers/model")
     assert isinstance(report["comparison"]["candidate_better"], bool)

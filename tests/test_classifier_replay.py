@@ -84,7 +84,7 @@ def _train(corpus: Path, output: Path, *, corrections: bool) -> TopicModel:
     args = ["train", "--output", str(output), "--corpus", str(corpus), "--format", "json"]
     result = CliRunner().invoke(app, [*args, "--include-corrections"] if corrections else args)
     assert result.exit_code == 0, result.output
-    learned = json.loads(result.output)["corrections"]
+    learned = json.loads(result.stdout)["corrections"]
     assert learned > 0 if corrections else learned == 0
     return TopicModel.load(output)
 
