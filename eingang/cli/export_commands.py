@@ -92,6 +92,19 @@ def tables() -> None:
     typer.echo("jahr_JJJJ_themen, jahr_JJJJ_kreise (Jahresübersicht)")
 
 
+def _filters(thema: str, kreis: str, art: str, behoerde: str, zustaendig: str, kanal: str, status: str) -> dict:
+    """The dashboard's filters from the command's options (one mapping for every export)."""
+    return dict(
+        topic=thema,
+        district=kreis,
+        authority_kind=art,
+        authority=behoerde,
+        assignee=zustaendig,
+        channel=kanal,
+        status=status,
+    )
+
+
 @app.command("table")
 def table(
     key: str = typer.Argument(..., help="Tabelle, z. B. themen_monate, kreise, abdeckung (siehe „tables“)."),
@@ -119,15 +132,7 @@ def table(
             return None
         return build_table(figures, key)
 
-    filters = dict(
-        topic=thema,
-        district=kreis,
-        authority_kind=art,
-        authority=behoerde,
-        assignee=zustaendig,
-        channel=kanal,
-        status=status,
-    )
+    filters = _filters(thema, kreis, art, behoerde, zustaendig, kanal, status)
     _export(build, fmt, output, von, bis, filters)
 
 
@@ -146,15 +151,7 @@ def consultations(
     status: str = STATUS,
 ) -> None:
     """Ein Beratungsfall je Zeile: Eingang, erste Antwort, Stunden, Status, Themen, Kommune, Kreis."""
-    filters = dict(
-        topic=thema,
-        district=kreis,
-        authority_kind=art,
-        authority=behoerde,
-        assignee=zustaendig,
-        channel=kanal,
-        status=status,
-    )
+    filters = _filters(thema, kreis, art, behoerde, zustaendig, kanal, status)
     _export(lambda figures: figures.consultations(), fmt, output, von, bis, filters)
 
 
@@ -186,13 +183,5 @@ def statistics(
         dimensions = parse_group_by(group_by)
     except InvalidGrouping as error:
         fail(str(error), 2)
-    filters = dict(
-        topic=thema,
-        district=kreis,
-        authority_kind=art,
-        authority=behoerde,
-        assignee=zustaendig,
-        channel=kanal,
-        status=status,
-    )
+    filters = _filters(thema, kreis, art, behoerde, zustaendig, kanal, status)
     _export(lambda figures: figures.grouped_table(dimensions), fmt, output, von, bis, filters)
