@@ -1,6 +1,7 @@
 """The gazetteer Eingang links with: the packaged one, loading a new version into the tables,
 the version in force (``GazetteerStore``, one per runtime, parses each version once), and the
-mail domains learned from consultations a consultant confirmed.
+mail domains learned from consultations a consultant confirmed. The store also caches the sender
+registry and learned domains per process, until ``linking_knowledge_version`` moves.
 
 Helpers never commit; the caller's transaction does."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import String, cast, literal, union_all
 from sqlmodel import Session, col, delete, func, select
@@ -44,6 +46,7 @@ class GazetteerStore:
     def __init__(self, packaged: Callable[[], Gazetteer] = packaged_gazetteer) -> None:
         self._packaged = packaged
         self._parsed: dict[tuple[int, str], Gazetteer] = {}
+        self._knowledge: LinkingKnowledge | None = None
         self._lock = threading.Lock()
 
     @property
@@ -80,6 +83,90 @@ class GazetteerStore:
             self._parsed.clear()
             self._parsed[(version.id, version.checksum)] = gazetteer
         return version
+
+    def sender_knowledge(
+        self, session: Session, addresses: Iterable[str], domains: Iterable[str], *, version: int | None
+    ) -> tuple[dict[str, str], dict[str, str], tuple[int, str] | None]:
+        """As ``sender_knowledge`` (the function), from this process's cache of the whole sender
+        registry, learned domains and gazetteer version, valid while the database's
+        ``linking_knowledge_version`` is ``version`` (read by the caller with a statement it
+        makes anyway). No statement while it is current; one to reload when it moved. Without
+        a version (no counter row), read fresh per mail."""
+        if version is None:
+            return sender_knowledge(session, addresses, domains)
+        with self._lock:
+            cached = self._knowledge
+        if cached is None or cached.version != version:
+            cached = load_linking_knowledge(session, version)
+            with self._lock:
+                self._knowledge = cached
+        return cached.select(addresses, domains)
+
+
+@dataclass(frozen=True)
+class LinkingKnowledge:
+    """What the linker learns from the database, at one ``linking_knowledge_version``."""
+
+    version: int
+    gazetteer: tuple[int, str] | None
+    known_senders: dict[str, str]
+    learned_domains: dict[str, str]
+
+    def select(
+        self, addresses: Iterable[str], domains: Iterable[str]
+    ) -> tuple[dict[str, str], dict[str, str], tuple[int, str] | None]:
+        known = {a: self.known_senders[a] for a in addresses if a in self.known_senders}
+        wanted = {d.lower() for d in domains if d}
+        learned = {d: self.learned_domains[d] for d in wanted if d in self.learned_domains}
+        return known, learned, self.gazetteer
+
+
+def load_linking_knowledge(session: Session, version: int) -> LinkingKnowledge:
+    """The whole sender registry, every learned domain and the gazetteer version in force, in
+    one statement (labelled with ``version``, read before: the data is at least that new)."""
+    newest = (
+        select(GazetteerVersion.id, GazetteerVersion.checksum)
+        .order_by(col(GazetteerVersion.id).desc())
+        .limit(1)
+        .subquery()
+    )
+    statement = union_all(
+        select(
+            literal("g").label("kind"),
+            newest.c.checksum.label("name"),
+            cast(newest.c.id, String).label("authority_key"),
+        ),
+        select(
+            literal("a").label("kind"),
+            col(KnownSender.address).label("name"),
+            col(KnownSender.authority_key).label("authority_key"),
+        ),
+        select(
+            literal("d").label("kind"),
+            col(Consultation.sender_address).label("name"),
+            col(Consultation.authority_key).label("authority_key"),
+        )
+        .where(
+            col(Consultation.authority_confirmed).is_(True),
+            col(Consultation.authority_key).is_not(None),
+            col(Consultation.sender_address).is_not(None),
+        )
+        .distinct(),
+    )
+    known: dict[str, str] = {}
+    by_domain: dict[str, set[str]] = {}
+    latest: tuple[int, str] | None = None
+    for kind, name, authority_key in session.execute(statement).all():
+        if kind == "g":
+            latest = (int(authority_key), name)
+        elif kind == "a":
+            known[name] = authority_key
+        elif "@" in name:
+            domain = name.rpartition("@")[2].lower()
+            if domain and domain not in GENERIC_MAIL_PROVIDERS:
+                by_domain.setdefault(domain, set()).add(authority_key)
+    learned = {domain: next(iter(keys)) for domain, keys in by_domain.items() if len(keys) == 1}
+    return LinkingKnowledge(version, latest, known, learned)
 
 
 def sender_knowledge(

@@ -11,11 +11,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from casework.contacts import add_opener
 from casework.followups import create_initial_tasks, templates_for
-from casework.gazetteers import sender_knowledge
 from casework.runtime import Runtime
 from casework.thread_matching import flag_for_review, match_thread
 from casework.workflow import allowed_transitions, change_status, on_inbound_message, record_first_response
@@ -44,6 +43,7 @@ from models import (
     utcnow,
 )
 from models.audit import record_change
+from models.linking import linking_knowledge_version
 from models.references import next_reference
 
 SYSTEM = "system"
@@ -281,6 +281,18 @@ def _record_own_answer(
     )
 
 
+def _lock_inbound(session: Session, inbound_id: int) -> tuple[InboundMessage | None, int | None]:
+    """The stored message, locked, and — in the same statement — the linking knowledge version
+    (the cached sender knowledge is checked without a statement of its own)."""
+    row = session.exec(
+        select(InboundMessage, linking_knowledge_version())
+        .where(InboundMessage.id == inbound_id)
+        .with_for_update(of=InboundMessage)
+        .execution_options(populate_existing=True)
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
 def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtime) -> ProcessingResult:
     """Run the pipeline on one stored message inside ``session`` (the caller commits), with the
     runtime's topic model, gazetteer and taxonomy. Imported mail sent from the ministry's own
@@ -288,7 +300,7 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     taxonomy = runtime.taxonomy
     reference_prefix = runtime.settings.reference_prefix
     own_addresses = runtime.settings.own_addresses
-    inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+    inbound, knowledge_version = _lock_inbound(session, inbound_id)
     if inbound is None:
         raise LookupError(f"no stored message with id {inbound_id}")
     if inbound.status == ProcessingStatus.PROCESSED:
@@ -304,7 +316,9 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     ):
         return _record_own_answer(session, inbound, parsed, reference_prefix=reference_prefix)
     prediction = classify(parsed, runtime.topic_model.load())
-    known_senders, learned, version = sender_knowledge(session, _sender_addresses(parsed), _sender_domains(parsed))
+    known_senders, learned, version = runtime.gazetteers.sender_knowledge(
+        session, _sender_addresses(parsed), _sender_domains(parsed), version=knowledge_version
+    )
     gazetteer = runtime.gazetteers.current(session, latest=version)
     match = link(parsed, known_senders=known_senders, gazetteer=gazetteer, learned_domains=learned)
     if inbound.channel == Channel.CHAT:  # the authority the chat visitor chose (header trusted only here)

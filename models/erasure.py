@@ -30,6 +30,7 @@ from models.consultations import (
     TopicCorrection,
 )
 from models.contacts import ConsultationContact
+from models.linking import bump_linking_knowledge
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.people import KnownSender
 
@@ -105,6 +106,8 @@ def erase_consultations(session: Session, consultations: list[Consultation], *, 
         report.inbound_messages += _erase_one(session, consultation)
         report.consultations.append(reference)
         record_change(session, consultation_id=None, actor=actor, action="erased", after={"reference": reference})
+    if report.consultations:  # a confirmed one taught the linker its sender's domain
+        bump_linking_knowledge(session)
     _delete_orphan_blobs(session)
     session.flush()
     return report
@@ -154,6 +157,8 @@ def erase_sender(session: Session, *, address: str, actor: str) -> ErasureReport
     session.execute(delete(ConsultationContact).where(col(ConsultationContact.address) == address))
     deleted = cast(CursorResult, session.execute(delete(KnownSender).where(col(KnownSender.address) == address)))
     report.known_senders = deleted.rowcount
+    if deleted.rowcount:
+        bump_linking_knowledge(session)  # the cached sender registry of every worker forgets it
     _delete_orphan_blobs(session)
     record_change(
         session, consultation_id=None, actor=actor, action="sender_erased", after={"consultations": len(consultations)}
