@@ -27,6 +27,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import smtplib
 import socket
 import statistics
@@ -221,8 +222,11 @@ def _message_id(raw: bytes) -> str:
     return "".join(str(email.message_from_bytes(raw)["Message-ID"]).split())
 
 
-def _send_all(mails: list[bytes], port: int, clients: int, rate: float | None) -> dict[str, float]:
-    """Send from ``clients`` threads; returns Message-ID -> time.time() of the 250."""
+def _send_all(
+    mails: list[bytes], port: int, clients: int, rate: float | None, retry_for: float = 10
+) -> dict[str, float]:
+    """Send from ``clients`` threads; returns Message-ID -> time.time() of the 250. A mail that
+    is refused (4xx) or whose connection breaks is sent again, for up to ``retry_for`` seconds."""
     accepted: dict[str, float] = {}
     lock = threading.Lock()
     start = time.monotonic()
@@ -234,7 +238,8 @@ def _send_all(mails: list[bytes], port: int, clients: int, rate: float | None) -
                 delay = start + index / rate - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
-            for _attempt in range(20):
+            give_up = time.monotonic() + retry_for
+            while time.monotonic() < give_up:
                 try:
                     if connection is None:
                         connection = smtplib.SMTP("127.0.0.1", port, timeout=60)
@@ -243,6 +248,9 @@ def _send_all(mails: list[bytes], port: int, clients: int, rate: float | None) -
                         accepted[_message_id(raw)] = time.time()
                     break
                 except (smtplib.SMTPException, OSError):
+                    if connection is not None:
+                        with contextlib.suppress(Exception):
+                            connection.close()
                     connection = None
                     time.sleep(0.5)
         if connection is not None:
@@ -269,15 +277,176 @@ def _sql_totals(directory: Path, exclude: set[int]) -> tuple[int, int]:
     return statements, commits
 
 
-def _sql_of(directory: Path, pid: int) -> tuple[int, int]:
-    path = directory / f"{pid}.json"
-    if not path.exists():
-        return 0, 0
-    data = json.loads(path.read_text())
-    return data["statements"], data["commits"]
+def _sql_of(directory: Path, pids: set[int]) -> tuple[int, int]:
+    statements = commits = 0
+    for pid in pids:
+        path = directory / f"{pid}.json"
+        if path.exists():
+            data = json.loads(path.read_text())
+            statements += data["statements"]
+            commits += data["commits"]
+    return statements, commits
 
 
-def run_production(args, mails: list[bytes]) -> dict:
+# --- --faults: a PostgreSQL cluster and a redis-server of the benchmark's own ------------------
+
+
+def _postgres_bin() -> Path:
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if not candidates:
+        found = shutil.which("pg_ctl")
+        if not found:
+            raise RuntimeError("pg_ctl not found (PostgreSQL server binaries are needed for --faults)")
+        return Path(found).parent
+    return candidates[-1].parent
+
+
+class TempPostgres:
+    """A throw-away PostgreSQL cluster on a free port in a temporary directory (initdb, pg_ctl;
+    as the ``postgres`` user when run as root). The machine's PostgreSQL is never touched."""
+
+    def __init__(self) -> None:
+        self.bin = _postgres_bin()
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="eingang-faults-pg-"))
+        self.data = self.dir / "data"
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str) -> None:
+        subprocess.run([*self.as_user, *command], check=True, capture_output=True, cwd=self.dir)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-o", options, "-w", "start"
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def destroy(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop("immediate")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class TempRedis:
+    """A throw-away redis-server on a free port, AOF ``everysec`` as in compose; ``kill9`` and
+    ``start`` again keep its directory (the AOF), as a restarted container would."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="eingang-faults-redis-"))
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir)]
+        command += ["--appendonly", "yes", "--appendfsync", "everysec", "--save", ""]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _wait_for_port(self.port, 30)
+
+    def kill9(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+
+    def destroy(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+FAULT_SWEEPER_INTERVAL = 5  # seconds; --faults only (production: 60)
+FAULT_SWEEPER_LEASE = 20  # seconds; --faults only (production: 600)
+
+
+def inject_faults(args, roles: dict, services: dict, faults: list[dict], log) -> list[int]:
+    """During the burst, every ``--fault-spacing`` seconds: kill -9 the receiver, a worker
+    child, the worker parent; kill -9 Redis (started again after ``--redis-outage`` s, same
+    AOF); stop PostgreSQL (``pg_ctl stop -m fast``, started again after ``--pg-outage`` s).
+    The supervisor thread restarts the eingang processes. Returns the worker children still
+    alive 10 s after their parent was killed (orphans)."""
+    start = time.monotonic()
+    orphans: list[int] = []
+
+    def at(seconds: float) -> None:
+        delay = start + seconds - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+
+    def record(fault: str, **details) -> None:
+        entry = {"at_s": round(time.monotonic() - start, 1), "fault": fault, **details}
+        faults.append(entry)
+        log(f"fault: {entry}")
+
+    def group_up(timeout: float = 90) -> list[int]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            children = _descendants(roles["worker"].pid)
+            if len(children) >= args.processes:
+                return children
+            time.sleep(0.5)
+        return _descendants(roles["worker"].pid)
+
+    step = args.fault_spacing
+    at(step)
+    pid = roles["serve"].pid
+    os.kill(pid, signal.SIGKILL)
+    record("kill -9 receiver (eingang serve)", pid=pid)
+    at(2 * step)
+    children = group_up()
+    if children:
+        os.kill(children[-1], signal.SIGKILL)
+        record("kill -9 worker child", pid=children[-1], parent=roles["worker"].pid)
+    at(3 * step)
+    children = group_up()
+    parent = roles["worker"].pid
+    os.kill(parent, signal.SIGKILL)
+    record("kill -9 worker parent", pid=parent, children=children)
+
+    def count_orphans() -> None:
+        alive = [child for child in children if _alive(child)]
+        orphans.extend(alive)
+        if alive:
+            log(f"orphans 10 s after the parent died: {alive}")
+            for child in alive:  # do not leave them running
+                with contextlib.suppress(OSError):
+                    os.kill(child, signal.SIGKILL)
+
+    orphan_check = threading.Timer(10, count_orphans)
+    orphan_check.start()
+    at(4 * step)
+    services["redis"].kill9()
+    record("kill -9 redis-server")
+    time.sleep(args.redis_outage)
+    services["redis"].start()
+    record("redis-server started again")
+    at(5 * step)
+    services["postgres"].stop("fast")
+    record("PostgreSQL stopped (pg_ctl stop -m fast)")
+    time.sleep(args.pg_outage)
+    services["postgres"].start()
+    record("PostgreSQL started again", outage_s=args.pg_outage)
+    orphan_check.join()
+    return orphans
+
+
+def run_production(args, mails: list[bytes], fault_services: dict | None = None) -> dict:
     log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if args.json else print
     stdlib_rate, our_rate = parse_rates(mails)
     name = f"eingang_bench_{uuid.uuid4().hex[:8]}"
@@ -286,6 +455,24 @@ def run_production(args, mails: list[bytes]) -> dict:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     database_url = args.postgres.rsplit("/", 1)[0] + f"/{name}"
     processes: list[subprocess.Popen] = []
+    roles: dict[str, subprocess.Popen] = {}
+    role_argv: dict[str, tuple[str, ...]] = {}
+    pids: dict[str, set[int]] = {"serve": set(), "worker": set(), "scheduler": set()}
+    supervising = threading.Event()
+    supervising.set()
+    restarts: dict[str, int] = {"serve": 0, "worker": 0, "scheduler": 0}
+    faults: list[dict] = []
+
+    def supervise() -> None:
+        while supervising.is_set():
+            for role, process in list(roles.items()):
+                if process.poll() is not None and supervising.is_set():
+                    log(f"supervisor: {role} (pid {process.pid}) ended with {process.returncode}; starting it again")
+                    time.sleep(1)
+                    restarts[role] += 1
+                    start(role, *role_argv[role])
+            time.sleep(0.5)
+
     stats_dir = Path(tempfile.mkdtemp(prefix="eingang-sql-"))
     smtp_port = free_port()
     env = {
@@ -300,6 +487,10 @@ def run_production(args, mails: list[bytes]) -> dict:
         "EINGANG_RELAY_PORT": str(free_port()),  # --relay refusing: nobody listens, the outbox retries
         "PYTHONPATH": str(ROOT),
     }
+    if args.faults:  # recovery within minutes, not the production lease of 10 minutes
+        env["EINGANG_SWEEPER_INTERVAL_SECONDS"] = str(FAULT_SWEEPER_INTERVAL)
+        env["EINGANG_SWEEPER_MIN_AGE_SECONDS"] = str(FAULT_SWEEPER_LEASE)
+        env["EINGANG_SCHEDULER_TICK_SECONDS"] = "1"
     logs = Path(tempfile.mkdtemp(prefix="eingang-bench-logs-"))
     relay = None
     if args.relay == "sink":  # an aiosmtpd sink as the relay: acknowledgements are delivered
@@ -323,14 +514,19 @@ def run_production(args, mails: list[bytes]) -> dict:
             session.commit()
 
         def start(role: str, *argv: str) -> subprocess.Popen:
-            out = open(logs / f"{role}.log", "wb")  # noqa: SIM115
+            out = open(logs / f"{role}.log", "ab")  # noqa: SIM115
             process = subprocess.Popen([*EINGANG, *argv], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
             processes.append(process)
+            roles[role] = process
+            role_argv[role] = argv
+            pids[role].add(process.pid)
             return process
 
         serve = start("serve", "serve")
         worker = start("worker", "worker", "-p", str(args.processes), "-t", str(args.threads))
-        scheduler = start("scheduler", "scheduler")
+        start("scheduler", "scheduler")
+        if args.faults:  # the supervisor (compose `restart: always`): a process that ended is started again
+            threading.Thread(target=supervise, daemon=True).start()
         _wait_for_port(smtp_port)
         # wait for the worker children to be up (each writes its statistics file when composed)
         deadline = time.monotonic() + 120
@@ -351,8 +547,8 @@ def run_production(args, mails: list[bytes]) -> dict:
                 time.sleep(0.2)
         time.sleep(1.2)
         log(f"topology up: serve={serve.pid} worker={worker.pid} children={_descendants(worker.pid)}")
-        baseline_worker = _sql_totals(stats_dir, {serve.pid, scheduler.pid})
-        baseline_receiver = _sql_of(stats_dir, serve.pid)
+        baseline_worker = _sql_totals(stats_dir, pids["serve"] | pids["scheduler"])
+        baseline_receiver = _sql_of(stats_dir, pids["serve"])
 
         started = time.time()
         peak_rss = 0.0
@@ -361,16 +557,29 @@ def run_production(args, mails: list[bytes]) -> dict:
         def sample_rss() -> None:
             nonlocal peak_rss
             while not rss_stop.wait(0.5):
-                peak_rss = max(peak_rss, _rss_mb([worker.pid, *_descendants(worker.pid)]))
+                current = roles["worker"].pid
+                peak_rss = max(peak_rss, _rss_mb([current, *_descendants(current)]))
 
         threading.Thread(target=sample_rss, daemon=True).start()
-        accepted = _send_all(mails, smtp_port, args.clients, args.rate)
+        fault_thread = None
+        orphans: list[int] = []
+        if args.faults:
+
+            def inject() -> None:
+                orphans.extend(inject_faults(args, roles, fault_services, faults, log))
+
+            fault_thread = threading.Thread(target=inject, daemon=True)
+            fault_thread.start()
+        accepted = _send_all(mails, smtp_port, args.clients, args.rate, retry_for=600 if args.faults else 10)
         sent_done = time.time()
+        if fault_thread is not None:
+            fault_thread.join()
         log(
             f"{len(accepted)} mails accepted in {sent_done - started:.1f} s "
             f"({len(accepted) / (sent_done - started):.0f}/s)"
         )
         deadline = time.monotonic() + args.timeout
+        engine.dispose()  # a PostgreSQL stop broke the pool's connections
         with engine.connect() as connection:
             while time.monotonic() < deadline:
                 waiting = connection.execute(
@@ -381,6 +590,7 @@ def run_production(args, mails: list[bytes]) -> dict:
                 if waiting == 0 and stored >= len(accepted):
                     break
                 time.sleep(0.2)
+            recovered = time.time()
             rows = connection.execute(
                 text("SELECT message_id, status, extract(epoch FROM processed_at) FROM inbound_message")
             ).all()
@@ -391,11 +601,14 @@ def run_production(args, mails: list[bytes]) -> dict:
             ).scalar()
         rss_stop.set()
         time.sleep(1.2)  # the statistics threads write every 0.5 s
-        worker_sql = _sql_totals(stats_dir, {serve.pid, scheduler.pid})
-        receiver_sql = _sql_of(stats_dir, serve.pid)
+        worker_sql = _sql_totals(stats_dir, pids["serve"] | pids["scheduler"])
+        receiver_sql = _sql_of(stats_dir, pids["serve"])
+        worker = roles["worker"]
         worker_rss = _rss_mb([worker.pid, *_descendants(worker.pid)])
         child_rss = max((_rss_mb([pid]) for pid in _descendants(worker.pid)), default=0.0)
+        worker_processes = len(_descendants(worker.pid))
     finally:
+        supervising.clear()
         for process in processes:
             process.terminate()
         for process in processes:
@@ -412,6 +625,7 @@ def run_production(args, mails: list[bytes]) -> dict:
                 client.delete(*keys)
         except Exception as error:
             log(f"could not remove the Redis namespace {name}: {error}")
+        admin.dispose()  # after a PostgreSQL stop the pooled connection is gone
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         shutil.rmtree(stats_dir, ignore_errors=True)
@@ -438,6 +652,16 @@ def run_production(args, mails: list[bytes]) -> dict:
     receiver_statements = receiver_sql[0] - baseline_receiver[0]
     load = os.getloadavg()
     shutil.rmtree(logs, ignore_errors=True)
+    extra: dict = {}
+    if args.faults:
+        extra = {
+            "faults": faults,
+            "restarts": restarts,
+            "orphans": len(orphans),
+            "worker_processes_after": worker_processes,
+            "recovery_s": round(recovered - sent_done, 1),
+            "sweeper": {"interval_s": FAULT_SWEEPER_INTERVAL, "lease_s": FAULT_SWEEPER_LEASE},
+        }
     return {
         "topology": "production",
         "mails": len(mails),
@@ -463,6 +687,7 @@ def run_production(args, mails: list[bytes]) -> dict:
         "workers": f"-p {args.processes} -t {args.threads}",
         "load_average": [round(x, 2) for x in load],
         "cpus": os.cpu_count(),
+        **extra,
     }
 
 
@@ -485,7 +710,37 @@ def main() -> None:
         help="acknowledgements: delivered to an aiosmtpd sink, off (no relay), or to a closed port",
     )
     parser.add_argument("--json", action="store_true", help="only the JSON line (and progress on stderr)")
+    parser.add_argument(
+        "--faults",
+        action="store_true",
+        help="own PostgreSQL cluster and redis-server on free ports; kill -9 receiver, worker child, worker "
+        "parent, Redis and stop PostgreSQL during the burst; count lost/duplicated/stuck after recovery",
+    )
+    parser.add_argument("--fault-spacing", type=float, default=6, help="--faults: seconds between the faults")
+    parser.add_argument("--pg-outage", type=float, default=10, help="--faults: seconds PostgreSQL stays stopped")
+    parser.add_argument("--redis-outage", type=float, default=3, help="--faults: seconds Redis stays down")
     args = parser.parse_args()
+    if args.faults:
+        args.topology = "production"
+        if args.rate is None:  # the burst lasts until after the last fault
+            args.rate = round(args.mails / (5 * args.fault_spacing + args.pg_outage + 10), 1)
+    if args.topology == "production" and args.faults:
+        postgres, redis_server = TempPostgres(), TempRedis()
+        try:
+            postgres.start()
+            redis_server.start()
+            args.postgres, args.redis = postgres.url, redis_server.url
+            result = run_production(
+                args, generated_mails(args.mails, seed=9), {"postgres": postgres, "redis": redis_server}
+            )
+        finally:
+            redis_server.destroy()
+            postgres.destroy()
+        if not args.json:
+            for key, value in result.items():
+                print(f"{key:>24}: {value}")
+        print(json.dumps(result))
+        return
     if args.topology == "production":
         result = run_production(args, generated_mails(args.mails, seed=9))
         if not args.json:
