@@ -376,18 +376,17 @@ FAULT_SWEEPER_LEASE = 20  # seconds; --faults only (production: 600)
 
 
 def inject_faults(args, roles: dict, services: dict, faults: list[dict], log) -> list[int]:
-    """During the burst, every ``--fault-spacing`` seconds: kill -9 the receiver, a worker
-    child, the worker parent; kill -9 Redis (started again after ``--redis-outage`` s, same
-    AOF); stop PostgreSQL (``pg_ctl stop -m fast``, started again after ``--pg-outage`` s).
-    The supervisor thread restarts the eingang processes. Returns the worker children still
-    alive 10 s after their parent was killed (orphans)."""
+    """During the burst, one after the other, ``--fault-spacing`` seconds apart (counted from
+    the end of the previous fault, i.e. after the restarted worker group is up again): kill -9
+    the receiver, a worker child, the worker parent; kill -9 Redis (started again after
+    ``--redis-outage`` s, same AOF); stop PostgreSQL (``pg_ctl stop -m fast``, started again
+    after ``--pg-outage`` s). The supervisor thread restarts the eingang processes. Returns the
+    worker children still alive 60 s after their parent was killed (orphans; then killed)."""
     start = time.monotonic()
     orphans: list[int] = []
 
-    def at(seconds: float) -> None:
-        delay = start + seconds - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
+    def at(_step: int) -> None:
+        time.sleep(args.fault_spacing)
 
     def record(fault: str, **details) -> None:
         entry = {"at_s": round(time.monotonic() - start, 1), "fault": fault, **details}
@@ -420,16 +419,20 @@ def inject_faults(args, roles: dict, services: dict, faults: list[dict], log) ->
     record("kill -9 worker parent", pid=parent, children=children)
 
     def count_orphans() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(_alive(child) for child in children):
+            time.sleep(0.2)
         alive = [child for child in children if _alive(child)]
         orphans.extend(alive)
-        if alive:
-            log(f"orphans 10 s after the parent died: {alive}")
-            for child in alive:  # do not leave them running
-                with contextlib.suppress(OSError):
-                    os.kill(child, signal.SIGKILL)
+        record("children of the killed parent", exited_after_s=round(time.monotonic() - killed, 1), alive=alive)
+        for child in alive:  # do not leave them running
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGKILL)
 
-    orphan_check = threading.Timer(10, count_orphans)
+    killed = time.monotonic()
+    orphan_check = threading.Thread(target=count_orphans, daemon=True)
     orphan_check.start()
+    orphan_check.join()  # the next fault only after the old group is gone
     at(4 * step)
     services["redis"].kill9()
     record("kill -9 redis-server")
@@ -723,7 +726,7 @@ def main() -> None:
     if args.faults:
         args.topology = "production"
         if args.rate is None:  # the burst lasts until after the last fault
-            args.rate = round(args.mails / (5 * args.fault_spacing + args.pg_outage + 10), 1)
+            args.rate = round(args.mails / (5 * args.fault_spacing + args.pg_outage + 45), 1)
     if args.topology == "production" and args.faults:
         postgres, redis_server = TempPostgres(), TempRedis()
         try:

@@ -81,3 +81,18 @@ def test_a_killed_worker_child_makes_the_group_exit_with_an_error(postgres_url, 
         for pid in [worker.pid, *kids]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_children_still_starting_exit_when_the_parent_is_killed(postgres_url, redis_namespace, tmp_path):
+    """The parent killed while its children are still importing (before they could ask for the
+    parent-death signal) — found by `bench/bench_pipeline.py --faults` on a loaded machine: the
+    children learn the parent's pid from the environment and exit instead of running on."""
+    worker, kids = start_worker(postgres_url, redis_namespace, tmp_path)
+    try:
+        os.kill(worker.pid, signal.SIGKILL)  # at once: no time for the children to compose
+        worker.wait(timeout=10)
+        wait_until(lambda: not any(alive(k) for k in kids), timeout=60, what="the orphaned children to exit")
+    finally:
+        for pid in [worker.pid, *kids]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
