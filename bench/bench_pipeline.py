@@ -10,10 +10,19 @@ parse_mails_per_s, p50_s, p95_s, sql_statements_per_mail, commits_per_mail, work
 Statements and commits are counted with SQLAlchemy events in each process
 (``EINGANG_SQL_STATISTICS_DIR``, ``models.statement_counts``).
 
+``--faults`` (production topology) starts a PostgreSQL cluster (initdb/pg_ctl, as the
+``postgres`` user when run as root) and a redis-server (AOF everysec) of its own on free ports
+— the machine's services are never stopped — and, during the paced burst, kill -9s the receiver,
+a worker child, the worker parent and Redis and stops PostgreSQL (``--pg-outage`` s); a
+supervisor thread restarts the eingang processes (as compose ``restart:`` would). After
+recovery it counts ``lost``, ``duplicated`` and ``stuck`` against every Message-ID that got a
+250, and ``orphans`` (worker children alive 60 s after their parent was killed).
+
 ``--topology inprocess`` is the older in-process variant (embedded SQLite and/or Redis+PostgreSQL
 in this process).
 
     .venv/bin/python bench/bench_pipeline.py --topology production --mails 2000 --json
+    .venv/bin/python bench/bench_pipeline.py --faults --mails 1000 --json
     .venv/bin/python bench/bench_pipeline.py --mails 200 --topology inprocess [--mode embedded|redis|both]
 """
 
