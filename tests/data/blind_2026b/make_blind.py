@@ -230,7 +230,7 @@ K. Hoppe
 VG Hanstein-Rusteberg, Hauptamt
 """, ["it_security"], "16061066", urgent=True)
 
-mail("urgent", "town_domain_sig", "\"Mirko Thiel\" <thiel@stadt-zella-mehlis.de>",
+mail("urgent", "own_admin_town", "\"Mirko Thiel\" <thiel@stadt-zella-mehlis.de>",
      "unser portal ist seit 2 stunden nicht erreichbar",
      """hallo,
 
@@ -268,8 +268,20 @@ Mit freundlichen Grüßen
 Im Auftrag
 Dr. Silke Pfeffer
 Informationssicherheitsbeauftragte
+
 Landratsamt Saale-Orla-Kreis
-Oschitzer Straße 4, 07907 Schleiz
+Stabsstelle Informationssicherheit und Datenschutz
+Oschitzer Straße 4
+07907 Schleiz
+Tel.: 03663 488-0 | Fax: 03663 488-9999
+Besucheranschrift: Haus 2, Zimmer 2.14
+
+_____________________________________________
+Diese E-Mail kann vertrauliche oder rechtlich geschützte Informationen enthalten. Wenn Sie nicht der
+richtige Adressat sind oder diese E-Mail irrtümlich erhalten haben, informieren Sie bitte sofort den
+Absender und vernichten Sie diese Mail. Das unerlaubte Kopieren sowie die unbefugte Weitergabe dieser
+Mail sind nicht gestattet. Informationen zur Verarbeitung Ihrer Daten nach Art. 13 DSGVO finden Sie
+auf unserer Internetseite unter "Datenschutz".
 """, ["it_security"], "16075", urgent=True)
 
 mail("urgent", "kreisfreie_stadt", "Jens Kuhlmann <jens.kuhlmann@gera.de>",
@@ -381,6 +393,8 @@ von allein. jemand ist drauf. netzwerkkabel ziehen???
 
 r. schöne
 stadtverwaltung sonneberg
+
+Von meinem iPhone gesendet
 """, ["it_security"], "16072018", urgent=True)
 
 mail("urgent", "eg_arrangement", "Andrea Kühn <a.kuehn@rathaus-eisenberg.de>",
@@ -457,7 +471,7 @@ Martina Engel
 Stadt Geisa, Stadtkasse
 """, ["it_security"], "16063032", urgent=True)
 
-mail("urgent", "town_domain_sig", "Uwe Bergner <uwe.bergner@stadt-apolda.de>",
+mail("urgent", "own_admin_town", "Uwe Bergner <uwe.bergner@stadt-apolda.de>",
      "Sicherheitsvorfall / Bitte um Förderauskunft",
      """Sehr geehrte Damen und Herren,
 
@@ -472,7 +486,7 @@ Uwe Bergner
 Stadtverwaltung Apolda, Sachgebiet IT
 """, ["it_security", "eligibility"], "16071001", urgent=True)
 
-mail("urgent", "panic_lower", "bauhof ellrich <bauhof.ellrich@web.de>",
+mail("urgent", "freemail_staff_text", "bauhof ellrich <bauhof.ellrich@web.de>",
      "gerade passiert",
      """habe eine mail vom "bürgermeister" bekommen anhang aufgemacht jetzt ist der bildschirm rot und da steht
 alle daten verschlüsselt zahlen sie. bin im bauhof der stadt ellrich, rathaus geht keiner ran. ich hab den pc
@@ -493,7 +507,7 @@ Gemeindeverwaltung Vogtei
 Hauptamt
 """, ["it_security"], "16064075", urgent=True)
 
-mail("urgent", "ordinary_town", "Steffi Lange <lange@saalfeld.de>",
+mail("urgent", "own_admin_town", "Steffi Lange <lange@saalfeld.de>",
      "Fw: Datenschutzvorfall - Liste mit Kontodaten im Netz",
      """Zur Info und mit Bitte um Rat: Die Liste unserer Zahlungspflichtigen (Grundsteuer, mit IBAN) steht seit
 heute früh frei abrufbar auf einer Paste-Seite, der Link wird gerade in einem Forum geteilt. Wir wissen nicht,
@@ -510,7 +524,7 @@ Betreff: Datenschutzvorfall
 Steffi, schau mal bitte sofort auf den Link, das sind unsere Daten. Ich rufe den Datenschutzbeauftragten an.
 """, ["it_security"], "16073077", urgent=True)
 
-mail("urgent", "panic_lower", "Schulze Hauptamt <hauptamt@vg-feldstein.de>",
+mail("urgent", "vg_self", "Schulze Hauptamt <hauptamt@vg-feldstein.de>",
      "schnell bitte",
      """ein fremder hat sich gerade mit dem konto unseres Admins per fernwartung aufgeschaltet und installiert
 programme, der admin sitzt neben mir und macht nichts, bitte sofort melden wo ruf ich an
@@ -534,7 +548,7 @@ Hauptamtsleiter
 
 # ===== IT security, not urgent although full of incident words =====
 
-mail("itsec_past", "town_domain_sig", "Christian Vogt <c.vogt@stadt-schmalkalden.de>",
+mail("itsec_past", "own_admin_town", "Christian Vogt <c.vogt@stadt-schmalkalden.de>",
      "Nachbereitung Verschlüsselungsvorfall",
      """Sehr geehrte Damen und Herren,
 
@@ -545,8 +559,21 @@ Lehren man aus so etwas zieht?
 
 Mit freundlichen Grüßen
 Christian Vogt
+Sachgebietsleiter Organisation und IT
 Stadtverwaltung Schmalkalden
-Altmarkt 1, 98574 Schmalkalden
+Altmarkt 1
+98574 Schmalkalden
+Telefon: 03683 403-117
+Telefax: 03683 403-199
+E-Mail: c.vogt@stadt-schmalkalden.de
+Sprechzeiten: Di 9-12 und 13-18 Uhr, Do 9-12 und 13-16 Uhr
+
+_____________________________________________
+Diese E-Mail kann vertrauliche oder rechtlich geschützte Informationen enthalten. Wenn Sie nicht der
+richtige Adressat sind oder diese E-Mail irrtümlich erhalten haben, informieren Sie bitte sofort den
+Absender und vernichten Sie diese Mail. Das unerlaubte Kopieren sowie die unbefugte Weitergabe dieser
+Mail sind nicht gestattet. Informationen zur Verarbeitung Ihrer Daten nach Art. 13 DSGVO finden Sie
+auf unserer Internetseite unter "Datenschutz".
 """, ["it_security"], "16066063")
 
 mail("itsec_past", "vg_self", "Petra Kunze <kunze@vg-hes.de>",
@@ -626,7 +653,7 @@ Kathrin Opitz
 Stadtverwaltung Jena, Fachdienst IT
 """, ["it_security"], "16053000")
 
-mail("itsec_contained", "ordinary_town", "IT-Service <it-service@muehlhausen.de>",
+mail("itsec_contained", "own_admin_town", "IT-Service <it-service@muehlhausen.de>",
      "Verdächtiger USB-Stick - nicht angesteckt",
      """Moin,
 
@@ -661,7 +688,7 @@ Ihr Servicekonto wird in 24 Stunden deaktiviert. Bestätigen Sie jetzt Ihre Iden
 https://servicekonto-thueringen.info/login
 """, ["it_security"], "16068036")
 
-mail("itsec_phish_fwd", "town_domain_sig", "Jörg Mertens <mertens@stadt-sondershausen.de>",
+mail("itsec_phish_fwd", "own_admin_town", "Jörg Mertens <mertens@stadt-sondershausen.de>",
      "Fwd: BundID Verifizierung erforderlich",
      """zur info, kam an mehrere kollegen, keiner hat draufgeklickt. gefälschte bundid-seite. wie meldet man das
 richtig?
@@ -744,7 +771,7 @@ Jana Ritter
 Stadt Artern
 """, ["it_security"], "16065042")
 
-mail("itsec_preventive", "ordinary_town", "kai.doering@leinefelde-worbis.de",
+mail("itsec_preventive", "own_admin_town", "kai.doering@leinefelde-worbis.de",
      "ddos schutz",
      """hi, was können wir tun, damit unser terminportal bei einem ddos nicht ausfällt? ist noch nichts passiert,
 wir wollen vorbereitet sein
@@ -872,7 +899,7 @@ N. Glaser
 VG Nesseaue
 """, ["it_security"], "160675007")
 
-mail("itsec_dringend", "eg_own", "Stadtverwaltung Ruhla <Rathaus@Ruhla.de>",
+mail("itsec_dringend", "generic_mailbox", "Stadtverwaltung Ruhla <Rathaus@Ruhla.de>",
      "dringend - Notfall-Telefonliste IT",
      """Hallo, ganz dringend bitte: Wir sollen eine Notfall-Telefonliste für IT-Sicherheitsvorfälle aufstellen.
 Welche Landesstellen gehören da hinein? Es ist nichts passiert, wir brauchen es für das Audit am Montag.
@@ -880,7 +907,7 @@ Welche Landesstellen gehören da hinein? Es ist nichts passiert, wir brauchen es
 Stadtverwaltung Ruhla
 """, ["it_security"], "16063066")
 
-mail("itsec_plain", "ordinary_town", "Katja Heller <katja.heller@stadtverwaltung-poessneck.de>",
+mail("itsec_plain", "own_admin_town", "Katja Heller <katja.heller@stadtverwaltung-poessneck.de>",
      "ISMS einführen - wie anfangen?",
      """Sehr geehrte Damen und Herren,
 
@@ -889,8 +916,12 @@ muss eine Stadtverwaltung mit 120 Beschäftigten rechnen, und wer berät uns dab
 
 Mit freundlichen Grüßen
 Katja Heller
+Hauptamt | Organisation, IT und Digitalisierung
 Stadtverwaltung Pößneck
-Markt 1, 07381 Pößneck
+Markt 1 | 07381 Pößneck
+Telefon 03647 500-123
+katja.heller@stadtverwaltung-poessneck.de
+Gesendet von meinem iPhone
 """, ["it_security"], "16075085")
 
 mail("itsec_plain", "kreistag_freemail", "Ute Lindner <ute.lindner@gmx.net>",
@@ -997,7 +1028,7 @@ Landratsamt Saalfeld-Rudolstadt, Bauordnungsamt
 Schwarzburger Chaussee 12, 07407 Rudolstadt
 """, ["ozg_duties"], "16073")
 
-mail("ozg", "town_domain_sig", "Lena Hartung <hartung@stadt-bad-langensalza.de>",
+mail("ozg", "own_admin_town", "Lena Hartung <hartung@stadt-bad-langensalza.de>",
      "Frage: Once-Only und Nachweisabruf",
      """Hallo,
 welche Nachweise müssen wir nach dem OZG künftig selbst über die Registermodernisierung abrufen, statt
@@ -1050,7 +1081,7 @@ Gabriele Sommer
 Stadt Bleicherode, Hauptamt
 """, ["ozg_duties"], "160625054")
 
-mail("ozg", "ordinary_town", "s.keller@rudolstadt.de",
+mail("ozg", "own_admin_town", "s.keller@rudolstadt.de",
      "xrechnung pflicht?",
      """kurze frage: gehört der empfang von e-rechnungen zu den ozg-pflichten oder ist das was anderes? danke
 
@@ -1067,7 +1098,7 @@ Kfz-Zulassung vollständig online (i-Kfz) anzubieten? Bürger beschweren sich, d
 Jürgen Böhme, Kreistagsmitglied
 """, ["ozg_duties"], "16074")
 
-mail("ozg", "reply_chain", "Sandra Vogel <vogel@vg-kranichfeld.de>",
+mail("ozg", "vg_self", "Sandra Vogel <vogel@vg-kranichfeld.de>",
      "AW: AW: Antrag Hundesteuer online",
      """Danke. Und wenn wir das Formular nur als PDF zum Herunterladen anbieten, ist die OZG-Pflicht dann
 erfüllt oder muss es ein echter Online-Antrag sein?
@@ -1080,7 +1111,7 @@ VG Kranichfeld
 >> Ist die An- und Abmeldung der Hundesteuer eine OZG-Leistung?
 """, ["ozg_duties"], "160715007")
 
-mail("ozg", "town_partner", "Rico Haase <rico.haase@neustadtanderorla.de>",
+mail("ozg", "partner_in_text", "Rico Haase <rico.haase@neustadtanderorla.de>",
      "Gemeinsames Bürgerportal mit Pößneck",
      """Guten Tag,
 
@@ -1104,14 +1135,14 @@ Landratsamt Hildburghausen
 Wiesenstraße 18, 98646 Hildburghausen
 """, ["ozg_duties"], "16069")
 
-mail("ozg", "dringend_subject", "Hauptamt Georgenthal <hauptamt@georgenthal.de>",
+mail("ozg", "eg_own", "Hauptamt Georgenthal <hauptamt@georgenthal.de>",
      "DRINGEND Frage OZG",
      """Bis wann müssen wir die Anmeldung der Kindertagesbetreuung online haben? Der Gemeinderat fragt heute Abend.
 
 Gemeinde Georgenthal
 """, ["ozg_duties"], "16067092")
 
-mail("ozg", "ordinary_town", "Birgit Neubert <b.neubert@heilbad-heiligenstadt.de>",
+mail("ozg", "own_admin_town", "Birgit Neubert <b.neubert@heilbad-heiligenstadt.de>",
      "Barrierefreiheit der Online-Formulare",
      """Sehr geehrte Damen und Herren,
 
@@ -1123,7 +1154,7 @@ Birgit Neubert
 Stadtverwaltung Heilbad Heiligenstadt
 """, ["ozg_duties"], "16061045", charset="windows-1252", cte="8bit")
 
-mail("ozg", "old_name", "Uta Schreiber <schreiber.berga@gmx.de>",
+mail("ozg", "merged_successor", "Uta Schreiber <schreiber.berga@gmx.de>",
      "Ehemals Stadt Berga/Elster - Online-Dienste",
      """Guten Tag,
 
@@ -1152,7 +1183,7 @@ mail("ozg", "kreisfreie_stadt", "Standesamt Erfurt <standesamt@erfurt.de>",
 anbieten? Standesamt der Landeshauptstadt Erfurt
 """, ["ozg_duties"], "16051000", style="plain")
 
-mail("ozg", "ordinary_town", "Daniel Roth <roth@stadt-eisfeld.de>",
+mail("ozg", "own_admin_town", "Daniel Roth <roth@stadt-eisfeld.de>",
      "Servicekonto und BundID",
      """Sehr geehrte Damen und Herren,
 
@@ -1248,7 +1279,7 @@ Landratsamt Unstrut-Hainich-Kreis, Kämmerei
 Lindenbühl 28/29, 99974 Mühlhausen
 """, ["eligibility"], "16064")
 
-mail("elig", "thuerfag", "Heiko Bauer <bauer@stadt-nhh.de>",
+mail("elig", "eg_own", "Heiko Bauer <bauer@stadt-nhh.de>",
      "Mittel aus dem ThürFAG für Digitalisierung",
      """Guten Tag,
 
@@ -1259,7 +1290,7 @@ Heiko Bauer
 Stadt Nottertal-Heilinger Höhen
 """, ["eligibility"], "16064077")
 
-mail("elig", "town_domain_sig", "Martin Köhler <koehler@stadt-waltershausen.de>",
+mail("elig", "own_admin_town", "Martin Köhler <koehler@stadt-waltershausen.de>",
      "Antragsfrist E-Government-Förderung 2027",
      """Sehr geehrte Damen und Herren,
 
@@ -1305,7 +1336,7 @@ Simone Arnold
 Stadt Bürgel
 """, ["eligibility"], "16074068")
 
-mail("elig", "informal_lower", "hauptamt@vg-ranis-ziegenrueck.de",
+mail("elig", "vg_self", "hauptamt@vg-ranis-ziegenrueck.de",
      "wer zahlt das",
      """hallo, wir wollen die e-akte einführen. wer zahlt das eigentlich, gibts da geld vom land? vg ranis-ziegenrück
 """, ["eligibility"], "160755013")
@@ -1319,7 +1350,18 @@ wir einen vorzeitigen Maßnahmebeginn beantragen, ohne die Förderfähigkeit nac
 
 Kämmerei
 Stadtverwaltung Gotha
-Hauptmarkt 1, 99867 Gotha
+Hauptmarkt 1
+99867 Gotha
+Telefon 03621 222-0
+www.gotha.de
+Residenzstadt Gotha - Besuchen Sie auch unser Serviceportal mit allen Online-Diensten!
+
+_____________________________________________
+Diese E-Mail kann vertrauliche oder rechtlich geschützte Informationen enthalten. Wenn Sie nicht der
+richtige Adressat sind oder diese E-Mail irrtümlich erhalten haben, informieren Sie bitte sofort den
+Absender und vernichten Sie diese Mail. Das unerlaubte Kopieren sowie die unbefugte Weitergabe dieser
+Mail sind nicht gestattet. Informationen zur Verarbeitung Ihrer Daten nach Art. 13 DSGVO finden Sie
+auf unserer Internetseite unter "Datenschutz".
 """, ["eligibility"], "16067029")
 
 mail("elig", "kreistag_freemail", "Gisela Martin <gisela.martin@gmx.de>",
@@ -1333,7 +1375,7 @@ Gisela Martin
 Kreistagsmitglied, Landkreis Hildburghausen
 """, ["eligibility"], "16069")
 
-mail("elig", "ordinary_town", "Finanzverwaltung <finanzen@stadt-meuselwitz.de>",
+mail("elig", "own_admin_town", "Finanzverwaltung <finanzen@stadt-meuselwitz.de>",
      "Verwendungsnachweis - welche Kosten sind förderfähig?",
      """Guten Tag,
 
@@ -1358,10 +1400,11 @@ Kämmerei
 Gemeinde Bad Klosterlausnitz
 """, ["eligibility"], "160745053")
 
-mail("elig", "reply_chain", "Carsten Pfeiffer <c.pfeiffer@ohrdruf.de>",
+mail("elig", "eg_own", "Carsten Pfeiffer <c.pfeiffer@ohrdruf.de>",
      "Re: Beratungstermin OZG",
-     """Danke für den Termin gestern. Eine Frage noch: Werden die Kosten für das externe Beratungsbüro, das
-uns bei der Einführung unterstützt, nach der ThürEGovRL mitgefördert?
+     """Danke für den Termin gestern. Eine Frage noch, unabhängig davon: Werden die Kosten für das externe
+Beratungsbüro, das uns bei der Einführung unseres neuen Dokumentenmanagementsystems unterstützt, nach der
+ThürEGovRL mitgefördert?
 
 Carsten Pfeiffer
 Stadt Ohrdruf
@@ -1370,7 +1413,7 @@ Am 12.11.2026 um 09:03 schrieb E-Government-Beratung TFM:
 > wir bestätigen den Termin zur OZG-Umsetzung am 13.11. um 10 Uhr.
 """, ["eligibility"], "16067053")
 
-mail("elig", "town_domain_sig", "Yvonne Schuster <schuster@bad-frankenhausen.de>",
+mail("elig", "own_admin_town", "Yvonne Schuster <schuster@bad-frankenhausen.de>",
      "Förderhöchstbetrag",
      """Sehr geehrte Damen und Herren,
 
@@ -1399,7 +1442,7 @@ Landratsamt Greiz, Kreisentwicklung
 Dr.-Rathenau-Platz 11, 07973 Greiz
 """, ["eligibility"], "16076", charset="windows-1252", cte="base64")
 
-mail("elig", "ordinary_town", "Anja Richter <richter@stadt-schleiz.de>",
+mail("elig", "own_admin_town", "Anja Richter <richter@stadt-schleiz.de>",
      "Fördersatz finanzschwache Kommune",
      """Hallo,
 die Stadt Schleiz ist Bedarfszuweisungsempfänger. Gibt es nach der ThürEGovRL für uns einen erhöhten
@@ -1407,7 +1450,7 @@ Fördersatz oder Sonderregeln beim Eigenanteil?
 A. Richter, Stadtkämmerei Schleiz
 """, ["eligibility"], "16075098")
 
-mail("elig", "one_liner", "Michael Ziegler <ziegler@vg-rositz.de>",
+mail("elig", "vg_one_member", "Michael Ziegler <ziegler@vg-rositz.de>",
      "Förderantrag Starkenberg",
      """Bitte um Rückruf wegen des Förderantrags der Gemeinde Starkenberg nach ThürEGovRL. M. Ziegler, VG Rositz
 """, ["eligibility"], "16077044")
@@ -1448,7 +1491,7 @@ Stadt Gera, Fachdienst Finanzen
 
 # ===== several topics, not urgent =====
 
-mail("multi_elig_itsec_after_incident", "town_domain_sig", "Robert Franz <franz@stadt-friedrichroda.de>",
+mail("multi_elig_itsec_after_incident", "own_admin_town", "Robert Franz <franz@stadt-friedrichroda.de>",
      "Förderung Sicherheitstechnik nach dem Angriff im Frühjahr",
      """Sehr geehrte Damen und Herren,
 
@@ -1506,7 +1549,7 @@ Erwin Sachse
 Bürgermeister der Gemeinde Schwobfeld
 """, ["eligibility", "it_security"], "16061085")
 
-mail("multi_elig_itsec_win10", "vg_self", "VG Oberes Sprottental <vg@vg-sprottental.de>",
+mail("multi_elig_itsec_win10", "vg_several", "VG Oberes Sprottental <vg@vg-sprottental.de>",
      "Austausch Windows-10-Geräte in der VG und allen Gemeindebüros",
      """Sehr geehrte Damen und Herren,
 
@@ -1552,7 +1595,7 @@ Doreen Haupt
 Gemeinde Dermbach, Hauptamt
 """, ["ozg_duties", "eligibility"], "16063015")
 
-mail("multi_ozg_elig", "reply_chain", "Marcel Lindner <lindner@stadt-heringen.de>",
+mail("multi_ozg_elig", "eg_own", "Marcel Lindner <lindner@stadt-heringen.de>",
      "AW: Anbindung Fachverfahren an das Serviceportal",
      """Vielen Dank für die Erklärung zur Anbindung. Wird diese Anbindung eigentlich gefördert?
 
@@ -1586,7 +1629,7 @@ und wird die Einrichtung gefördert?
 VG Rositz für die Gemeinde Starkenberg
 """, ["ozg_duties", "eligibility"], "16077044")
 
-mail("multi_ozg_elig", "town_domain_sig", "Heiko Sturm <sturm@stadt-kahla.de>",
+mail("multi_ozg_elig", "own_admin_town", "Heiko Sturm <sturm@stadt-kahla.de>",
      "Digitale Bauakte",
      """Sehr geehrte Damen und Herren,
 
@@ -1599,7 +1642,7 @@ Stadtverwaltung Kahla, Bauamt
 Markt 10, 07768 Kahla
 """, ["ozg_duties", "eligibility"], "16074044")
 
-mail("multi_ozg_elig", "ordinary_town", "H. Pietsch <pietsch@stadt-bad-berka.de>",
+mail("multi_ozg_elig", "own_admin_town", "H. Pietsch <pietsch@stadt-bad-berka.de>",
      "Kita-Anmeldung online + Zuschuss",
      """hallo, ist die online-anmeldung für kitas eine ozg-pflicht für uns als stadt und bekommen wir einen zuschuss
 für die software? gruß h. pietsch, stadtverwaltung bad berka
@@ -1693,6 +1736,58 @@ Werner Adler
 Bürgermeister, Lehesten
 """, ["it_security"], None)
 
+mail("ozg", "merged_successor", "Kerstin Brandt <k.brandt@eisenach.de>",
+     "OZG-Pflichten nach dem Kreisbeitritt",
+     """Sehr geehrte Damen und Herren,
+
+seit die Stadt Eisenach zum Wartburgkreis gehört, sind einige Aufgaben zum Landratsamt gewandert. Welche
+Online-Leistungen muss die Stadt Eisenach nach dem OZG selbst anbieten, und welche jetzt der Kreis?
+
+Kerstin Brandt
+Stadtverwaltung Eisenach, Amt für Digitalisierung
+Markt 1, 99817 Eisenach
+""", ["ozg_duties"], "16063105")
+
+mail("elig", "duplicate_name_context", "Förderung VG Südliches Saaletal <foerderung@vg-suedliches-saaletal.de>",
+     "Gemeinde Eichenberg - Antrag Digitalisierung Gemeindebüro",
+     """Guten Tag,
+
+für unsere Mitgliedsgemeinde Eichenberg (bei Kahla) möchten wir einen Antrag nach der ThürEGovRL für die
+Ausstattung des Gemeindebüros stellen. Welche Unterlagen braucht die Gemeinde Eichenberg dafür?
+
+Verwaltungsgemeinschaft Südliches Saaletal
+Kämmerei
+""", ["eligibility"], "16074016")
+
+mail("ozg", "duplicate_name_context", "Heike Otto <otto@vg-riechheimer-berg.de>",
+     "Gemeinde Elxleben: Online-Anmeldung Dorfgemeinschaftshaus",
+     """Hallo,
+
+die Gemeinde Elxleben (Ilm-Kreis), Mitglied unserer VG, möchte die Vermietung des Dorfgemeinschaftshauses
+online anbieten. Ist das eine Leistung, die nach dem OZG ohnehin digital angeboten werden muss?
+
+Heike Otto
+VG Riechheimer Berg
+""", ["ozg_duties"], "16070013")
+
+mail("elig", "kreis_name_trap", "Familie Hunold <hunold.familie@gmx.de>",
+     "Förderprogramm Digitalisierung",
+     """Guten Tag, gibt es eine Förderung vom Land, wenn ein Verein seine Mitgliederverwaltung digitalisiert?
+Wir haben von der E-Government-Richtlinie gehört. Viele Grüße aus dem Eichsfeld
+""", ["eligibility"], None)
+
+mail("ozg", "vg_several", "Ordnungsamt VG Gera-Aue <ordnungsamt@vg-gera-aue.de>",
+     "Andisleben und Ringleben: Online-Anträge Sondernutzung",
+     """Sehr geehrte Damen und Herren,
+
+die Gemeinden Andisleben und Ringleben wollen Anträge auf Sondernutzung öffentlicher Straßen online
+annehmen. Müssen wir das als VG für beide nach dem OZG einrichten, und kann es ein gemeinsamer Dienst sein?
+
+Mit freundlichen Grüßen
+Ordnungsamt
+Verwaltungsgemeinschaft Gera-Aue
+""", ["ozg_duties"], "160685002")
+
 # ===== no topic =====
 
 mail("none_thanks_funding", "eg_arrangement", "Ebeleben Hauptamt <hauptamt@ebeleben.de>",
@@ -1718,7 +1813,7 @@ Hans-Peter Kästner
 Bürgermeister der Gemeinde Eichenberg
 """, [], None)
 
-mail("none_thanks_funding", "ordinary_town", "Elke Brandner <brandner@stadt-tanna.de>",
+mail("none_thanks_funding", "own_admin_town", "Elke Brandner <brandner@stadt-tanna.de>",
      "Re: Förderantrag E-Akte",
      """Danke, das hat uns sehr geholfen. Wir melden uns, wenn der Bescheid da ist.
 
@@ -1729,7 +1824,7 @@ Stadtverwaltung Tanna
 > Ihr Antrag nach ThürEGovRL ist vollständig; bitte reichen Sie ihn bis 30.11. beim TLVwA ein.
 """, [], "16075132")
 
-mail("none_report_after", "ordinary_town", "Fachbereich Finanzen <finanzen@altenburg.de>",
+mail("none_report_after", "own_admin_town", "Fachbereich Finanzen <finanzen@altenburg.de>",
      "Zur Kenntnis: Abschluss des geförderten DMS-Projekts",
      """Sehr geehrte Damen und Herren,
 
@@ -1777,7 +1872,7 @@ Bauamt
 Gemeinde Dermbach
 """, [], "16063023")
 
-mail("none_funding_other", "ordinary_town", "Gudrun Keil <keil@gemeinde-gerstungen.de>",
+mail("none_funding_other", "own_admin_town", "Gudrun Keil <keil@gemeinde-gerstungen.de>",
      "Förderfähigkeit Radweg",
      """Sehr geehrte Damen und Herren,
 
@@ -1788,7 +1883,7 @@ Gemeinde Gerstungen, Bauamt
 Wilhelmstraße 53, 99834 Gerstungen
 """, [], "16063097")
 
-mail("none_funding_other", "ordinary_town", "Uwe Krämer <kraemer@gemeinde-unstruttal.de>",
+mail("none_funding_other", "own_admin_town", "Uwe Krämer <kraemer@gemeinde-unstruttal.de>",
      "Zuschuss Hochwasserschutz",
      """Hallo, gibt es einen Zuschuss des Landes für den Hochwasserschutz an der Unstrut in unserem Ortsteil
 Ammern? Wir brauchen einen Deich. Uwe Krämer, Gemeinde Unstruttal
@@ -1805,17 +1900,32 @@ Claudia Rost
 VG Kindelbrück, Bauverwaltung
 """, [], "16068015")
 
-mail("none_security_other", "ordinary_town", "Ordnungsamt Bad Blankenburg <ordnungsamt@bad-blankenburg.de>",
+mail("none_security_other", "own_admin_town", "Ordnungsamt Bad Blankenburg <ordnungsamt@bad-blankenburg.de>",
      "Sicherheitskonzept Weihnachtsmarkt",
      """Guten Tag,
 
 brauchen wir für den Weihnachtsmarkt mit 3.000 Besuchern ein eigenes Sicherheitskonzept mit Ordnern und
 Zufahrtssperren? Die Polizei verlangt das.
 
-Stadtverwaltung Bad Blankenburg, Ordnungsamt
+Mit freundlichen Grüßen
+
+Stadtverwaltung Bad Blankenburg
+Ordnungsamt
+Markt 1
+07422 Bad Blankenburg
+Tel. 036741 37-0
+Viele Leistungen erledigen Sie jetzt online: Bürgerportal der Stadt Bad Blankenburg. Informationssicherheit
+und Datenschutz sind uns wichtig - unsere Hinweise finden Sie im Internet.
+
+_____________________________________________
+Diese E-Mail kann vertrauliche oder rechtlich geschützte Informationen enthalten. Wenn Sie nicht der
+richtige Adressat sind oder diese E-Mail irrtümlich erhalten haben, informieren Sie bitte sofort den
+Absender und vernichten Sie diese Mail. Das unerlaubte Kopieren sowie die unbefugte Weitergabe dieser
+Mail sind nicht gestattet. Informationen zur Verarbeitung Ihrer Daten nach Art. 13 DSGVO finden Sie
+auf unserer Internetseite unter "Datenschutz".
 """, [], "16073005")
 
-mail("none_security_other", "ordinary_town", "Sven Michel <michel@stadt-steinach.de>",
+mail("none_security_other", "own_admin_town", "Sven Michel <michel@stadt-steinach.de>",
      "Verkehrssicherheit am Schulweg",
      """Sehr geehrte Damen und Herren,
 
@@ -1826,7 +1936,7 @@ Sven Michel
 Stadtverwaltung Steinach
 """, [], "16072019")
 
-mail("none_security_other", "ordinary_town", "Bauhof Großbreitenbach <bauhof@grossbreitenbach.de>",
+mail("none_security_other", "own_admin_town", "Bauhof Großbreitenbach <bauhof@grossbreitenbach.de>",
      "Arbeitssicherheit Motorsägen",
      """hallo, welche unterweisung zur arbeitssicherheit brauchen unsere bauhofmitarbeiter für motorsägen? gruß
 bauhof stadt großbreitenbach
@@ -1843,7 +1953,7 @@ Zweckverband Wasser/Abwasser Orla
 Geschäftsleitung
 """, [], None)
 
-mail("none_admin", "ordinary_town", "Steueramt <steueramt@amt-wachsenburg.de>",
+mail("none_admin", "own_admin_town", "Steueramt <steueramt@amt-wachsenburg.de>",
      "Grundsteuer C",
      """Guten Tag,
 
@@ -1852,7 +1962,7 @@ darf eine Gemeinde in Thüringen die Grundsteuer C auf unbebaute baureife Grunds
 Gemeinde Amt Wachsenburg, Steueramt
 """, [], "16070028")
 
-mail("none_admin", "ordinary_town", "Wahlamt Tambach-Dietharz <wahlen@tambach-dietharz.de>",
+mail("none_admin", "own_admin_town", "Wahlamt Tambach-Dietharz <wahlen@tambach-dietharz.de>",
      "Briefwahlunterlagen Bürgermeisterwahl",
      """Hallo, bis wann müssen die Briefwahlunterlagen für die Bürgermeisterwahl verschickt werden? Wahlamt,
 Stadt Tambach-Dietharz
@@ -1875,7 +1985,7 @@ mail("none_admin", "duplicate_name_trap", "Gemeindeverwaltung Elxleben <elxleben
      """Sehr geehrte Damen und Herren, haben Sie eine Mustersatzung für die Straßenreinigung? Gemeinde Elxleben
 """, [], None)
 
-mail("none_dringend", "ordinary_town", "Kämmerei Hirschberg <kaemmerei@stadt-hirschberg.de>",
+mail("none_dringend", "own_admin_town", "Kämmerei Hirschberg <kaemmerei@stadt-hirschberg.de>",
      "DRINGEND - Haushaltssperre",
      """Guten Tag, dringend: Darf der Bürgermeister während der vorläufigen Haushaltsführung einen neuen
 Streuwagen bestellen? Der Winter kommt. Stadt Hirschberg, Kämmerei
