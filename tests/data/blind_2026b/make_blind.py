@@ -35,11 +35,11 @@ MAILS: list[dict] = []
 
 
 def mail(cat, link, frm, subject, body, topics=(), auth=None, *, urgent=False, auto=False,
-         style=None, charset=None, cte=None, headers=(), kind="text", to=TEAM, reply_to=None):
-    """Register one mail. `topics`/`auth`/`urgent`/`auto` are its gold label."""
+         style=None, charset=None, cte=None, headers=(), kind="text", to=TEAM, date=None):
+    """Register one mail. `topics`/`auth`/`urgent`/`auto` are its gold label; `date` = (month, day, h, min)."""
     MAILS.append(dict(cat=cat, link=link, frm=frm, subject=subject, body=body.strip("\n") + "\n",
                       topics=list(topics), auth=auth, urgent=urgent, auto=auto, style=style,
-                      charset=charset, cte=cte, headers=list(headers), kind=kind, to=to))
+                      charset=charset, cte=cte, headers=list(headers), kind=kind, to=to, date=date))
 
 
 # ---------------------------------------------------------------- transport
@@ -105,8 +105,11 @@ def address(value: str, charset: str) -> str:
 def build(index: int, m: dict) -> tuple[bytes, dict]:
     style, charset, cte = vary(index, m)
     number = index + 1
-    date = (datetime(2026, 11, 2, 7, 4, tzinfo=timezone(timedelta(hours=1)))
-            + timedelta(days=index // 8, minutes=83 * (index % 8) + 7 * (index % 5)))
+    zone = timezone(timedelta(hours=1))
+    if m["date"]:
+        date = datetime(2026, *m["date"], tzinfo=zone)
+    else:  # twelve mails a day from Monday 2 November 2026, office hours
+        date = datetime(2026, 11, 2, 7, 4, tzinfo=zone) + timedelta(days=index // 12, minutes=37 * (index % 12) + 3 * (index % 7))
     frm_addr = parseaddr(m["frm"])[1]
     domain = frm_addr.split("@")[-1].lower() or "localhost"
     digest = hashlib.sha1(f"{number}{m['subject']}".encode()).hexdigest()[:12]
@@ -304,7 +307,7 @@ Betreff: OZG-Leistung Anwohnerparken - Stand
 
 > Sehr geehrter Herr Kuhlmann,
 > wie weit ist die Anbindung der EfA-Leistung Anwohnerparken an Ihr Fachverfahren?
-""", ["it_security"], "16052000", urgent=True)
+""", ["it_security"], "16052000", urgent=True, date=(11, 9, 11, 42))
 
 mail("urgent", "vg_self", "Verwaltungsgemeinschaft Westerwald-Obereichsfeld <info@westerwald-obereichsfeld.de>",
      "Mailserver nach Angriff down",
@@ -522,7 +525,7 @@ Datum: Di., 10. Nov. 2026 um 07:58
 Betreff: Datenschutzvorfall
 
 Steffi, schau mal bitte sofort auf den Link, das sind unsere Daten. Ich rufe den Datenschutzbeauftragten an.
-""", ["it_security"], "16073077", urgent=True)
+""", ["it_security"], "16073077", urgent=True, date=(11, 10, 8, 21))
 
 mail("urgent", "vg_self", "Schulze Hauptamt <hauptamt@vg-feldstein.de>",
      "schnell bitte",
@@ -686,7 +689,7 @@ Betreff: Ihr Servicekonto wird deaktiviert
 Sehr geehrte Nutzerin, sehr geehrter Nutzer,
 Ihr Servicekonto wird in 24 Stunden deaktiviert. Bestätigen Sie jetzt Ihre Identität:
 https://servicekonto-thueringen.info/login
-""", ["it_security"], "16068036")
+""", ["it_security"], "16068036", date=(11, 11, 9, 5))
 
 mail("itsec_phish_fwd", "own_admin_town", "Jörg Mertens <mertens@stadt-sondershausen.de>",
      "Fwd: BundID Verifizierung erforderlich",
@@ -703,7 +706,7 @@ Von: BundID Support <support@bundid-verifizierung.com>
 
 Ihr BundID-Konto muss bis zum 15.11. erneut verifiziert werden, sonst können Sie keine
 Verwaltungsleistungen mehr nutzen. Jetzt verifizieren: http://bundid-verifizierung.com/konto
-""", ["it_security"], "16065067")
+""", ["it_security"], "16065067", date=(11, 12, 8, 33))
 
 mail("itsec_phish_fwd", "landratsamt", "Maik Sauer <maik.sauer@lra-eic.de>",
      "Warnung: gefälschte Rechnung im Umlauf",
@@ -1109,7 +1112,7 @@ VG Kranichfeld
 > Am 10.11.2026 schrieb egov-beratung@tfm.thueringen.de:
 > Die Hundesteuer ist eine kommunale Leistung im Sinne des OZG.
 >> Ist die An- und Abmeldung der Hundesteuer eine OZG-Leistung?
-""", ["ozg_duties"], "160715007")
+""", ["ozg_duties"], "160715007", date=(11, 11, 10, 15))
 
 mail("ozg", "partner_in_text", "Rico Haase <rico.haase@neustadtanderorla.de>",
      "Gemeinsames Bürgerportal mit Pößneck",
@@ -1402,7 +1405,7 @@ Gemeinde Bad Klosterlausnitz
 
 mail("elig", "eg_own", "Carsten Pfeiffer <c.pfeiffer@ohrdruf.de>",
      "Re: Beratungstermin OZG",
-     """Danke für den Termin gestern. Eine Frage noch, unabhängig davon: Werden die Kosten für das externe
+     """Danke für den Termin am Freitag. Eine Frage noch, unabhängig davon: Werden die Kosten für das externe
 Beratungsbüro, das uns bei der Einführung unseres neuen Dokumentenmanagementsystems unterstützt, nach der
 ThürEGovRL mitgefördert?
 
@@ -1411,7 +1414,7 @@ Stadt Ohrdruf
 
 Am 12.11.2026 um 09:03 schrieb E-Government-Beratung TFM:
 > wir bestätigen den Termin zur OZG-Umsetzung am 13.11. um 10 Uhr.
-""", ["eligibility"], "16067053")
+""", ["eligibility"], "16067053", date=(11, 16, 8, 50))
 
 mail("elig", "own_admin_town", "Yvonne Schuster <schuster@bad-frankenhausen.de>",
      "Förderhöchstbetrag",
@@ -2143,7 +2146,7 @@ der Stadtverwaltung An der Schmücke, Tel. 034673 7880.
 
 Kati Stöckel
 Stadt An der Schmücke
-""", [], "16065088", auto=True)
+""", [], "16065088", auto=True, date=(11, 17, 10, 2))
 
 mail("auto_ooo_text", "auto_municipal", "Jörg Zimmer <j.zimmer@kaulsdorf-saale.de>",
      "AW: Rückfrage Verwendungsnachweis",
@@ -2195,7 +2198,7 @@ mail("auto_ooo_text", "auto_municipal", "Hauptamt Breitungen <hauptamt@breitunge
 E-Mail wird nicht weitergeleitet und ab dem 4. Januar bearbeitet. Wir wünschen frohe Festtage.
 
 Gemeinde Breitungen/Werra
-""", [], "16066013", auto=True, charset="iso-8859-1", cte="quoted-printable")
+""", [], "16066013", auto=True, charset="iso-8859-1", cte="quoted-printable", date=(12, 21, 7, 30))
 
 mail("auto_ooo_text", "auto_municipal", "Anja Bock <bock@leutenberg.de>",
      "AW: ISMS Beratung",
@@ -2286,7 +2289,7 @@ Die folgenden Empfänger können nicht erreicht werden:
 k.neumann@saalfeld.de am 12.11.2026 09:14
 Das E-Mail-Konto existiert nicht in der Organisation, an die die Nachricht gesendet wurde.
 <mail.saalfeld.de #5.1.10 smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup>
-""", [], None, auto=True, style="plain")
+""", [], None, auto=True, style="plain", date=(11, 12, 9, 15))
 
 
 if __name__ == "__main__":
