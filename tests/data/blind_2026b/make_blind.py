@@ -46,7 +46,9 @@ def mail(cat, link, frm, subject, body, topics=(), auth=None, *, urgent=False, a
 
 def vary(index: int, m: dict) -> tuple[str, str, str]:
     """Spread HTML-only bodies and legacy charsets over the mails that do not fix their own."""
-    style = m["style"] or ("html" if index % 5 == 2 else "html-gmail" if index % 11 == 7 else "alt" if index % 23 == 5 else "plain")
+    style = m["style"] or (
+        "html" if index % 5 == 2 else "html-gmail" if index % 11 == 7 else "alt" if index % 23 == 5 else "plain"
+    )
     charset = m["charset"] or ("iso-8859-1" if index % 4 == 1 else "windows-1252" if index % 4 == 3 else "utf-8")
     text = m["subject"] + m["body"] + m["frm"]
     for candidate in (charset, "windows-1252", "utf-8"):
@@ -79,15 +81,21 @@ def to_html(text: str, flavour: str) -> str:
         lines = block.split("\n")
         if all(line.startswith(">") for line in lines):
             inner = "<br>\n".join(html.escape(line.lstrip("> ")) for line in lines)
-            parts.append(f'<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">{inner}</blockquote>')
+            style = "margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex"
+            parts.append(f'<blockquote style="{style}">{inner}</blockquote>')
         elif flavour == "outlook":
             parts.append("<p class=MsoNormal>" + "<br>\n".join(html.escape(line) for line in lines) + "<o:p></o:p></p>")
         else:
             parts.append("<div>" + "<br>\n".join(html.escape(line) for line in lines) + "</div><div><br></div>")
     if flavour == "outlook":
-        return ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv="Content-Type" '
-                'content="text/html"><style><!-- p.MsoNormal {margin:0cm;font-size:11.0pt;font-family:"Calibri",sans-serif;} --></style>'
-                '</head><body lang=DE link="#0563C1"><div class=WordSection1>\n' + "\n".join(parts) + "\n</div></body></html>\n")
+        return (
+            '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv="Content-Type" '
+            'content="text/html"><style><!-- p.MsoNormal {margin:0cm;font-size:11.0pt;'
+            'font-family:"Calibri",sans-serif;} --></style>'
+            '</head><body lang=DE link="#0563C1"><div class=WordSection1>\n'
+            + "\n".join(parts)
+            + "\n</div></body></html>\n"
+        )
     return '<div dir="ltr">\n' + "\n".join(parts) + "\n</div>\n"
 
 
@@ -109,7 +117,8 @@ def build(index: int, m: dict) -> tuple[bytes, dict]:
     if m["date"]:
         date = datetime(2026, *m["date"], tzinfo=zone)
     else:  # twelve mails a day from Monday 2 November 2026, office hours
-        date = datetime(2026, 11, 2, 7, 4, tzinfo=zone) + timedelta(days=index // 12, minutes=37 * (index % 12) + 3 * (index % 7))
+        offset = timedelta(days=index // 12, minutes=37 * (index % 12) + 3 * (index % 7))
+        date = datetime(2026, 11, 2, 7, 4, tzinfo=zone) + offset
     frm_addr = parseaddr(m["frm"])[1]
     domain = frm_addr.split("@")[-1].lower() or "localhost"
     digest = hashlib.sha1(f"{number}{m['subject']}".encode()).hexdigest()[:12]
@@ -133,15 +142,17 @@ def build(index: int, m: dict) -> tuple[bytes, dict]:
                      f"Date: {format_datetime(date - timedelta(minutes=3))}\n")
         head.append(f'Content-Type: multipart/report; report-type=delivery-status; boundary="{boundary}"')
         body = (f"This is a MIME-encapsulated message.\n\n--{boundary}\nContent-Type: text/plain; charset=utf-8\n"
-                f"Content-Transfer-Encoding: 8bit\n\n{original.strip()}\n\n--{boundary}\nContent-Type: message/delivery-status\n\n"
+                f"Content-Transfer-Encoding: 8bit\n\n{original.strip()}\n\n"
+                f"--{boundary}\nContent-Type: message/delivery-status\n\n"
                 f"{report}\n--{boundary}\nContent-Type: text/rfc822-headers\n\n{orig_head}\n--{boundary}--\n")
         style, charset, cte = "dsn", "utf-8", "8bit"
         payload = body.replace("\n", "\r\n").encode("utf-8")
     elif style == "alt":
         head.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
-        chunks = [f"--{boundary}\r\nContent-Type: text/plain; charset=\"{charset}\"\r\nContent-Transfer-Encoding: {cte}\r\n\r\n".encode("ascii"),
+        part_head = f'charset="{charset}"\r\nContent-Transfer-Encoding: {cte}\r\n\r\n'
+        chunks = [f"--{boundary}\r\nContent-Type: text/plain; {part_head}".encode("ascii"),
                   encode_body(m["body"], charset, cte),
-                  f"\r\n--{boundary}\r\nContent-Type: text/html; charset=\"{charset}\"\r\nContent-Transfer-Encoding: {cte}\r\n\r\n".encode("ascii"),
+                  f"\r\n--{boundary}\r\nContent-Type: text/html; {part_head}".encode("ascii"),
                   encode_body(to_html(m["body"], "outlook"), charset, cte),
                   f"\r\n--{boundary}--\r\n".encode("ascii")]
         payload = b"".join(chunks)
@@ -162,7 +173,8 @@ def build(index: int, m: dict) -> tuple[bytes, dict]:
 def gazetteer_keys() -> set[str]:
     base = Path(os.environ.get("THUERINGEN_GAZETTEER", "/work/shared/data/thueringen"))
     keys: set[str] = set()
-    for name, column in (("gemeinden.csv", "ags"), ("kreise.csv", "ags"), ("verwaltungsgemeinschaften.csv", "vg_schluessel")):
+    tables = (("gemeinden.csv", "ags"), ("kreise.csv", "ags"), ("verwaltungsgemeinschaften.csv", "vg_schluessel"))
+    for name, column in tables:
         with open(base / name, encoding="utf-8") as handle:
             keys |= {row[column] for row in csv.DictReader(handle)}
     return keys
@@ -203,7 +215,8 @@ def main() -> int:
         old.unlink()
     for name, raw in files:
         (HERE / name).write_bytes(raw)
-    (HERE / "labels.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in labels), encoding="utf-8")
+    lines = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in labels)
+    (HERE / "labels.jsonl").write_text(lines, encoding="utf-8")
     (HERE / "categories.json").write_text(json.dumps(metas, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(files)} mails written")
     if "--check" in sys.argv:
