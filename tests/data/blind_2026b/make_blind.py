@@ -2304,6 +2304,27 @@ Das E-Mail-Konto existiert nicht in der Organisation, an die die Nachricht gesen
 <mail.saalfeld.de #5.1.10 smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup>
 """, [], None, auto=True, style="plain", date=(11, 12, 9, 15))
 
+# ===== appended late (after the counts above were first taken; file order carries no meaning) =====
+
+mail("itsec_phish_fwd", "own_admin_town", "Sören Wiegand <wiegand@stadt-bad-lobenstein.de>",
+     "WG: ThAVEL - Ihr Zugang läuft heute ab",
+     """zur Info, nicht geklickt.
+
+S. Wiegand
+Stadtverwaltung Bad Lobenstein, Bürgerbüro
+
+________________________________
+Von: ThAVEL Antragsportal <service@thavel-portal-login.eu>
+Gesendet: Montag, 16. November 2026 07:02
+An: buergerbuero@stadt-bad-lobenstein.de
+Betreff: ThAVEL - Ihr Zugang läuft heute ab
+
+Sehr geehrte Sachbearbeiterin, sehr geehrter Sachbearbeiter,
+Ihr Zugang zum Thüringer Antragssystem für Verwaltungsleistungen läuft heute um 18:00 Uhr ab. Damit
+eingehende Anträge nicht verloren gehen, bestätigen Sie bitte Ihre Zugangsdaten:
+https://thavel-portal-login.eu/verlaengern
+""", ["it_security"], "16075062", date=(11, 16, 8, 12))
+
 
 if __name__ == "__main__":
     sys.exit(main())
