@@ -23,6 +23,8 @@ ENGLISH_WORDS = {
     "message", "messages", "exit", "file", "files", "user", "users", "account", "accounts",
     "usage", "options", "commands", "arguments", "default", "required", "error", "try",
     "log", "more", "detail", "output", "format", "new", "existing", "path",
+    "per", "process", "processes", "target", "close", "closed", "reopen", "mark", "as", "done",
+    "task", "tasks", "such", "reference", "again", "all", "one", "first", "after", "never",
 }  # fmt: skip
 
 # Strings Typer/Click would print in English; after translation none may remain.

@@ -55,7 +55,7 @@ def test_every_command_has_help():
     for path in paths:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, (path, result.output)
-        assert "Usage" in result.output
+        assert "Aufruf:" in result.output
 
 
 def test_compose_services_call_existing_commands_with_existing_settings():
