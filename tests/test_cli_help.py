@@ -106,3 +106,22 @@ def test_usage_error_is_german():
     assert "Aufruf: eingang ingest [OPTIONEN]" in output
     assert "Hilfe mit 'eingang ingest --help'." in output
     assert "Fehler" in output and "Usage" not in output and "Try " not in output
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [
+        (["ingest"], "Argument 'paths' fehlt."),
+        (["users", "lst"], "Unbekannter Befehl 'lst'. Meinten Sie 'list'?"),
+        (["users", "list", "--frmat", "json"], "Unbekannte Option: --frmat. Meinten Sie --format?"),
+        (["users", "list", "--format", "xml"], "Ungültiger Wert für '--format': 'xml' ist keiner der Werte"),
+        (["tasks", "complete", "abc"], "Ungültiger Wert für 'task_id': erwartet wird eine ganze Zahl."),
+        (["config", "show", "extra"], "Unerwartete zusätzliche Argumente: extra"),
+    ],
+)
+def test_frequent_usage_errors_are_german(args: list[str], german: str):
+    result = CliRunner().invoke(app, args, prog_name="eingang", env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    output = re.sub(r"\s+", " ", result.output)
+    assert german in output
+    assert [s for s in ("Missing", "No such", "Invalid value", "Got unexpected", "Did you mean") if s in output] == []

@@ -5,17 +5,20 @@ gettext messages, so no translation catalogue can be installed for them. Instead
 builds its commands with these subclasses, which set the usage line, the ``--help`` option
 and the metavars, and overrides the panel titles Typer's help renderer reads from
 ``typer.rich_utils`` at render time. Left in English (from the library, documented in the
-README): Click's parse error messages ("Missing argument 'paths'.", "No such option: …") and
-the type hints in angle brackets (``<str>``, ``<int>``, ``<bool>``).
+README): the type hints in angle brackets (``<str>``, ``<int>``, ``<bool>``) and Click's rarer
+error messages; its frequent usage errors ("Missing argument …", "No such option …") are
+translated when shown.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import typer
 import typer.rich_utils as rich_utils
+from typer._click.exceptions import ClickException  # typer's bundled Click
 from typer.core import TyperCommand, TyperGroup
 
 HELP_OPTION_TEXT = "Diese Hilfe anzeigen und beenden."
@@ -91,3 +94,58 @@ class GermanTyper(typer.Typer):
     def command(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("cls", GermanCommand)
         return super().command(*args, **kwargs)
+
+
+# Click's parse errors are English literals too; the frequent ones are translated when shown.
+def _hint(suggestion: str | None) -> str:
+    return f" Meinten Sie {suggestion}?" if suggestion else ""
+
+
+_ERRORS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"Missing argument (.+)\.$"), lambda m: f"Argument {m[1]} fehlt."),
+    (re.compile(r"Missing option (.+)\.$"), lambda m: f"Option {m[1]} fehlt."),
+    (re.compile(r"Missing command\.$"), lambda m: "Befehl fehlt."),
+    (
+        re.compile(r"No such command (.+?)\.(?: Did you mean (.+)\?)?$"),
+        lambda m: f"Unbekannter Befehl {m[1]}.{_hint(m[2])}",
+    ),
+    (
+        re.compile(r"No such option: (\S+)(?: Did you mean (.+)\?| \(Possible options: (.+)\))?$"),
+        lambda m: f"Unbekannte Option: {m[1]}.{_hint(m[2] or m[3])}",
+    ),
+    (re.compile(r"Option (.+) requires an argument\.$"), lambda m: f"Option {m[1]} braucht einen Wert."),
+    (
+        re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)$"),
+        lambda m: f"Unerwartete zusätzliche Argumente: {m[1]}",
+    ),
+    (re.compile(r"Invalid value for (.+?): (.+)$", re.S), lambda m: f"Ungültiger Wert für {m[1]}: {_value(m[2])}"),
+]
+
+
+def _value(message: str) -> str:
+    message = message.removeprefix("Value error, ")
+    message = re.sub(r"^Input should be a valid integer.*", "erwartet wird eine ganze Zahl.", message)
+    message = re.sub(r"^Input should be a valid number.*", "erwartet wird eine Zahl.", message)
+    message = re.sub(r"(?:Value )?('[^']*') is not a valid (\w+)\.", r"\1 ist kein gültiger Wert (\2).", message)
+    return re.sub(r"('[^']*') is not one of (.+)\.", r"\1 ist keiner der Werte \2.", message)
+
+
+def translate_error(message: str) -> str:
+    """German for Click's frequent usage errors; any other message stays as it is."""
+    for pattern, german in _ERRORS:
+        match = pattern.match(message)
+        if match:
+            return german(match)
+    return message
+
+
+_rich_format_error = rich_utils.rich_format_error
+
+
+def _german_format_error(self: ClickException) -> None:
+    original = self.format_message
+    self.format_message = lambda: translate_error(original())  # type: ignore[method-assign]
+    _rich_format_error(self)
+
+
+rich_utils.rich_format_error = _german_format_error
