@@ -11,6 +11,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import String, cast, literal, union_all
 from sqlmodel import Session, col, delete, func, select
@@ -53,7 +54,7 @@ class GazetteerStore:
     def packaged(self) -> Gazetteer:
         return self._packaged()
 
-    def current(self, session: Session, *, latest: tuple[int, str] | bool | None = True) -> Gazetteer:
+    def current(self, session: Session, *, latest: tuple[int, str] | Literal[True] | None = True) -> Gazetteer:
         """The newest loaded gazetteer, or the packaged one. ``latest`` is the version in force
         when the caller looked it up already (``sender_knowledge``); by default it is queried."""
         if latest is True:
@@ -130,7 +131,7 @@ def load_linking_knowledge(session: Session, version: int) -> LinkingKnowledge:
         .limit(1)
         .subquery()
     )
-    statement = union_all(
+    parts = [
         select(
             literal("g").label("kind"),
             newest.c.checksum.label("name"),
@@ -152,7 +153,8 @@ def load_linking_knowledge(session: Session, version: int) -> LinkingKnowledge:
             col(Consultation.sender_address).is_not(None),
         )
         .distinct(),
-    )
+    ]
+    statement = union_all(*parts)
     known: dict[str, str] = {}
     by_domain: dict[str, set[str]] = {}
     latest: tuple[int, str] | None = None

@@ -18,7 +18,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.mailer import new_message
 from casework.outbox import queue_mail
@@ -36,6 +36,7 @@ from models import (
     as_utc,
     local_time,
     metrics,
+    stored_id,
 )
 from models.audit import record_change
 
@@ -46,7 +47,7 @@ ESCALATION = "escalation"
 SLA_LOOKBACK = timedelta(days=7)
 
 
-def sla_hours(settings: Settings, priority: str) -> float:
+def sla_hours(settings: Settings, priority: Priority) -> float:
     return {
         Priority.URGENT: settings.sla_hours_urgent,
         Priority.HIGH: settings.sla_hours_high,
@@ -97,10 +98,10 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
     rows = list(
         session.exec(
             select(FollowUpTask, Consultation)
-            .join(Consultation, Consultation.id == FollowUpTask.consultation_id)
+            .join(Consultation, col(Consultation.id) == col(FollowUpTask.consultation_id))
             .where(FollowUpTask.status == TaskStatus.OPEN, FollowUpTask.due <= today)
             .where(Consultation.status != ConsultationStatus.CLOSED)
-            .order_by(FollowUpTask.due, FollowUpTask.id)
+            .order_by(col(FollowUpTask.due), col(FollowUpTask.id))
         )
     )
     users = {u.id: u for u in session.exec(select(UserAccount).where(UserAccount.active == True))}  # noqa: E712
@@ -108,12 +109,12 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
     unassigned = []
     for task, consultation in rows:
         owner = effective_assignee_id(task, consultation)
-        if owner in users:
+        if owner is not None and owner in users:
             per_user.setdefault(owner, []).append((task, consultation))
         else:
             unassigned.append((task, consultation))
     for lead in (u for u in users.values() if u.is_team_lead):
-        per_user.setdefault(lead.id, []).extend(unassigned)
+        per_user.setdefault(stored_id(lead.id), []).extend(unassigned)
     sent = []
     for user_id, items in sorted(per_user.items()):
         user = users[user_id]
@@ -139,7 +140,7 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
 
 def _claim_breach(session: Session, consultation: Consultation, kind: str, due_at: datetime) -> SlaBreach | None:
     """Record the breach once per (consultation, kind); None if it was recorded before."""
-    breach = SlaBreach(consultation_id=consultation.id, kind=kind, due_at=due_at)
+    breach = SlaBreach(consultation_id=stored_id(consultation.id), kind=kind, due_at=due_at)
     try:
         with session.begin_nested():
             session.add(breach)
@@ -152,7 +153,7 @@ def _claim_breach(session: Session, consultation: Consultation, kind: str, due_a
 
 def _without_breach(kind: str):
     recorded = select(SlaBreach.consultation_id).where(SlaBreach.kind == kind)
-    return select(Consultation).where(Consultation.id.not_in(recorded))
+    return select(Consultation).where(col(Consultation.id).not_in(recorded))
 
 
 def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: datetime) -> list[Consultation]:
@@ -162,7 +163,7 @@ def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: dat
     candidates = session.exec(
         _without_breach(ESCALATION).where(
             Consultation.priority == Priority.URGENT,
-            Consultation.first_response_at.is_(None),
+            col(Consultation.first_response_at).is_(None),
             Consultation.status != ConsultationStatus.CLOSED,
             Consultation.received_at <= cutoff,
         )
@@ -189,6 +190,7 @@ def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: dat
         )
         recipients = []
         for lead in leads:
+            assert lead.email  # leads are filtered on their address above
             deliver(
                 session,
                 settings=settings,
