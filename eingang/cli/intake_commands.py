@@ -96,7 +96,7 @@ def worker(
         fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
     # dramatiq's own CLI runs and supervises the worker processes; each one composes its runtime
     # (RedisBroker, actors) from the same settings in eingang.runtime.worker_process.
-    command = [sys.executable, "-m", "dramatiq", WORKER_TARGET]
+    command = [sys.executable, "-m", "queue_workers.dramatiq_main", WORKER_TARGET]
     command += ["--processes", str(processes), "--threads", str(threads)]
     if not rt.settings.metrics_port:
         os.execv(sys.executable, command)
