@@ -69,8 +69,10 @@ class NotificationItem:
 def unread_count(session: Session, user_id: int | None) -> int:
     if user_id is None:
         return 0
-    query = select(func.count()).select_from(Notification).where(
-        Notification.user_id == user_id, col(Notification.read_at).is_(None)
+    query = (
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user_id, col(Notification.read_at).is_(None))
     )
     return int(session.exec(query).one())
 
@@ -101,13 +103,17 @@ def notifications_for(session: Session, user_id: int, *, limit: int = 100) -> li
     query = (
         select(Notification, Consultation, ConsultationNote)
         .where(Notification.user_id == user_id)
-        .order_by(col(Notification.read_at).is_not(None), col(Notification.created_at).desc(), col(Notification.id).desc())
+        .order_by(
+            col(Notification.read_at).is_not(None), col(Notification.created_at).desc(), col(Notification.id).desc()
+        )
         .limit(limit)
     )
     return _items(session, query)
 
 
-def mark_read(session: Session, *, user_id: int, notification_id: int | None = None, reference: str | None = None) -> int:
+def mark_read(
+    session: Session, *, user_id: int, notification_id: int | None = None, reference: str | None = None
+) -> int:
     """Mark one (``notification_id``), one consultation's (``reference``) or all unread
     notifications of ``user_id`` as read; returns how many."""
     query = select(Notification).where(Notification.user_id == user_id, col(Notification.read_at).is_(None))

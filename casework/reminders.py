@@ -132,7 +132,9 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
         per_user.setdefault(lead.id, []).extend(unassigned)
     mentioned = set(
         session.exec(
-            select(Notification.user_id).where(col(Notification.read_at).is_(None), col(Notification.digested_at).is_(None))
+            select(Notification.user_id).where(
+                col(Notification.read_at).is_(None), col(Notification.digested_at).is_(None)
+            )
         ).all()
     )
     for user_id in mentioned & set(users):

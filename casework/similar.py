@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
+from scipy.sparse import hstack  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -35,8 +35,7 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e"})
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _SUFFIXES = ("ungen", "ern", "en", "er", "es", "e", "n", "s")
 # Words every mail has (greetings, closings, function words): no evidence of similarity.
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     aber alle als also auch auf aus bei bin bis bitte dank danke dann das dass dem den der des
     die dies diese diesem diesen dieser doch durch ein eine einem einen einer eines fur gibt
     grussen grusse geehrte geehrter hallo hat hatte herr herren damen frau freundlichen gruss
@@ -44,8 +43,8 @@ STOP_WORDS = frozenset(
     sehr sein sich sie sind so uber um und uns unser unsere viele vielen vom von vor war waren
     was welche wenn werden wie wir wird wurde wurden zu zum zur mfg liebe lieber guten tag
     re aw wg fwd
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 def fold(text: str) -> str:
@@ -208,13 +207,13 @@ def similar_consultations(
     first, each with its last answer."""
     assert consultation.id is not None
     text = _first_inbound_texts(session, [consultation.id]).get(consultation.id, "")
-    topics = consultation.topics or [item["topic"] for item in consultation.suggested_topics or [] if item.get("topic")][:1]
+    topics = (
+        consultation.topics or [item["topic"] for item in consultation.suggested_topics or [] if item.get("topic")][:1]
+    )
     exclude = {consultation.id}
     if consultation.merged_into_id:
         exclude.add(consultation.merged_into_id)
-    ranked = answered_index(session).query(
-        _case_text(consultation.subject, text), topics, exclude=exclude, limit=limit
-    )
+    ranked = answered_index(session).query(_case_text(consultation.subject, text), topics, exclude=exclude, limit=limit)
     if not ranked:
         return []
     ids = [doc.key for doc, _score in ranked]

@@ -100,4 +100,3 @@ def timeline(session: Session, consultation: Consultation, *, today: Any = None)
 def event_ids(events: list[TimelineEvent]) -> list[tuple[str, int | None]]:
     """(kind, record id) of each event — a compact form for tests and the API."""
     return [(event.kind, getattr(event.record, "id", None)) for event in events]
-

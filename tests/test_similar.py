@@ -46,7 +46,7 @@ def test_index_ranks_by_words_and_topics_and_leaves_out_excluded():
     # The topic alone carries a case the words miss; without it, nothing.
     assert [doc.key for doc, _ in index.query("Schadsoftware", ["it_security"])] == [3]
     assert index.query("Schadsoftware", []) == []
-    assert [doc.key for doc, _ in index.query("Förderantrag DMS", [], exclude={1})][0] == 4
+    assert next(doc.key for doc, _ in index.query("Förderantrag DMS", [], exclude={1})) == 4
     assert SimilarityIndex([]).query("irgendwas") == []
 
 
@@ -63,7 +63,9 @@ def desk(sqlite_url, smtp_sink):
 
 def answer(client, reference: str, body: str) -> None:
     token = csrf_from(client.get(f"/faelle/{reference}").text)
-    response = client.post(f"/faelle/{reference}/antwort", data={"csrf_token": token, "body": body}, follow_redirects=False)
+    response = client.post(
+        f"/faelle/{reference}/antwort", data={"csrf_token": token, "body": body}, follow_redirects=False
+    )
     assert response.status_code == 303, response.text
 
 

@@ -31,7 +31,7 @@ def _profile(request: Request, db, key: str) -> AuthorityProfile:
 
 @api_router.get("/authorities/{key}", response_model=AuthorityDetail)
 def get_authority(request: Request, key: str, db: DbSession, user: ApiUser):
-    """One authority (Gemeinde, VG, Landkreis) with its consultations, correspondents, confirmed senders and topics per quarter."""
+    """One authority (Gemeinde, VG, Landkreis): consultations, who wrote, confirmed senders, topics per quarter."""
     profile = _profile(request, db, key)
     labels = request.app.state.runtime.taxonomy.labels
     return AuthorityDetail(
@@ -50,7 +50,10 @@ def get_authority(request: Request, key: str, db: DbSession, user: ApiUser):
         ],
         confirmed_senders=[
             KnownSenderPublic(
-                address=s.address, authority_key=s.authority_key, confirmed_by=s.confirmed_by, confirmed_at=s.confirmed_at
+                address=s.address,
+                authority_key=s.authority_key,
+                confirmed_by=s.confirmed_by,
+                confirmed_at=s.confirmed_at,
             )
             for s in profile.confirmed_senders
         ],

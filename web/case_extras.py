@@ -59,5 +59,12 @@ def case_extras(
         actor = event.actor
         if event.kind == timeline.ANSWER:
             actor = names.get(record.author_id) or record.sender_name or record.sender
-        events.append({"event": event, "text": text, "actor": actor, "due": event.kind == timeline.TASK and not isinstance(record, AuditEntry)})
+        events.append(
+            {
+                "event": event,
+                "text": text,
+                "actor": actor,
+                "due": event.kind == timeline.TASK and not isinstance(record, AuditEntry),
+            }
+        )
     return {"similar": similar_cases, "timeline": events}
