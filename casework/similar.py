@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from scipy.sparse import hstack  # type: ignore[import-untyped]
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
+import numpy
+from scipy.sparse import hstack  # type: ignore[import-untyped]  # no stubs shipped
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]  # no stubs shipped
+from sklearn.preprocessing import normalize  # type: ignore[import-untyped]  # no stubs shipped
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -84,6 +85,10 @@ class SimilarityIndex:
             analyzer="char_wb", ngram_range=(4, 4), preprocessor=lambda text: " ".join(words(text)), sublinear_tf=True
         )
         self._matrix = None
+        self._positions = {doc.key: position for position, doc in enumerate(self.documents)}
+        self._by_topics: dict[frozenset[str], list[int]] = {}
+        for position, doc in enumerate(self.documents):
+            self._by_topics.setdefault(doc.topics, []).append(position)
         if self.documents:
             texts = [doc.text for doc in self.documents]
             try:
@@ -108,19 +113,19 @@ class SimilarityIndex:
         if self._matrix is None:
             return []
         wanted = frozenset(topics)
-        excluded = set(exclude)
         cosines = (self._matrix @ self._vector(text).T).toarray().ravel()
-        scored = []
-        for index, doc in enumerate(self.documents):
-            if doc.key in excluded:
-                continue
-            union = wanted | doc.topics
-            overlap = len(wanted & doc.topics) / len(union) if union else 0.0
-            score = (1 - topic_weight) * float(cosines[index]) + topic_weight * overlap
-            if score >= min_score:
-                scored.append((doc, score))
-        scored.sort(key=lambda pair: (-pair[1], -pair[0].key))
-        return scored[:limit]
+        overlaps = numpy.zeros(len(self.documents))
+        for topic_set, rows in self._by_topics.items():  # few distinct topic sets: one Jaccard each
+            union = wanted | topic_set
+            if union:
+                overlaps[rows] = len(wanted & topic_set) / len(union)
+        scores = (1 - topic_weight) * cosines + topic_weight * overlaps
+        for key in exclude:
+            if key in self._positions:
+                scores[self._positions[key]] = -1.0
+        candidates = numpy.flatnonzero(scores >= min_score)
+        best = candidates[numpy.argsort(-scores[candidates], kind="stable")][:limit]
+        return [(self.documents[i], float(scores[i])) for i in best]
 
 
 @dataclass(frozen=True)
@@ -169,8 +174,10 @@ def _fingerprint(session: Session) -> tuple:
             ConsultationMessage.direction == Direction.OUTBOUND
         )
     ).one()
-    changed = session.exec(select(func.count(), func.max(Consultation.updated_at))).one()
-    return (*answers, *changed)
+    # Not every change (an assignment, a note) — that would rebuild the index all day long —
+    # only new answers and merges; a topic corrected on an answered case waits for the next answer.
+    merged = session.exec(select(func.count()).where(col(Consultation.merged_into_id).is_not(None))).one()
+    return (*answers, merged)
 
 
 def answered_index(session: Session) -> SimilarityIndex:
