@@ -1,5 +1,5 @@
-"""Ähnliche Fälle (issue 14): the TF-IDF index, the service over answered consultations on a
-real database, the case page with its "Antwort übernehmen" buttons, and the evaluation script."""
+"""Ähnliche Fälle (issue 14): the TF-IDF index, the service over answered consultations (SQLite and
+PostgreSQL), the case page with its "Antwort übernehmen" buttons, and the evaluation script."""
 
 from __future__ import annotations
 
@@ -50,10 +50,11 @@ def test_index_ranks_by_words_and_topics_and_leaves_out_excluded():
     assert SimilarityIndex([]).query("irgendwas") == []
 
 
-@pytest.fixture
-def desk(sqlite_url, smtp_sink):
+@pytest.fixture(params=["sqlite", "postgres"])
+def desk(request, sqlite_url, smtp_sink):
     _sink, port = smtp_sink
-    runtime = web_runtime(sqlite_url, relay_host="127.0.0.1", relay_port=port)
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    runtime = web_runtime(url, relay_host="127.0.0.1", relay_port=port)
     add_user(runtime, "anna", "berater")
     with TestClient(create_app(runtime)) as client:
         assert login(client, "anna").status_code == 303

@@ -21,10 +21,11 @@ from tests.test_web_support import add_user, consultation, csrf_from, ingest, lo
 from web.app import create_app
 
 
-@pytest.fixture
-def desk(sqlite_url, smtp_sink):
+@pytest.fixture(params=["sqlite", "postgres"])
+def desk(request, sqlite_url, smtp_sink):
     _sink, port = smtp_sink
-    runtime = web_runtime(sqlite_url, relay_host="127.0.0.1", relay_port=port)
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    runtime = web_runtime(url, relay_host="127.0.0.1", relay_port=port)
     add_user(runtime, "anna", "berater", email="anna@tfm.thueringen.de")
     add_user(runtime, "ben", "berater", email="ben@tfm.thueringen.de")
     yield runtime
