@@ -51,6 +51,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from casework.followups import create_tasks, templates_for
+from casework.notifications import notify_mentions
 from classifiers.taxonomy import Taxonomy
 from models import (
     AdministrativeAssociation,
@@ -461,6 +462,7 @@ def add_note(session: Session, *, consultation: ConsultationRef, actor: str, tex
     session.flush()
     _touch(row)
     record_change(session, consultation_id=row.id, actor=actor, action="note_added", field="note", after=note.id)
+    notify_mentions(session, note=note, actor=actor)  # "@anna" in the note notifies Anna
     return note
 
 

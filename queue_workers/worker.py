@@ -22,43 +22,49 @@ from queue_workers.broker import QUEUE, broker_of
 logger = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
-# Set by ``eingang worker`` to its own pid before it becomes dramatiq's parent (exec): a child
-# compares it with its parent, also when that parent died before the child got here.
-WORKER_PARENT_PID = "EINGANG_WORKER_PARENT_PID"
+# Set by queue_workers.dramatiq_main to the pid of the worker group's parent.
+WORKER_PARENT_ENV = "EINGANG_WORKER_PARENT_PID"
 
 
-def exit_with_parent(signum: int = signal.SIGKILL, *, poll_seconds: float = 1.0) -> None:
+# How long an orphaned child may take to stop gracefully before it exits hard. Unacknowledged
+# messages go back to the queue and processing is idempotent, so a hard exit loses nothing.
+ORPHAN_GRACE_SECONDS = 20.0
+
+
+def exit_with_parent(
+    signum: int = signal.SIGTERM, *, poll_seconds: float = 1.0, grace_seconds: float = ORPHAN_GRACE_SECONDS
+) -> None:
     """Make this (worker child) process receive ``signum`` when its parent dies, so a ``kill -9``
     of the ``eingang worker`` parent leaves no orphaned children behind: Linux's
-    ``prctl(PR_SET_PDEATHSIG)``, and as a fallback (other systems) a daemon thread that notices
-    the parent has changed. A parent that died while this child was still starting (before this
-    call) is noticed by its pid from ``EINGANG_WORKER_PARENT_PID``: the child exits at once.
-
-    SIGKILL, not SIGTERM: dramatiq's children log through a pipe to the parent; with the parent
-    gone and the pipe full, the graceful SIGTERM handler blocks in its first log line and the
-    child runs on as an orphan (``bench_pipeline.py --faults``). Nothing is lost by the hard
-    exit: an unfinished transaction rolls back, the message stays unacknowledged in Redis (or
-    due for the sweeper), and processing is idempotent."""
-    expected = os.environ.get(WORKER_PARENT_PID, "")
-    parent = int(expected) if expected.isdigit() else os.getppid()
+    ``prctl(PR_SET_PDEATHSIG)``, and as a fallback (other systems, or the parent died before
+    the call) a daemon thread that notices the parent has changed. If the graceful stop does not
+    end the process within ``grace_seconds``, the thread ends it hard: a parent killed while a
+    child is still booting leaves that child blocked for ever in dramatiq's start-up handshake
+    (``Event.set`` waits for the dead parent to wake), where no signal handler can run."""
+    parent = int(os.environ.get(WORKER_PARENT_ENV) or os.getppid())
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, int(signum), 0, 0, 0)
     except (OSError, AttributeError):
         logger.debug("prctl(PR_SET_PDEATHSIG) unavailable; watching the parent instead")
 
-    def stop() -> None:
-        with contextlib.suppress(OSError):  # stderr, not the logging pipe to the dead parent
-            os.write(2, f"eingang worker {os.getpid()}: parent process {parent} is gone; exiting\n".encode())
-        os.kill(os.getpid(), signum)
+    def say(text: str) -> None:
+        # straight to stderr, not through logging: dramatiq's log handler writes into a pipe to
+        # the dead parent that nobody reads any more; once it is full, a log call here would
+        # block and the hard exit below would never come
+        with contextlib.suppress(OSError):
+            os.write(2, f"eingang worker {os.getpid()}: {text}\n".encode())
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(poll_seconds)
-        stop()
+        say(f"the parent process {parent} is gone; stopping")
+        os.kill(os.getpid(), signum)
+        time.sleep(grace_seconds)
+        say(f"did not stop within {grace_seconds:g} s; exiting")
+        os._exit(1)
 
-    if os.getppid() != parent:  # the parent died while this child was starting
-        stop()
+    # a parent that died already is noticed by the watcher at once
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 

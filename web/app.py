@@ -24,7 +24,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from casework.runtime import Runtime
-from web import api, dashboard, errors, login, metrics, operations, statistics_api, triage, users
+from web import (
+    api,
+    authorities,
+    dashboard,
+    errors,
+    login,
+    metrics,
+    notifications,
+    operations,
+    statistics_api,
+    triage,
+    users,
+)
 from web.limits import body_limits
 from web.login_throttle import LoginThrottle
 from web.proxies import TrustedProxyMiddleware
@@ -152,9 +164,12 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
+    app.include_router(authorities.router)
+    app.include_router(notifications.router)
     app.include_router(operations.router)
     app.include_router(metrics.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
+    app.include_router(authorities.api_router)
     app.include_router(api.router)
     app.state.chat_enabled = False
     if importlib.util.find_spec("web.chat") is not None:  # the chat (issue 8), when present

@@ -24,7 +24,7 @@ from intake.files import read_messages
 from intake.recipients import RecipientPolicy
 from intake.smtp_server import IntakeHandler, server_tls_context, start_smtp_server
 from models import Channel, Consultation, InboundMessage, ProcessingStatus, session_scope
-from queue_workers.worker import WORKER_PARENT_PID, running_queue, start_queue
+from queue_workers.worker import running_queue, start_queue
 
 
 def register(app: typer.Typer) -> None:
@@ -96,12 +96,10 @@ def worker(
         fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
     # dramatiq's own CLI runs and supervises the worker processes; each one composes its runtime
     # (RedisBroker, actors) from the same settings in eingang.runtime.worker_process.
-    command = [sys.executable, "-m", "dramatiq", WORKER_TARGET]
+    command = [sys.executable, "-m", "queue_workers.dramatiq_main", WORKER_TARGET]
     command += ["--processes", str(processes), "--threads", str(threads)]
     if not rt.settings.metrics_port:
-        os.environ[WORKER_PARENT_PID] = str(os.getpid())  # dramatiq's parent keeps this pid (exec)
         os.execv(sys.executable, command)
-    os.environ.pop(WORKER_PARENT_PID, None)  # dramatiq runs as a child: its children watch it
     _worker_with_metrics(rt, command)
 
 
