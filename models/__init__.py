@@ -24,6 +24,7 @@ from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.people import KnownSender, Role, UserAccount
+from models.tags import ConsultationTag, SavedFilter, Tag
 from models.web_sessions import WebSession
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ConsultationMessage",
     "ConsultationNote",
     "ConsultationStatus",
+    "ConsultationTag",
     "ContactRole",
     "Direction",
     "District",
@@ -55,7 +57,9 @@ __all__ = [
     "ProcessingStatus",
     "ReferenceCounter",
     "Role",
+    "SavedFilter",
     "SlaBreach",
+    "Tag",
     "TaskStatus",
     "TopicCorrection",
     "UserAccount",

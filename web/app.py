@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from casework.runtime import Runtime
-from web import api, dashboard, errors, login, metrics, operations, statistics_api, triage, users
+from web import api, dashboard, errors, inbox_views, live, login, metrics, operations, statistics_api, triage, users
 from web.limits import body_limits
 from web.login_throttle import LoginThrottle
 from web.proxies import TrustedProxyMiddleware
@@ -149,6 +149,8 @@ def create_app(runtime: Runtime) -> FastAPI:
         return render(request, "error.html", {"status": 422, "detail": errors.INVALID_DATA}, status_code=422)
 
     app.include_router(login.router)
+    app.include_router(inbox_views.router)
+    app.include_router(live.router)
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
