@@ -277,7 +277,7 @@ def test_migration_indexes_existing_rows(tmp_path):
     from models.migrate import upgrade_database
 
     runtime = SimpleNamespace(engine=make_engine(f"sqlite:///{tmp_path / 'old.db'}"))  # only the engine: migrations
-    upgrade_database(runtime.engine, "0003")
+    upgrade_database(runtime.engine, "0010")  # the revision before 0007
     with session_scope(runtime.engine) as session:
         add(session, 1, "Förderung alt", "Bestand vor der Suche")
     upgrade_database(runtime.engine)
@@ -293,7 +293,7 @@ def test_migration_indexes_existing_rows_on_postgresql(postgres_url):
     from models.migrate import upgrade_database
 
     runtime = SimpleNamespace(engine=make_engine(postgres_url))  # only the engine: migrations
-    upgrade_database(runtime.engine, "0003")
+    upgrade_database(runtime.engine, "0010")  # the revision before 0007
     with session_scope(runtime.engine) as session:
         add(session, 1, "Förderung alt", "Bestand vor der Suche")
     upgrade_database(runtime.engine)
