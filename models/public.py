@@ -253,7 +253,7 @@ class ConsultationPublic(PublicModel):
     )
     assignee: str | None = Field(default=None, description="Username of the consultant responsible")
     needs_review: bool
-    review_reason: str | None = Field(default=None, description="Why the consultation is flagged \"zu prüfen\"")
+    review_reason: str | None = Field(default=None, description='Why the consultation is flagged "zu prüfen"')
     received_at: UtcDatetime
     first_response_at: UtcDatetime | None = None
     closed_at: UtcDatetime | None = None
@@ -426,9 +426,7 @@ def consultation_detail(
 
     return ConsultationDetail(
         **fields,
-        contacts=[
-            ContactPublic(address=k.address, name=k.name, role=k.role, added_by=k.added_by) for k in contacts
-        ],
+        contacts=[ContactPublic(address=k.address, name=k.name, role=k.role, added_by=k.added_by) for k in contacts],
         related=reference_of(consultation.related_consultation_id),
         merged_into=reference_of(consultation.merged_into_id),
         suggested_topics=list(consultation.suggested_topics or []),

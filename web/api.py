@@ -386,7 +386,6 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
         raise
 
 
-
 class SplitBody(BaseModel):
     message_id: int = Field(ge=1, le=2**31 - 1, description="Id of an inbound message of this consultation")
 

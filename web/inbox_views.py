@@ -4,7 +4,7 @@ goes through casework (``web.inbox.bulk_change``)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -17,7 +17,16 @@ from casework import tags as tag_functions
 from casework import tasks as task_functions
 from casework import workflow
 from casework.listing import decorate_rows
-from models import District, InboundMessage, Priority, ProcessingStatus, SavedFilter, UserAccount
+from models import (
+    District,
+    InboundMessage,
+    Priority,
+    ProcessingStatus,
+    SavedFilter,
+    UserAccount,
+    local_time,
+    utcnow,
+)
 from web.inbox import (
     PAGE_SIZE,
     PAGE_SIZES,
@@ -104,7 +113,7 @@ def inbox(request: Request, db: DbSession, user: PageUser):
     ]
     own = []
     for saved in db.exec(select(SavedFilter).where(SavedFilter.user_id == user.id).order_by(SavedFilter.name)):
-        saved_filter = InboxFilter.from_query(dict(parse_qsl(saved.query)))
+        saved_filter = InboxFilter.from_query(dict(parse_qsl(saved.query)), time_zone=filters.time_zone)
         own.append(
             {
                 "id": saved.id,
@@ -257,7 +266,7 @@ def set_tags(request: Request, reference: str, db: DbSession, user: PageUser, sc
 @router.get("/aufgaben")
 def my_tasks(request: Request, db: DbSession, user: PageUser):
     """Meine Aufgaben: overdue, due today, due this week — across all consultations."""
-    today = date.today()
+    today = local_time(utcnow(), time_zone(request)).date()  # the consultant's day, not the server's
     week_end = today + timedelta(days=6 - today.weekday())
     rows = task_functions.list_tasks(db, assignee=user.username, due_until=max(week_end, today))
     groups = {"Überfällig": [], "Heute fällig": [], "Diese Woche": []}
