@@ -262,15 +262,13 @@ def run_backend(name: str, url: str, args, municipalities_cache: dict) -> None:
     from sqlalchemy import text
     from sqlmodel import Session
 
+    from casework.gazetteers import sync_gazetteer
     from classifiers.gazetteer import packaged_gazetteer
-    from eingang.runtime import Runtime
-    from eingang.settings import Settings
-    from models import Consultation, ConsultationMessage, session_scope
-    from models.migrate import sync_gazetteer, upgrade_database
+    from models import Consultation, ConsultationMessage, make_engine, session_scope
+    from models.migrate import upgrade_database
     from models.search import index_pending, rebuild_search_index, search_consultations
 
-    runtime = Runtime(Settings(_env_file=None, database_url=url, redis_url=None))
-    engine = runtime.engine
+    engine = make_engine(url)  # the search needs only the database (no runtime)
     upgrade_database(engine)
     gazetteer = packaged_gazetteer()
     with session_scope(engine) as session:
