@@ -368,3 +368,25 @@ def test_random_queries_never_fail(corpus):
             query = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
             page = search_consultations(session, query, limit=5)
             assert page.total >= len(page.items)
+
+
+def test_db_reindex_command_rebuilds_an_emptied_index(corpus, tmp_path, monkeypatch):
+    """``eingang db reindex`` indexes every consultation anew (here after the index was emptied)."""
+    from typer.testing import CliRunner
+
+    from eingang.cli.main import app
+
+    postgres = corpus.engine.dialect.name == "postgresql"
+    with session_scope(corpus.engine) as session:
+        assert "KV-2026-00001" in refs(session, "foerderung ")  # SQLite: indexes what is pending
+    with corpus.engine.begin() as connection:
+        connection.execute(text("DELETE FROM consultation_search" if postgres else "DELETE FROM consultation_fts"))
+    with session_scope(corpus.engine) as session:
+        assert refs(session, "foerderung ") == []
+    monkeypatch.chdir(tmp_path)  # no developer .env
+    result = CliRunner().invoke(app, ["db", "reindex"], env={"EINGANG_DATABASE_URL": corpus.settings.database_url})
+    assert result.exit_code == 0, result.output
+    with session_scope(corpus.engine) as session:
+        total = session.execute(select(Consultation.id)).all()
+        assert f"Suchindex neu aufgebaut: {len(total)} Beratungsfälle." in result.output
+        assert "KV-2026-00001" in refs(session, "foerderung ")
