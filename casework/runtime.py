@@ -63,3 +63,5 @@ class Runtime:
     # Called inside the processing transaction, before its commit, with the message id. A seam
     # for tests (a worker killed mid-transaction); None in production.
     processing_hook: Callable[[int], None] | None = None
+    # Live events (casework.live): None = the in-process bus; Redis pub/sub when Redis is used.
+    events: object | None = None

@@ -25,6 +25,7 @@ from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.notifications import Notification
 from models.people import KnownSender, Role, UserAccount
+from models.tags import ConsultationTag, SavedFilter, Tag
 from models.web_sessions import WebSession
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "ConsultationMessage",
     "ConsultationNote",
     "ConsultationStatus",
+    "ConsultationTag",
     "ContactRole",
     "Direction",
     "District",
@@ -57,7 +59,9 @@ __all__ = [
     "ProcessingStatus",
     "ReferenceCounter",
     "Role",
+    "SavedFilter",
     "SlaBreach",
+    "Tag",
     "TaskStatus",
     "TopicCorrection",
     "UserAccount",

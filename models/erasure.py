@@ -33,6 +33,7 @@ from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.notifications import Notification
 from models.people import KnownSender
+from models.tags import ConsultationTag
 
 
 @dataclass
@@ -91,6 +92,7 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         TopicCorrection,
         OutboundMail,
         ConsultationContact,
+        ConsultationTag,
     ):
         session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)

@@ -170,15 +170,21 @@ def test_inbox_lists_new_and_unassigned_first_with_filters_and_search(client, ru
     assert first not in client.get("/eingang", params={"kreis": "99999"}).text
 
 
-def test_inbox_says_when_it_shows_only_the_first_page(client, runtime, monkeypatch):
-    import web.triage
+def test_inbox_pages_beyond_the_first_page_with_the_total(client, runtime, monkeypatch):
+    import html
+    import re
 
-    monkeypatch.setattr(web.triage, "PAGE_SIZE", 2)
+    import web.inbox_views
+
+    monkeypatch.setattr(web.inbox_views, "PAGE_SIZE", 2)
     for number in range(3):
         ingest(runtime, mail(subject=f"Frage {number}"))
     logged_in(client)
     page = client.get("/eingang").text
-    assert "die ersten 2 von 3 Beratungsfällen" in page and page.count('class="triage-row') == 2
+    assert "3 Beratungsfälle, 2 auf dieser Seite" in page and page.count('class="triage-row') == 2
+    following = html.unescape(re.search(r'href="([^"]+)" class="button" rel="next"', page).group(1))
+    rest = client.get(following).text
+    assert rest.count('class="triage-row') == 1 and 'rel="next"' not in rest and "Zum Anfang" in rest
 
 
 def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtime):

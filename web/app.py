@@ -29,6 +29,8 @@ from web import (
     authorities,
     dashboard,
     errors,
+    inbox_views,
+    live,
     login,
     metrics,
     notifications,
@@ -161,6 +163,8 @@ def create_app(runtime: Runtime) -> FastAPI:
         return render(request, "error.html", {"status": 422, "detail": errors.INVALID_DATA}, status_code=422)
 
     app.include_router(login.router)
+    app.include_router(inbox_views.router)
+    app.include_router(live.router)
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)

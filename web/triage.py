@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
 from casework import answers, contacts, review, workflow
+from casework import tags as tag_functions
 from casework import tasks as task_functions
 from models import (
     Attachment,
@@ -24,7 +25,6 @@ from models import (
     ConsultationNote,
     ConsultationStatus,
     Direction,
-    District,
     FollowUpTask,
     InboundMessage,
     Priority,
@@ -37,13 +37,10 @@ from web.audit_view import AuditContext, describe
 from web.case_extras import case_extras
 from web.downloads import attachment_disposition
 from web.inbox import (
-    PAGE_SIZE,
     InboxFilter,
-    inbox_count,
-    inbox_query,
     inbox_references,
-    inbox_rows,
 )
+from web.live import publish_change
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
@@ -60,25 +57,6 @@ def _active_users(session: Session) -> list[UserAccount]:
 @router.get("/")
 def home(user: PageUser):
     return RedirectResponse("/eingang", status_code=303)
-
-
-@router.get("/eingang")
-def inbox(request: Request, db: DbSession, user: PageUser):
-    filters = InboxFilter.from_query(request.query_params, time_zone=time_zone(request))
-    taxonomy = request.app.state.runtime.taxonomy
-    rows = inbox_rows(db, inbox_query(db, filters, limit=PAGE_SIZE), taxonomy)
-    context = {
-        "rows": rows,
-        "total": inbox_count(db, filters) if len(rows) >= PAGE_SIZE else len(rows),
-        "filters": filters,
-        "topics": taxonomy.topics,
-        "districts": list(db.exec(select(District).order_by(District.name))),
-        "users": _active_users(db),
-        "failed_count": len(
-            db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()
-        ),
-    }
-    return render(request, "inbox.html", context)
 
 
 def _thread(db: Session, consultation: Consultation, *, show_images: bool) -> list[dict]:
@@ -231,6 +209,8 @@ def _case_page(
         "related": db.get(Consultation, consultation.related_consultation_id)
         if consultation.related_consultation_id
         else None,
+        "tags": tag_functions.tags_of(db, consultation.id),
+        "known_tags": tag_functions.suggest_tags(db, limit=100),
     }
     context.update(case_extras(db, consultation, taxonomy=taxonomy, audit_context=audit_context, names=names))
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
@@ -241,6 +221,7 @@ def _act(request: Request, db: Session, reference: str, change: Callable[[], obj
     try:
         change()
         db.commit()
+        publish_change(request, reference, getattr(getattr(request.state, "user", None), "username", "system"))
         flash(request, success)
     except workflow.WorkflowError as error:
         db.rollback()
