@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from casework import tags as tag_functions
 from casework.reminders import ESCALATION, first_response_due
-from models import Consultation, ConsultationStatus, SlaBreach, UserAccount, as_utc, utcnow
+from models import Consultation, ConsultationStatus, SlaBreach, UserAccount, as_utc, stored_id, utcnow
 from models.public import ConsultationPublic, DeadlinePublic, consultations_public
 
 
@@ -25,7 +25,7 @@ def list_rows(
 
 
 def display_names(session: Session) -> dict[int, str]:
-    return {user.id: user.display_name or user.username for user in session.exec(select(UserAccount))}
+    return {stored_id(user.id): user.display_name or user.username for user in session.exec(select(UserAccount))}
 
 
 SLA_SOON = 0.25  # the last quarter of the first-response time: "bald fällig"
@@ -66,7 +66,7 @@ def decorate_rows(
 ) -> None:
     """Adds what a list row shows beyond ``inbox_rows``: tags, the SLA deadline, the
     escalation, the assignee's display name."""
-    ids = [c.id for c in consultations]
+    ids = [stored_id(c.id) for c in consultations]
     tags = tag_functions.tags_by_consultation(session, ids)
     breaches: dict[int, set[str]] = {}
     if ids:
@@ -78,7 +78,7 @@ def decorate_rows(
     session.info["display_names"] = names
     now = utcnow()
     for row, consultation in zip(rows, consultations, strict=True):
-        row.tags = tags.get(consultation.id, [])
+        row.tags = tags.get(stored_id(consultation.id), [])
         row.sla = DeadlinePublic(**sla_state(settings, consultation, now))
-        row.escalated = ESCALATION in breaches.get(consultation.id, set())
+        row.escalated = ESCALATION in breaches.get(stored_id(consultation.id), set())
         row.assignee_name = names.get(consultation.assignee_id) if consultation.assignee_id else None

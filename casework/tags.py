@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, func, select
 
 from casework.workflow import ConsultationRef, WorkflowError, _touch, load_consultation
-from models import Consultation, ConsultationTag, Tag
+from models import Consultation, ConsultationTag, Tag, stored_id
 from models.audit import record_change
 
 MAX_TAG_LENGTH = 64
@@ -39,7 +39,7 @@ def clean_names(names: list[str]) -> list[str]:
 def tags_of(session: Session, consultation_id: int) -> list[str]:
     rows = session.exec(
         select(Tag.name)
-        .join(ConsultationTag, ConsultationTag.tag_id == Tag.id)
+        .join(ConsultationTag, col(ConsultationTag.tag_id) == col(Tag.id))
         .where(ConsultationTag.consultation_id == consultation_id)
         .order_by(Tag.key)
     )
@@ -52,7 +52,7 @@ def tags_by_consultation(session: Session, consultation_ids: list[int]) -> dict[
         return result
     rows = session.exec(
         select(ConsultationTag.consultation_id, Tag.name)
-        .join(Tag, Tag.id == ConsultationTag.tag_id)
+        .join(Tag, col(Tag.id) == col(ConsultationTag.tag_id))
         .where(col(ConsultationTag.consultation_id).in_(consultation_ids))
         .order_by(Tag.key)
     )
@@ -79,7 +79,7 @@ def set_tags(
         raise WorkflowError(f"Unbekannte Art der Änderung „{mode}“ (erlaubt: set, add, remove).")
     row = load_consultation(session, consultation, for_update=True)
     names = clean_names(tags)
-    before = tags_of(session, row.id)
+    before = tags_of(session, stored_id(row.id))
     current = {normalise(n): n for n in before}
     if mode == "set":
         target = {normalise(n): n for n in names}
@@ -99,7 +99,7 @@ def set_tags(
             session.delete(link)
     for key in set(target) - set(current):
         tag = _tag(session, target[key])
-        session.add(ConsultationTag(consultation_id=row.id, tag_id=tag.id))
+        session.add(ConsultationTag(consultation_id=stored_id(row.id), tag_id=stored_id(tag.id)))
     session.flush()
     _touch(row)
     record_change(
@@ -109,15 +109,19 @@ def set_tags(
         action="tags_changed",
         field="tags",
         before=before,
-        after=tags_of(session, row.id),
+        after=tags_of(session, stored_id(row.id)),
     )
     return row
 
 
 def suggest_tags(session: Session, prefix: str = "", *, limit: int = 20) -> list[str]:
     """Tag names for autocomplete, most used first, optionally starting with ``prefix``."""
-    usage = func.count(ConsultationTag.consultation_id)
-    query = select(Tag.name).join(ConsultationTag, ConsultationTag.tag_id == Tag.id, isouter=True).group_by(Tag.id)
+    usage = func.count(col(ConsultationTag.consultation_id))
+    query = (
+        select(Tag.name)
+        .join(ConsultationTag, col(ConsultationTag.tag_id) == col(Tag.id), isouter=True)
+        .group_by(col(Tag.id))
+    )
     key = normalise(prefix)
     if key:
         query = query.where(col(Tag.key).startswith(key, autoescape=True))
