@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -26,8 +27,10 @@ def new_message(
     in_reply_to: str | None = None,
     references: list[str] | None = None,
     auto_submitted: str | None = None,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> EmailMessage:
-    """A plain-text UTF-8 message from Eingang's address, with threading headers when replying."""
+    """A plain-text UTF-8 message from Eingang's address, with threading headers when replying
+    and ``attachments`` (file name, content type, data) as MIME parts."""
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = to
@@ -43,6 +46,11 @@ def new_message(
     if auto_submitted:
         message["Auto-Submitted"] = auto_submitted
     message.set_content(body, charset="utf-8")
+    for filename, content_type, data in attachments:
+        maintype, _, subtype = (content_type or "").partition("/")
+        if not maintype or not subtype or "\n" in content_type or maintype == "multipart":
+            maintype, subtype = "application", "octet-stream"
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return message
 
 

@@ -24,6 +24,7 @@ from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.people import KnownSender, Role, UserAccount
+from models.replies import ReplyDraft, TextModule, UserProfile
 from models.web_sessions import WebSession
 
 __all__ = [
@@ -54,11 +55,14 @@ __all__ = [
     "Priority",
     "ProcessingStatus",
     "ReferenceCounter",
+    "ReplyDraft",
     "Role",
     "SlaBreach",
     "TaskStatus",
+    "TextModule",
     "TopicCorrection",
     "UserAccount",
+    "UserProfile",
     "UtcDateTime",
     "WebSession",
     "as_utc",

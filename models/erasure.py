@@ -32,6 +32,7 @@ from models.consultations import (
 from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.people import KnownSender
+from models.replies import ReplyDraft
 
 
 @dataclass
@@ -89,6 +90,7 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         TopicCorrection,
         OutboundMail,
         ConsultationContact,
+        ReplyDraft,  # a draft may quote the municipality
     ):
         session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)
