@@ -3,6 +3,7 @@ directly: every mail goes through the outbox (``casework.outbox``), which calls 
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from collections.abc import Sequence
@@ -11,6 +12,8 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from eingang.settings import Settings
+
+_MIME_TOKEN = re.compile(r"^[a-z0-9][a-z0-9.+-]{0,63}$")
 
 
 class MailNotConfigured(RuntimeError):
@@ -47,8 +50,8 @@ def new_message(
         message["Auto-Submitted"] = auto_submitted
     message.set_content(body, charset="utf-8")
     for filename, content_type, data in attachments:
-        maintype, _, subtype = (content_type or "").partition("/")
-        if not maintype or not subtype or "\n" in content_type or maintype == "multipart":
+        maintype, _, subtype = (content_type or "").lower().partition("/")
+        if not _MIME_TOKEN.match(maintype) or not _MIME_TOKEN.match(subtype) or maintype in ("multipart", "message"):
             maintype, subtype = "application", "octet-stream"
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return message

@@ -24,7 +24,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from casework.runtime import Runtime
-from web import api, dashboard, errors, login, metrics, operations, statistics_api, triage, users
+from web import (
+    api,
+    dashboard,
+    drafts,
+    errors,
+    login,
+    metrics,
+    operations,
+    profile,
+    statistics_api,
+    text_modules,
+    triage,
+    users,
+)
 from web.limits import body_limits
 from web.login_throttle import LoginThrottle
 from web.proxies import TrustedProxyMiddleware
@@ -154,6 +167,10 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(users.router)
     app.include_router(operations.router)
     app.include_router(metrics.router)
+    app.include_router(profile.router)
+    app.include_router(text_modules.page_router)
+    app.include_router(text_modules.api_router)
+    app.include_router(drafts.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
     app.include_router(api.router)
     app.state.chat_enabled = False

@@ -9,11 +9,11 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
-from casework import answers, contacts, review, workflow
+from casework import answers, contacts, replies, review, workflow
 from casework import tasks as task_functions
 from models import (
     Attachment,
@@ -45,6 +45,7 @@ from web.inbox import (
 )
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
+from web.reply_editor import SEND_STATUSES, reply_editor_context
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
@@ -230,6 +231,13 @@ def _case_page(
         "related": db.get(Consultation, consultation.related_consultation_id)
         if consultation.related_consultation_id
         else None,
+        **reply_editor_context(
+            db,
+            consultation,
+            getattr(getattr(request.state, "user", None), "id", None),
+            zone=zone,
+            max_attachment_bytes=runtime.settings.answer_max_attachment_bytes,
+        ),
     }
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
 
@@ -421,29 +429,61 @@ def reply(
     user: PageUser,
     body: Annotated[str, Form()] = "",
     waiting: Annotated[bool, Form()] = False,
+    status_after: Annotated[str, Form(max_length=32)] = "",
     to: Annotated[str, Form(max_length=4000)] = "",
     cc: Annotated[str, Form(max_length=4000)] = "",
     confirm_contacts: Annotated[str, Form(max_length=4000)] = "",
+    include_signature: Annotated[bool, Form()] = False,
+    include_quote: Annotated[bool, Form()] = False,
+    attachments: Annotated[list[UploadFile], File()] = (),  # type: ignore[assignment]
 ):
-    """Send the answer to the To/CC of the form (prefilled with the contacts). An address that is
-    not yet a contact is added only after the consultant confirmed exactly that list."""
-    status = ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED
+    """Send the answer to the To/CC of the form (prefilled with the contacts) and set the status
+    chosen under „Status danach“ in the same step; the signature and the quoted original are
+    appended when ticked, the files go along as attachments (``answer_max_attachment_bytes``).
+    An address that is not yet a contact is added only after the consultant confirmed exactly
+    that list."""
+    settings = request.app.state.runtime.settings
+    status = status_after or (ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED)
     kept = {"draft": body, "reply_to": to, "reply_cc": cc}
+    files = [item for item in attachments if item.filename]
     try:
+        if status not in SEND_STATUSES:
+            raise workflow.WorkflowError("Bitte einen gültigen Status für nach dem Senden wählen.")
+        if not body.strip():
+            raise workflow.WorkflowError("Die Antwort ist leer.")
+        parts, total = [], 0
+        for item in files:  # read at most the limit (+1 byte) in all: a too large file is not kept whole
+            data = item.file.read(settings.answer_max_attachment_bytes - total + 1)
+            total += len(data)
+            if total > settings.answer_max_attachment_bytes:
+                total += item.size - len(data) if item.size else 0
+                raise workflow.WorkflowError(
+                    replies.attachment_limit_error(total, settings.answer_max_attachment_bytes)
+                )
+            name = (item.filename or "anhang").replace("\\", "/").rsplit("/", 1)[-1][:200]
+            parts.append((name, item.content_type or "application/octet-stream", data))
         consultation = workflow.load_consultation(db, reference)
         added = answers.new_recipients(db, consultation, to, cc)
         if added and ", ".join(added) != confirm_contacts.strip():
             return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
+        text = replies.compose(
+            body,
+            signature=replies.signature_of(db, user) if include_signature else "",
+            quoted=replies.quote(answers.last_inbound(db, consultation), time_zone(request)) if include_quote else "",
+        )
         answers.send_answer(
             db,
             consultation=consultation,
             actor=user.username,
-            body=body,
-            settings=request.app.state.runtime.settings,
-            status=status,
+            body=text,
+            settings=settings,
+            status=ConsultationStatus.ANSWERED if status == ConsultationStatus.CLOSED else status,
             to=to,
             cc=cc,
+            attachments=parts,
         )
+        if status == ConsultationStatus.CLOSED:
+            workflow.close(db, consultation=consultation, actor=user.username, reason="Antwort versendet")
         db.commit()
     except workflow.WorkflowError as error:  # includes AnswerNotSent: the relay did not take it
         db.rollback()
@@ -452,7 +492,7 @@ def reply(
         return _case_page(request, reference, db, status_code=422, **kept)
     if added:
         flash(request, ", ".join(added) + " als Kontakt hinzugefügt.")
-    flash(request, "Antwort gesendet.")
+    flash(request, f"Antwort gesendet. Status: {workflow.STATUS_LABELS.get(status, status)}.")
     return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
 
 
