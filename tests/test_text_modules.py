@@ -130,6 +130,8 @@ def test_admins_manage_modules_on_their_page(runtime):
         assert "Rückfrage Unterlagen" in page and "bearbeiten" in page
         edited = client.post(f"/admin/textbausteine/{module_id}", data={**form, "title": "Rückfrage: Unterlagen"})
         assert "Textbaustein „Rückfrage: Unterlagen“ gespeichert." in edited.text
-        assert client.post(f"/admin/textbausteine/{module_id}/loeschen", data={"csrf_token": "falsch"}).status_code == 403
+        assert (
+            client.post(f"/admin/textbausteine/{module_id}/loeschen", data={"csrf_token": "falsch"}).status_code == 403
+        )
         deleted = client.post(f"/admin/textbausteine/{module_id}/loeschen", data={"csrf_token": token})
         assert "gelöscht" in deleted.text and "Noch keine Textbausteine." in deleted.text
