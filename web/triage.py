@@ -140,6 +140,7 @@ def _case_page(
     reply_to: str | None = None,
     reply_cc: str | None = None,
     pending_contacts: list[str] | None = None,
+    reply_status: str | None = None,
 ):
     """The case page; ``draft``, ``status_code`` and the kept recipients only from our own code (a
     failed answer), never from the query string."""
@@ -227,6 +228,7 @@ def _case_page(
         "reply_to": reply_to if reply_to is not None else ", ".join(default_to),
         "reply_cc": reply_cc if reply_cc is not None else ", ".join(default_cc),
         "pending_contacts": pending_contacts or [],
+        "reply_status": reply_status,
         "foreign_senders": review.foreign_senders(db, consultation),
         "related": db.get(Consultation, consultation.related_consultation_id)
         if consultation.related_consultation_id
@@ -444,8 +446,9 @@ def reply(
     that list."""
     settings = request.app.state.runtime.settings
     status = status_after or (ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED)
-    kept = {"draft": body, "reply_to": to, "reply_cc": cc}
+    kept = {"draft": body, "reply_to": to, "reply_cc": cc, "reply_status": status}
     files = [item for item in attachments if item.filename]
+    files_again = "Bitte die Anhänge erneut auswählen (der Browser behält sie nicht)."
     try:
         if status not in SEND_STATUSES:
             raise workflow.WorkflowError("Bitte einen gültigen Status für nach dem Senden wählen.")
@@ -465,6 +468,8 @@ def reply(
         consultation = workflow.load_consultation(db, reference)
         added = answers.new_recipients(db, consultation, to, cc)
         if added and ", ".join(added) != confirm_contacts.strip():
+            if files:
+                flash(request, files_again, "error")
             return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
         text = replies.compose(
             body,
@@ -488,6 +493,8 @@ def reply(
     except workflow.WorkflowError as error:  # includes AnswerNotSent: the relay did not take it
         db.rollback()
         flash(request, str(error), "error")
+        if files:
+            flash(request, files_again, "error")
         # Show the page again with the text still in the composer, so nothing typed is lost.
         return _case_page(request, reference, db, status_code=422, **kept)
     if added:
