@@ -52,6 +52,8 @@ def signature_of(session: Session, user: UserAccount | None) -> str:
 
 
 def set_signature(session: Session, *, user: UserAccount, signature: str) -> UserProfile:
+    if user.id is None:
+        raise WorkflowError("Das Konto ist noch nicht gespeichert.")
     signature = (signature or "").replace("\r\n", "\n").strip()
     if len(signature) > MAX_SIGNATURE:
         raise WorkflowError(f"Die Signatur ist zu lang (höchstens {MAX_SIGNATURE} Zeichen).")
@@ -62,15 +64,19 @@ def set_signature(session: Session, *, user: UserAccount, signature: str) -> Use
     return profile
 
 
-def get_draft(session: Session, *, user_id: int, consultation_id: int) -> ReplyDraft | None:
+def get_draft(session: Session, *, user_id: int | None, consultation_id: int | None) -> ReplyDraft | None:
+    if user_id is None or consultation_id is None:
+        return None
     return session.exec(
         select(ReplyDraft).where(ReplyDraft.user_id == user_id, ReplyDraft.consultation_id == consultation_id)
     ).first()
 
 
 def save_draft(
-    session: Session, *, user_id: int, consultation_id: int, body: str, to: str = "", cc: str = ""
+    session: Session, *, user_id: int | None, consultation_id: int | None, body: str, to: str = "", cc: str = ""
 ) -> ReplyDraft:
+    if user_id is None or consultation_id is None:
+        raise WorkflowError("Entwurf ohne Konto oder Fall.")
     if len(body or "") > MAX_DRAFT:
         raise WorkflowError(f"Der Entwurf ist zu lang (höchstens {MAX_DRAFT} Zeichen).")
     if len(to or "") > 4000 or len(cc or "") > 4000:
@@ -84,7 +90,7 @@ def save_draft(
     return draft
 
 
-def discard_draft(session: Session, *, user_id: int, consultation_id: int) -> None:
+def discard_draft(session: Session, *, user_id: int | None, consultation_id: int | None) -> None:
     draft = get_draft(session, user_id=user_id, consultation_id=consultation_id)
     if draft is not None:
         session.delete(draft)

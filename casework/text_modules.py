@@ -153,8 +153,8 @@ def salutation(name: str | None) -> str:
 
 
 def _deadline(session: Session, consultation: Consultation, today: date) -> date:
-    due = session.exec(
-        select(FollowUpTask.due)
+    task = session.exec(
+        select(FollowUpTask)
         .where(
             FollowUpTask.consultation_id == consultation.id,
             FollowUpTask.status == TaskStatus.OPEN,
@@ -162,7 +162,7 @@ def _deadline(session: Session, consultation: Consultation, today: date) -> date
         )
         .order_by(col(FollowUpTask.due))
     ).first()
-    return due or add_working_days(today, DEFAULT_DEADLINE_WORKING_DAYS)
+    return task.due if task is not None else add_working_days(today, DEFAULT_DEADLINE_WORKING_DAYS)
 
 
 def placeholder_values(
