@@ -14,6 +14,7 @@ from email.utils import formatdate, make_msgid
 from eingang.settings import Settings
 
 _MIME_TOKEN = re.compile(r"^[a-z0-9][a-z0-9.+-]{0,63}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class MailNotConfigured(RuntimeError):
@@ -50,6 +51,7 @@ def new_message(
         message["Auto-Submitted"] = auto_submitted
     message.set_content(body, charset="utf-8")
     for filename, content_type, data in attachments:
+        filename = _CONTROL.sub("", filename).strip() or "anhang"
         maintype, _, subtype = (content_type or "").lower().partition("/")
         if not _MIME_TOKEN.match(maintype) or not _MIME_TOKEN.match(subtype) or maintype in ("multipart", "message"):
             maintype, subtype = "application", "octet-stream"

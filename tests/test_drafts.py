@@ -182,3 +182,47 @@ def test_the_service_refuses_too_large_attachments_too(sqlite_url):
             attachments=[("a.txt", "text/plain", b"x" * 11)],
         )
     runtime.engine.dispose()
+
+
+def test_the_api_sends_with_signature_quote_and_attachment_and_clears_the_draft(sqlite_url, smtp_sink, queue_for):
+    import base64
+
+    sink, port = smtp_sink
+    runtime = web_runtime(sqlite_url, relay_host="127.0.0.1", relay_port=port)
+    queue_for(runtime)
+    token = add_user(runtime, "anna", "berater", token=True)
+    reference = ingest(runtime, mail(body="Frage zur Förderung."))
+    with session_scope(runtime.engine) as session:
+        from models import UserAccount
+
+        anna = session.exec(select(UserAccount).where(UserAccount.username == "anna")).one()
+        replies.set_signature(session, user=anna, signature="Anna\nKompetenzzentrum")
+    try:
+        with TestClient(create_app(runtime)) as client:
+            client.put(f"/api/consultations/{reference}/draft", json={"body": "Entwurf"}, headers=auth(token))
+            answer = {
+                "body": "Ja.",
+                "include_signature": True,
+                "include_quote": True,
+                "attachments": [
+                    {
+                        "filename": "Liste\r\n.csv",
+                        "content_type": "text/csv",
+                        "data": base64.b64encode(b"a;b\n").decode(),
+                    }
+                ],
+            }
+            sent = client.post(f"/api/consultations/{reference}/answers", json=answer, headers=auth(token))
+            assert sent.status_code == 201, sent.text
+            assert client.get(f"/api/consultations/{reference}/draft", headers=auth(token)).json()["body"] == ""
+            empty = client.post(
+                f"/api/consultations/{reference}/answers", json={**answer, "body": " "}, headers=auth(token)
+            )
+            assert empty.status_code == 409 and "leer" in empty.json()["detail"]
+        (mail_sent,) = [m for m in wait_for_mail(sink) if "Auto-Submitted" not in m]
+        text = mail_sent.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+        assert text.startswith("Ja.\n\n-- \nAnna\nKompetenzzentrum\n\nAm ") and "> Frage zur Förderung." in text
+        (attachment,) = list(mail_sent.iter_attachments())
+        assert attachment.get_filename() == "Liste.csv" and attachment.get_content_type() == "text/csv"
+    finally:
+        runtime.engine.dispose()

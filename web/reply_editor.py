@@ -5,12 +5,14 @@ can send into. Computed here so that ``web.triage`` adds it with one line."""
 
 from __future__ import annotations
 
+from fastapi import Request
 from sqlmodel import Session
 
 from casework import replies, text_modules
 from casework.answers import last_inbound
-from casework.workflow import STATUS_LABELS
+from casework.workflow import STATUS_LABELS, WorkflowError, load_consultation
 from models import Consultation, ConsultationStatus, UserAccount
+from web.templating import time_zone
 
 # "Senden und Status setzen": the statuses an answer can leave the consultation in.
 SEND_STATUSES = (ConsultationStatus.ANSWERED, ConsultationStatus.WAITING, ConsultationStatus.CLOSED)
@@ -42,3 +44,24 @@ def reply_editor_context(
         "max_attachment_bytes": max_attachment_bytes,
         "max_attachment_label": f"{max_attachment_bytes / (1024 * 1024):.0f} MB",
     }
+
+
+def reply_text(
+    request: Request,
+    db: Session,
+    user: UserAccount,
+    reference: str | Consultation,
+    text: str,
+    include_signature: bool,
+    include_quote: bool,
+) -> str:
+    """The answer as sent: the typed ``text``, then the signature and the quoted original if
+    asked for (an empty ``text`` stays empty, so that an answer of only a signature is refused)."""
+    if not (text or "").strip():
+        raise WorkflowError("Die Antwort ist leer.")
+    consultation = reference if isinstance(reference, Consultation) else load_consultation(db, reference)
+    return replies.compose(
+        text,
+        signature=replies.signature_of(db, user) if include_signature else "",
+        quoted=replies.quote(last_inbound(db, consultation), time_zone(request)) if include_quote else "",
+    )

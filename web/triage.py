@@ -45,7 +45,7 @@ from web.inbox import (
 )
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
-from web.reply_editor import SEND_STATUSES, reply_editor_context
+from web.reply_editor import SEND_STATUSES, reply_editor_context, reply_text
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
@@ -452,8 +452,6 @@ def reply(
     try:
         if status not in SEND_STATUSES:
             raise workflow.WorkflowError("Bitte einen gültigen Status für nach dem Senden wählen.")
-        if not body.strip():
-            raise workflow.WorkflowError("Die Antwort ist leer.")
         parts, total = [], 0
         for item in files:  # read at most the limit (+1 byte) in all: a too large file is not kept whole
             data = item.file.read(settings.answer_max_attachment_bytes - total + 1)
@@ -471,11 +469,7 @@ def reply(
             if files:
                 flash(request, files_again, "error")
             return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
-        text = replies.compose(
-            body,
-            signature=replies.signature_of(db, user) if include_signature else "",
-            quoted=replies.quote(answers.last_inbound(db, consultation), time_zone(request)) if include_quote else "",
-        )
+        text = reply_text(request, db, user, consultation, body, include_signature, include_quote)
         answers.send_answer(
             db,
             consultation=consultation,

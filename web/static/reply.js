@@ -19,6 +19,7 @@
   // ---- autosave -------------------------------------------------------------------------
   var timer = null;
   var saving = null;
+  var inFlight = false;
   var dirty = false;
   var lastSaved = JSON.stringify({ body: body.value, to: to.value, cc: cc.value });
 
@@ -29,11 +30,15 @@
     return String(now.getHours()).padStart(2, "0") + ":" + String(now.getMinutes()).padStart(2, "0");
   }
 
+  var submitting = false;
+
   function save(keepalive) {
     timer = null;
+    if (submitting) { return Promise.resolve(); }  // the answer is being sent: it deletes the draft
     var payload = JSON.stringify({ body: body.value, to: to.value, cc: cc.value });
     if (payload === lastSaved) { dirty = false; return Promise.resolve(); }
     say("Entwurf wird gespeichert …");
+    inFlight = true;
     saving = fetch(form.dataset.draftUrl, {
       method: "PUT",
       credentials: "same-origin",
@@ -48,7 +53,7 @@
       say("Entwurf gespeichert (" + clock() + ").");
     }).catch(function () {
       say("Entwurf konnte nicht gespeichert werden – bitte Verbindung prüfen.");
-    });
+    }).then(function () { inFlight = false; });
     return saving;
   }
 
@@ -61,7 +66,15 @@
 
   [body, to, cc].forEach(function (field) { field.addEventListener("input", changed); });
   window.addEventListener("pagehide", function () { if (dirty) { save(true); } });
-  form.addEventListener("submit", function () { if (timer) { clearTimeout(timer); timer = null; } });
+  form.addEventListener("submit", function (event) {
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (inFlight) {  // let a save on its way land first, so it cannot bring back the sent draft
+      event.preventDefault();
+      saving.then(function () { submitting = true; form.submit(); });
+      return;
+    }
+    submitting = true;
+  });
 
   // ---- text modules ---------------------------------------------------------------------
   var data = document.getElementById("text-modules-data");
