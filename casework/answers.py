@@ -14,6 +14,8 @@ Die erste Antwort setzt ``first_response_at``.
   ``attachments`` (Dateiname, Typ, Daten) gehen als MIME-Teile mit; zusammen höchstens
   ``settings.answer_max_attachment_bytes`` (sonst ``WorkflowError`` mit der Größe). Der Entwurf
   der Beraterin zu diesem Fall (``casework.replies``) wird mit dem Senden gelöscht.
+  ``signature`` und ``quoted`` (das zitierte Original) kommen in der Mail unter den Text und
+  werden getrennt gespeichert (wie bei eingehenden Nachrichten eingeklappt angezeigt).
 - ``new_recipients(session, consultation, to, cc)`` — die Adressen, die dabei neu Kontakt würden.
 - ``answer_subject(subject, reference)`` — Betreff mit genau einem „Re:“ und dem Aktenzeichen.
 """
@@ -29,7 +31,7 @@ from sqlmodel import Session, select
 from casework.contacts import add_contact, contact_addresses, parse_addresses
 from casework.mailer import new_message
 from casework.outbox import queue_mail
-from casework.replies import attachment_limit_error, discard_draft
+from casework.replies import attachment_limit_error, compose, discard_draft
 from casework.workflow import (
     ConsultationRef,
     WorkflowError,
@@ -99,6 +101,8 @@ def send_answer(
     to: list[str] | str | None = None,
     cc: list[str] | str | None = None,
     attachments: Sequence[tuple[str, str, bytes]] = (),
+    signature: str = "",
+    quoted: str = "",
 ) -> ConsultationMessage:
     """Record ``body`` as the consultant's answer and queue it in the outbox (sent after the
     caller's commit); ``status`` afterwards is ``beantwortet`` or ``wartet_auf_rueckmeldung``
@@ -125,7 +129,7 @@ def send_answer(
         to=recipient,
         cc=", ".join(cc_addresses) or None,
         subject=subject,
-        body=body + "\n",
+        body=compose(body, signature=signature, quoted=quoted) + "\n",
         in_reply_to=previous.message_id if previous else None,
         references=list(previous.references) if previous else None,
         attachments=attachments,
@@ -150,6 +154,8 @@ def send_answer(
         sent_at=now,
         subject=subject,
         text=body,
+        signature=signature.strip(),
+        quoted_text=quoted,
         message_id=message["Message-ID"],
         in_reply_to=message.get("In-Reply-To"),
         references=references,

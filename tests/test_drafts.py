@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from casework import replies, workflow
-from models import ReplyDraft, session_scope
+from models import ConsultationMessage, ReplyDraft, session_scope
 from tests.conftest import wait_for_mail
 from tests.test_web_support import add_user, consultation, csrf_from, ingest, login, mail, web_runtime
 from web.app import create_app
@@ -139,6 +139,10 @@ def test_send_with_quote_signature_cc_attachment_and_status_clears_the_draft(dat
         assert row.status == "abgeschlossen" and row.first_response_at is not None
         with session_scope(runtime.engine) as session:
             assert session.exec(select(ReplyDraft)).all() == []
+            # Stored like inbound mail: the text, and signature and quote apart (folded on the page).
+            stored = session.exec(select(ConsultationMessage).where(ConsultationMessage.direction == "outbound")).one()
+            assert (stored.text, stored.signature) == ("Ja, ein DMS ist förderfähig.", "Anna Berater\nKompetenzzentrum")
+            assert stored.quoted_text.startswith("Am ") and "> Welche Unterlagen?" in stored.quoted_text
     finally:
         runtime.engine.dispose()
 

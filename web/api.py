@@ -46,7 +46,7 @@ from models.public import (
 from web.errors import API_ERROR_RESPONSES
 from web.inbox import InboxFilter, inbox_query, inbox_rows
 from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
-from web.reply_editor import reply_text
+from web.reply_editor import reply_parts
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
 
@@ -285,11 +285,12 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
             settings=settings,
             consultation=reference,
             actor=user.username,
-            body=reply_text(request, db, user, reference, body.body, body.include_signature, body.include_quote),
+            body=body.body,
             status=status,
             to=body.to,
             cc=body.cc,
             attachments=[(a.filename, a.content_type, a.data) for a in body.attachments],
+            **reply_parts(request, db, user, reference, body.include_signature, body.include_quote),
         )
         state = _state(request, db, workflow.load_consultation(db, reference))
         return AnsweredConsultation(**dict(state), message_id=stored.message_id, recipients=stored.recipients)

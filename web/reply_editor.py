@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from casework import replies, text_modules
 from casework.answers import last_inbound
-from casework.workflow import STATUS_LABELS, WorkflowError, load_consultation
+from casework.workflow import STATUS_LABELS, load_consultation
 from models import Consultation, ConsultationStatus, UserAccount
 from web.templating import time_zone
 
@@ -46,22 +46,17 @@ def reply_editor_context(
     }
 
 
-def reply_text(
+def reply_parts(
     request: Request,
     db: Session,
     user: UserAccount,
     reference: str | Consultation,
-    text: str,
     include_signature: bool,
     include_quote: bool,
-) -> str:
-    """The answer as sent: the typed ``text``, then the signature and the quoted original if
-    asked for (an empty ``text`` stays empty, so that an answer of only a signature is refused)."""
-    if not (text or "").strip():
-        raise WorkflowError("Die Antwort ist leer.")
+) -> dict[str, str]:
+    """``signature`` and ``quoted`` for ``casework.answers.send_answer``, as the consultant ticked them."""
     consultation = reference if isinstance(reference, Consultation) else load_consultation(db, reference)
-    return replies.compose(
-        text,
-        signature=replies.signature_of(db, user) if include_signature else "",
-        quoted=replies.quote(last_inbound(db, consultation), time_zone(request)) if include_quote else "",
-    )
+    return {
+        "signature": replies.signature_of(db, user) if include_signature else "",
+        "quoted": replies.quote(last_inbound(db, consultation), time_zone(request)) if include_quote else "",
+    }

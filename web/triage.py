@@ -45,7 +45,7 @@ from web.inbox import (
 )
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
-from web.reply_editor import SEND_STATUSES, reply_editor_context, reply_text
+from web.reply_editor import SEND_STATUSES, reply_editor_context, reply_parts
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
@@ -469,17 +469,17 @@ def reply(
             if files:
                 flash(request, files_again, "error")
             return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
-        text = reply_text(request, db, user, consultation, body, include_signature, include_quote)
         answers.send_answer(
             db,
             consultation=consultation,
             actor=user.username,
-            body=text,
+            body=body,
             settings=settings,
             status=ConsultationStatus.ANSWERED if status == ConsultationStatus.CLOSED else status,
             to=to,
             cc=cc,
             attachments=parts,
+            **reply_parts(request, db, user, consultation, include_signature, include_quote),
         )
         if status == ConsultationStatus.CLOSED:
             workflow.close(db, consultation=consultation, actor=user.username, reason="Antwort versendet")
