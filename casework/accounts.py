@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
-from models import Role, UserAccount
+from models import Role, UserAccount, stored_id
 from models.web_sessions import end_user_sessions
 
 _hasher = PasswordHasher()
@@ -52,7 +52,7 @@ def create_user(
         username=username,
         display_name=display_name.strip() or username,
         email=email,
-        role=role,
+        role=Role(role),
         password_hash=hash_password(password),
         is_team_lead=is_team_lead,
     )
@@ -67,7 +67,7 @@ def set_password(session: Session, user: UserAccount, password: str) -> None:
         raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
     user.password_hash = hash_password(password)
     session.add(user)
-    end_user_sessions(session, user.id)
+    end_user_sessions(session, stored_id(user.id))
 
 
 def set_active(session: Session, user: UserAccount, active: bool) -> None:
@@ -75,7 +75,7 @@ def set_active(session: Session, user: UserAccount, active: bool) -> None:
     user.active = active
     session.add(user)
     if not active:
-        end_user_sessions(session, user.id)
+        end_user_sessions(session, stored_id(user.id))
 
 
 def authenticate(session: Session, username: str, password: str) -> UserAccount | None:
@@ -86,7 +86,7 @@ def authenticate(session: Session, username: str, password: str) -> UserAccount 
         _hasher.verify(stored or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         return None
-    if stored is None:
+    if stored is None or user is None:
         return None
     if _hasher.check_needs_rehash(stored):
         user.password_hash = hash_password(password)

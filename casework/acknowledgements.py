@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parseaddr
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from casework import outbox
 from casework.mailer import new_message
@@ -136,10 +136,10 @@ def acknowledgement_text(consultation: Consultation, parsed: ParsedMail) -> tupl
 
 
 def _sent_last_day(session: Session, recipient: str, *, excluding: int | None) -> int:
-    query = select(func.count(OutboundMail.id)).where(
+    query = select(func.count(col(OutboundMail.id))).where(
         OutboundMail.kind == KIND,
         OutboundMail.recipient == recipient,
-        OutboundMail.status.in_(outbox.ACTIVE_STATUSES),
+        col(OutboundMail.status).in_(outbox.ACTIVE_STATUSES),
         OutboundMail.created_at >= utcnow() - timedelta(hours=24),
     )
     if excluding is not None:
@@ -148,9 +148,9 @@ def _sent_last_day(session: Session, recipient: str, *, excluding: int | None) -
 
 
 def _sent_last_hour(session: Session, *, domain: str | None = None) -> int:
-    query = select(func.count(OutboundMail.id)).where(
+    query = select(func.count(col(OutboundMail.id))).where(
         OutboundMail.kind == KIND,
-        OutboundMail.status.in_(outbox.ACTIVE_STATUSES),
+        col(OutboundMail.status).in_(outbox.ACTIVE_STATUSES),
         OutboundMail.created_at >= utcnow() - timedelta(hours=1),
     )
     if domain is not None:
@@ -175,6 +175,7 @@ def queue_acknowledgement(session: Session, settings: Settings, inbound_id: int)
     if inbound.channel not in ACKNOWLEDGED_CHANNELS:  # decided before parsing again (chat: every message)
         return AcknowledgementOutcome(False, f"Kanal {inbound.channel}: nur live eingegangene E-Mail wird bestätigt")
     consultation = session.get(Consultation, inbound.consultation_id, with_for_update=True)
+    assert consultation is not None  # inbound.consultation_id is a foreign key
     existing = session.exec(
         select(OutboundMail).where(OutboundMail.kind == KIND, OutboundMail.consultation_id == consultation.id)
     ).first()
@@ -198,6 +199,7 @@ def queue_acknowledgement(session: Session, settings: Settings, inbound_id: int)
     )
     if reason is not None:
         return AcknowledgementOutcome(False, reason)
+    assert recipient is not None  # refusal_reason() refuses a missing recipient
     subject, body = acknowledgement_text(consultation, parsed)
     message = new_message(
         settings,
@@ -219,11 +221,14 @@ def acknowledge(runtime: Runtime, inbound_id: int) -> AcknowledgementOutcome:
     with session_scope(runtime.engine) as session:
         outcome = queue_acknowledgement(session, runtime.settings, inbound_id)
         outbox.take_queued(session)  # delivered below, not by a worker
-        status = session.get(OutboundMail, outcome.outbound_id).status if outcome.outbound_id else None
+        queued = session.get(OutboundMail, outcome.outbound_id) if outcome.outbound_id else None
+        status = queued.status if queued is not None else None
     if status not in (outbox.PENDING, outbox.SENDING):
         return outcome
+    assert outcome.outbound_id is not None  # a pending/sending row was found by it
     if outbox.deliver(runtime, outcome.outbound_id):
         return AcknowledgementOutcome(True, None, outcome.outbound_id)
     with session_scope(runtime.engine) as session:
         row = session.get(OutboundMail, outcome.outbound_id)
+        assert row is not None  # delivered above
         return AcknowledgementOutcome(False, f"Relay lehnt ab: {row.error}", row.id)

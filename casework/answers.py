@@ -26,7 +26,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.contacts import add_contact, contact_addresses, parse_addresses
 from casework.mailer import new_message
@@ -40,7 +40,16 @@ from casework.workflow import (
     record_first_response,
 )
 from eingang.settings import Settings
-from models import Consultation, ConsultationMessage, ConsultationStatus, Direction, UserAccount, utcnow
+from models import (
+    Channel,
+    Consultation,
+    ConsultationMessage,
+    ConsultationStatus,
+    Direction,
+    UserAccount,
+    stored_id,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +73,7 @@ def last_inbound(session: Session, consultation: Consultation) -> ConsultationMe
             ConsultationMessage.consultation_id == consultation.id,
             ConsultationMessage.direction == Direction.INBOUND,
         )
-        .order_by(ConsultationMessage.sent_at.desc(), ConsultationMessage.id.desc())
+        .order_by(col(ConsultationMessage.sent_at).desc(), col(ConsultationMessage.id).desc())
     ).first()
 
 
@@ -146,9 +155,9 @@ def send_answer(
     author = session.exec(select(UserAccount).where(UserAccount.username == actor)).first()
     references = [v for v in str(message.get("References", "")).split() if v]
     stored = ConsultationMessage(
-        consultation_id=row.id,
+        consultation_id=stored_id(row.id),
         direction=Direction.OUTBOUND,
-        channel="smtp",
+        channel=Channel.SMTP,
         sender=settings.mail_from,
         recipients=[*to_addresses, *cc_addresses],
         sent_at=now,

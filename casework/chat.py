@@ -29,7 +29,7 @@ from email.utils import make_msgid
 from functools import lru_cache
 
 from sqlalchemy import or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import outbox
 from casework.chat_guidance import cached_guidance
@@ -62,6 +62,7 @@ from models import (
     UserAccount,
     as_utc,
     session_scope,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
@@ -113,9 +114,9 @@ def _authority_choices() -> tuple[AuthorityChoice, ...]:
         if association.kind == "Verwaltungsgemeinschaft":
             label = f"{gazetteer.authority_name(association.key)} (Verwaltungsgemeinschaft)"
             choices.append(AuthorityChoice(association.key, label, _fold(association.name)))
-    for district in gazetteer.districts.values():
-        if district.kind == "Landkreis":
-            choices.append(AuthorityChoice(district.key, f"Landkreis {district.name}", _fold(district.name)))
+    for landkreis in gazetteer.districts.values():
+        if landkreis.kind == "Landkreis":
+            choices.append(AuthorityChoice(landkreis.key, f"Landkreis {landkreis.name}", _fold(landkreis.name)))
     return tuple(sorted(choices, key=lambda c: c.label))
 
 
@@ -148,9 +149,9 @@ def _processed_consultation_id(session: Session, chat: ChatSession) -> int | Non
     processed only after the reply (slow worker, failed and later reprocessed)."""
     return session.exec(
         select(InboundMessage.consultation_id)
-        .join(ChatMessage, ChatMessage.inbound_message_id == InboundMessage.id)
-        .where(ChatMessage.session_id == chat.id, InboundMessage.consultation_id.is_not(None))
-        .order_by(ChatMessage.id)
+        .join(ChatMessage, col(ChatMessage.inbound_message_id) == col(InboundMessage.id))
+        .where(col(ChatMessage.session_id) == chat.id, col(InboundMessage.consultation_id).is_not(None))
+        .order_by(col(ChatMessage.id))
     ).first()
 
 
@@ -321,7 +322,7 @@ def _named_consultation(
 def _claim_mails(session: Session, *, chat: ChatSession | None = None, consultation_id: int | None = None) -> int:
     query = select(OutboundMail.id).where(OutboundMail.kind == CLAIM_KIND)
     if chat is not None:
-        query = query.where(OutboundMail.subject.contains(f"#{chat.id}]"))
+        query = query.where(col(OutboundMail.subject).contains(f"#{chat.id}]"))
     if consultation_id is not None:
         query = query.where(
             OutboundMail.consultation_id == consultation_id,
@@ -343,7 +344,12 @@ def _start_claim(session: Session, runtime: Runtime, chat: ChatSession, named: C
             f"nachgewiesen) erhält nichts aus {named.reference}, bis er den an die Kontakte des Falls "
             "gesendeten Code eingibt. Bitte prüfen, ob der Chat dazugehört.",
         )
-    if chat.claim_consultation_id == named.id and chat.claim_code_hash and as_utc(chat.claim_expires_at) > utcnow():
+    if (
+        chat.claim_consultation_id == named.id
+        and chat.claim_code_hash
+        and chat.claim_expires_at is not None
+        and as_utc(chat.claim_expires_at) > utcnow()
+    ):
         return  # a code for it is on its way already
     recipients = contact_addresses(session, named)
     if (
@@ -435,6 +441,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
     with outbox.transaction(runtime) as session:
         chat = find_chat(session, token)
         visitor_line = session.get(ChatMessage, visitor_line_id)
+        assert visitor_line is not None  # stored by the caller
         existing = session.exec(select(ChatMessage).where(ChatMessage.reply_to_id == visitor_line_id)).first()
         inbound = session.get(InboundMessage, visitor_line.inbound_message_id)
         consultation = (
@@ -443,6 +450,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
         reference = consultation.reference if consultation else None
         if existing is not None:
             return [line_payload(visitor_line, reference=reference), line_payload(existing, reference=reference)]
+        assert chat is not None  # the visitor line was stored in this chat
         first = chat.consultation_id is None
         if consultation is not None:
             chat.consultation_id = consultation.id
@@ -463,7 +471,10 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
             )
         elif claim is not None:
             text = claim
-        elif first and (consultation is None or _is_first_message(session, consultation.id, inbound.id)):
+        elif first and (
+            consultation is None
+            or _is_first_message(session, stored_id(consultation.id), stored_id(inbound.id if inbound else None))
+        ):
             text = guidance.first_reply(
                 name=chat.visitor_name,
                 reference=reference,
@@ -473,7 +484,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
         else:
             text = guidance.follow_up_reply(name=chat.visitor_name, reference=reference)
         reply = ChatMessage(
-            session_id=chat.id,
+            session_id=stored_id(chat.id),
             role=ChatRole.ASSISTANT,
             text=text,
             reply_to_id=visitor_line_id,
@@ -485,7 +496,7 @@ def _reply(runtime: Runtime, token: str, visitor_line_id: int) -> list[dict]:
         if consultation is not None:  # consultants see what the visitor was told
             session.add(
                 ConsultationMessage(
-                    consultation_id=consultation.id,
+                    consultation_id=stored_id(consultation.id),
                     direction=Direction.OUTBOUND,
                     channel=Channel.CHAT,
                     sender=ASSISTANT_NAME,
@@ -507,7 +518,7 @@ def _is_first_message(session: Session, consultation_id: int, inbound_id: int) -
             ConsultationMessage.consultation_id == consultation_id,
             ConsultationMessage.direction == Direction.INBOUND,
         )
-        .order_by(ConsultationMessage.id)
+        .order_by(col(ConsultationMessage.id))
     ).first()
     return first == inbound_id
 
@@ -523,9 +534,9 @@ def lines_after(runtime: Runtime, token: str, after: int) -> tuple[list[dict], b
             select(ChatMessage)
             .where(
                 ChatMessage.session_id == chat.id,
-                or_(ChatMessage.id > after, ChatMessage.delivery == ChatDelivery.PENDING),
+                or_(col(ChatMessage.id) > after, col(ChatMessage.delivery) == ChatDelivery.PENDING),
             )
-            .order_by(ChatMessage.id)
+            .order_by(col(ChatMessage.id))
         ).all()
         reference = _reference(session, chat)
         return [line_payload(row, reference=reference) for row in rows], True
@@ -538,7 +549,7 @@ def mark_delivered(runtime: Runtime, lines: list[dict]) -> None:
     if not pending:
         return
     with session_scope(runtime.engine) as session:
-        for row in session.exec(select(ChatMessage).where(ChatMessage.id.in_(pending))):
+        for row in session.exec(select(ChatMessage).where(col(ChatMessage.id).in_(pending))):
             if row.delivery == ChatDelivery.PENDING:
                 row.delivery = ChatDelivery.DELIVERED
                 row.delivered_at = utcnow()
@@ -555,13 +566,13 @@ def _chat_of(session: Session, consultation_id: int) -> ChatSession:
     chat = session.exec(
         select(ChatSession)
         .where(ChatSession.consultation_id == consultation_id)
-        .order_by(ChatSession.last_seen_at.desc())
+        .order_by(col(ChatSession.last_seen_at).desc())
     ).first()
     if chat is None:  # processed after the chat's reply: find it through its stored messages
         chat = session.exec(
             select(ChatSession)
-            .join(ChatMessage, ChatMessage.session_id == ChatSession.id)
-            .join(InboundMessage, InboundMessage.id == ChatMessage.inbound_message_id)
+            .join(ChatMessage, col(ChatMessage.session_id) == col(ChatSession.id))
+            .join(InboundMessage, col(InboundMessage.id) == col(ChatMessage.inbound_message_id))
             .where(InboundMessage.consultation_id == consultation_id)
         ).first()
         if chat is None:
@@ -582,8 +593,8 @@ def consultation_chat(runtime: Runtime, consultation_id: int, *, after: int = 0)
         chat = _chat_of(session, consultation_id)
         rows = session.exec(
             select(ChatMessage)
-            .where(ChatMessage.session_id == chat.id, ChatMessage.id > after)
-            .order_by(ChatMessage.id)
+            .where(col(ChatMessage.session_id) == chat.id, col(ChatMessage.id) > after)
+            .order_by(col(ChatMessage.id))
         ).all()
         reference = _reference(session, chat)
         return ConsultationChatPublic(
@@ -601,9 +612,10 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
     with outbox.transaction(runtime) as session:
         chat = _chat_of(session, consultation_id)
         consultation = session.get(Consultation, consultation_id)
+        assert consultation is not None  # _chat_of() found its chat
         author_name = author.display_name or author.username
         line = ChatMessage(
-            session_id=chat.id,
+            session_id=stored_id(chat.id),
             role=ChatRole.CONSULTANT,
             text=text,
             author_id=author.id,
@@ -643,7 +655,9 @@ def answer_chat(runtime: Runtime, consultation_id: int, text: str, *, author: Us
         if not visitor_present(runtime, chat):  # gone: the answer goes by e-mail, after this commit
             _queue_answer_mail(session, runtime, line, chat)
     with Session(runtime.engine) as session:
-        return line_payload(session.get(ChatMessage, line_id))
+        answered = session.get(ChatMessage, line_id)
+        assert answered is not None  # stored above
+        return line_payload(answered)
 
 
 def mail_undelivered_answers(runtime: Runtime) -> int:
@@ -652,7 +666,7 @@ def mail_undelivered_answers(runtime: Runtime) -> int:
     with Session(runtime.engine) as session:
         ids = session.exec(
             select(ChatMessage.id)
-            .join(ChatSession, ChatSession.id == ChatMessage.session_id)
+            .join(ChatSession, col(ChatSession.id) == col(ChatMessage.session_id))
             .where(
                 ChatMessage.role == ChatRole.CONSULTANT,
                 ChatMessage.delivery == ChatDelivery.PENDING,
@@ -660,7 +674,7 @@ def mail_undelivered_answers(runtime: Runtime) -> int:
             )
         ).all()
     for line_id in ids:
-        mail_answer(runtime, line_id)
+        mail_answer(runtime, stored_id(line_id))
     return len(ids)
 
 
@@ -671,7 +685,9 @@ def mail_answer(runtime: Runtime, line_id: int) -> None:
         line = session.get(ChatMessage, line_id, with_for_update=True)
         if line is None or line.delivery != ChatDelivery.PENDING:
             return
-        _queue_answer_mail(session, runtime, line, session.get(ChatSession, line.session_id))
+        chat = session.get(ChatSession, line.session_id)
+        assert chat is not None  # session_id is a foreign key
+        _queue_answer_mail(session, runtime, line, chat)
 
 
 def _queue_answer_mail(session: Session, runtime: Runtime, line: ChatMessage, chat: ChatSession) -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.workflow import WorkflowError
-from models import Consultation, ConsultationContact, ContactRole
+from models import Consultation, ConsultationContact, ContactRole, stored_id
 from models.audit import record_change
 
 # Deliberately strict: one address, no display name, no header-breaking characters.
@@ -56,7 +56,7 @@ def contacts(session: Session, consultation: Consultation) -> list[ConsultationC
     rows = session.exec(
         select(ConsultationContact)
         .where(ConsultationContact.consultation_id == consultation.id)
-        .order_by(ConsultationContact.added_at, ConsultationContact.id)
+        .order_by(col(ConsultationContact.added_at), col(ConsultationContact.id))
     ).all()
     return sorted(rows, key=lambda row: row.role != ContactRole.OPENER)
 
@@ -81,7 +81,11 @@ def add_opener(
         return
     session.add(
         ConsultationContact(
-            consultation_id=consultation.id, address=address, name=name, role=ContactRole.OPENER, added_by="system"
+            consultation_id=stored_id(consultation.id),
+            address=address,
+            name=name,
+            role=ContactRole.OPENER,
+            added_by="system",
         )
     )
     if not new:
@@ -96,7 +100,11 @@ def add_contact(
     if address in contact_addresses(session, consultation):
         return None
     row = ConsultationContact(
-        consultation_id=consultation.id, address=address, name=name, role=ContactRole.CONFIRMED, added_by=actor
+        consultation_id=stored_id(consultation.id),
+        address=address,
+        name=name,
+        role=ContactRole.CONFIRMED,
+        added_by=actor,
     )
     session.add(row)
     record_change(

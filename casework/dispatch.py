@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.runtime import Runtime
-from models import InboundMessage, ProcessingStatus, session_scope, utcnow
+from models import InboundMessage, ProcessingStatus, session_scope, stored_id, utcnow
 
 
 def unprocessed_ids(
@@ -25,27 +25,28 @@ def unprocessed_ids(
     """Stored messages waiting for processing that are due for (re-)enqueueing (oldest first)."""
     now = now or utcnow()
     cutoff = now - timedelta(seconds=older_than_seconds)
-    return list(
-        session.exec(
-            select(InboundMessage.id)
+    return [
+        stored_id(i)
+        for i in session.exec(
+            select(col(InboundMessage.id))
             .where(
                 InboundMessage.status == ProcessingStatus.RECEIVED,
                 or_(
-                    InboundMessage.retry_at <= now,
-                    and_(InboundMessage.retry_at.is_(None), InboundMessage.received_at <= cutoff),
+                    col(InboundMessage.retry_at) <= now,
+                    and_(col(InboundMessage.retry_at).is_(None), col(InboundMessage.received_at) <= cutoff),
                 ),
             )
-            .order_by(InboundMessage.id)
+            .order_by(col(InboundMessage.id))
             .limit(limit)
         )
-    )
+    ]
 
 
 def lease(session: Session, ids: list[int], *, seconds: float, now: datetime | None = None) -> None:
     """Record that ``ids`` were enqueued: not due again before ``seconds`` from now."""
     if ids:
         until = (now or utcnow()) + timedelta(seconds=seconds)
-        session.execute(update(InboundMessage).where(InboundMessage.id.in_(ids)).values(retry_at=until))
+        session.execute(update(InboundMessage).where(col(InboundMessage.id).in_(ids)).values(retry_at=until))
 
 
 def sweep_due(runtime: Runtime, session: Session, *, older_than_seconds: float, now: datetime | None = None) -> dict:

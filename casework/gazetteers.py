@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable
+from typing import Literal
 
 from sqlalchemy import String, cast, literal, union_all
 from sqlmodel import Session, col, delete, func, select
@@ -50,7 +51,7 @@ class GazetteerStore:
     def packaged(self) -> Gazetteer:
         return self._packaged()
 
-    def current(self, session: Session, *, latest: tuple[int, str] | bool | None = True) -> Gazetteer:
+    def current(self, session: Session, *, latest: tuple[int, str] | Literal[True] | None = True) -> Gazetteer:
         """The newest loaded gazetteer, or the packaged one. ``latest`` is the version in force
         when the caller looked it up already (``sender_knowledge``); by default it is queried."""
         if latest is True:

@@ -26,10 +26,10 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default as default_policy
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.runtime import Runtime
-from models import ChatDelivery, ChatMessage, OutboundMail, as_utc, metrics, session_scope, utcnow
+from models import ChatDelivery, ChatMessage, OutboundMail, as_utc, metrics, session_scope, stored_id, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def transaction(runtime: Runtime) -> Iterator[Session]:
 
 
 def _message(raw: bytes) -> EmailMessage:
-    return BytesParser(policy=default_policy).parsebytes(raw)  # type: ignore[return-value]
+    return BytesParser(policy=default_policy).parsebytes(raw)
 
 
 def _is_permanent(error: BaseException) -> bool:
@@ -105,7 +105,7 @@ def _fail(session: Session, row: OutboundMail, error: str) -> None:
     row.status = FAILED
     row.error = error[:4000]
     row.claimed_at = None
-    for line in _chat_lines(session, row.id):
+    for line in _chat_lines(session, stored_id(row.id)):
         line.delivery, line.error = ChatDelivery.FAILED, row.error
 
 
@@ -143,6 +143,7 @@ def deliver(runtime: Runtime, outbox_id: int) -> bool:
         text = f"{type(error).__name__}: {error}"
         with session_scope(runtime.engine) as session:
             row = session.get(OutboundMail, outbox_id, with_for_update=True)
+            assert row is not None  # claimed above
             permanent = _is_permanent(error) or row.attempts >= MAX_ATTEMPTS
             kind = row.kind
             if permanent:
@@ -156,6 +157,7 @@ def deliver(runtime: Runtime, outbox_id: int) -> bool:
         raise
     with session_scope(runtime.engine) as session:
         row = session.get(OutboundMail, outbox_id)
+        assert row is not None  # claimed above
         row.status, row.error, row.sent_at, row.claimed_at = SENT, None, utcnow(), None
         for line in _chat_lines(session, outbox_id):
             line.delivered_at = utcnow()
@@ -182,7 +184,7 @@ def due_ids(session: Session, *, older_than_seconds: float, now: datetime | None
         OutboundMail.status == PENDING, OutboundMail.created_at <= now - timedelta(seconds=older_than_seconds)
     )
     stuck = select(OutboundMail.id).where(
-        OutboundMail.status == SENDING, OutboundMail.claimed_at <= now - CLAIM_TIMEOUT
+        OutboundMail.status == SENDING, col(OutboundMail.claimed_at) <= now - CLAIM_TIMEOUT
     )
     ids = {*session.exec(waiting.limit(limit)), *session.exec(stuck.limit(limit))}
     return sorted(ids)[:limit]

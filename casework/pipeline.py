@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -171,11 +172,12 @@ def _store_attachments(session: Session, inbound: InboundMessage, parsed: Parsed
         return
     blobs = {part.sha256: {"sha256": part.sha256, "data": part.data, "size": part.size} for part in parsed.attachments}
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(AttachmentBlob.__table__).values(list(blobs.values())).on_conflict_do_nothing())
+    table: Table = AttachmentBlob.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
+    session.execute(insert(table).values(list(blobs.values())).on_conflict_do_nothing())
     for part in parsed.attachments:
         session.add(
             Attachment(
-                inbound_message_id=inbound.id,
+                inbound_message_id=stored_id(inbound.id),
                 filename=part.filename,
                 content_type=part.content_type,
                 size=part.size,
@@ -294,7 +296,11 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     if inbound.status == ProcessingStatus.PROCESSED:
         consultation = session.get(Consultation, inbound.consultation_id) if inbound.consultation_id else None
         return ProcessingResult(
-            inbound.id, inbound.consultation_id, consultation.reference if consultation else None, False, True
+            stored_id(inbound.id),
+            inbound.consultation_id,
+            consultation.reference if consultation else None,
+            False,
+            True,
         )
 
     require_headers(inbound.raw)  # bytes that are no mail at all fail here, kept with the error
@@ -333,18 +339,20 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
         )
         if related is not None:  # a chat naming another consultation: its own, linked and flagged
             consultation.related_consultation_id = related.consultation.id
+            assert related.review_reason is not None  # a "related" match always says why
             flag_for_review(session, consultation, related.review_reason)
         received = (as_utc(inbound.received_at) or utcnow()).date()
         # tasks first (one INSERT, for their ids), then every audit row of the new consultation
         # together with the thread message in the final flush
         create_initial_tasks(
             session,
-            consultation_id=consultation.id,
+            consultation_id=stored_id(consultation.id),  # flushed by _open_consultation
             templates=templates_for(taxonomy, consultation.topics, urgent=prediction.urgent),
             received=received,
             before_audit=lambda: _record_created(session, consultation),
         )
     else:  # a reply reopens a closed consultation (the workflow's one place for status changes)
+        assert thread is not None  # the consultation came from the thread
         if thread.review_reason:  # e.g. a reference number quoted by another municipality
             flag_for_review(session, thread.consultation, thread.review_reason)
         only_thanks = consultation.status == ConsultationStatus.CLOSED and is_only_thanks(parsed.new_text)
@@ -354,7 +362,7 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     sender = parsed.sender
     session.add(
         ConsultationMessage(
-            consultation_id=consultation.id,
+            consultation_id=stored_id(consultation.id),
             inbound_message_id=inbound.id,
             direction=Direction.INBOUND,
             channel=inbound.channel,
@@ -384,7 +392,7 @@ def process_stored_message(session: Session, inbound_id: int, *, runtime: Runtim
     inbound.subject = parsed.subject
     inbound.auto_reply = parsed.auto_reply
     session.flush()
-    return ProcessingResult(inbound.id, consultation.id, consultation.reference, created)
+    return ProcessingResult(stored_id(inbound.id), consultation.id, consultation.reference, created)
 
 
 def mark_failed(session: Session, inbound_id: int, error: str) -> None:

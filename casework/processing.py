@@ -13,13 +13,13 @@ import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import outbox
 from casework.acknowledgements import queue_acknowledgement
 from casework.pipeline import ProcessingResult, mark_failed, process_stored_message
 from casework.runtime import Runtime
-from models import InboundMessage, ProcessingStatus, as_utc, metrics, session_scope, utcnow
+from models import InboundMessage, ProcessingStatus, as_utc, metrics, session_scope, stored_id, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -131,10 +131,11 @@ def retries_exhausted(runtime: Runtime, inbound_id: int, error: str) -> None:
 
 
 def failed_ids(session: Session) -> list[int]:
-    return list(
-        session.exec(
-            select(InboundMessage.id)
+    return [
+        stored_id(i)
+        for i in session.exec(
+            select(col(InboundMessage.id))
             .where(InboundMessage.status == ProcessingStatus.FAILED)
-            .order_by(InboundMessage.id)
+            .order_by(col(InboundMessage.id))
         )
-    )
+    ]

@@ -5,7 +5,8 @@ innerhalb von deren Transaktion; jede Mail kommt in derselben Transaktion in den
 (``casework.outbox``) und wird nach dem Commit versendet.
 
 - ``send_task_digests(session, *, settings, today)`` — je Person eine Mail
-  mit heute fälligen und überfälligen Aufgaben (Teamleitung zusätzlich: Aufgaben ohne Zuständige).
+  mit heute fälligen und überfälligen Aufgaben (Teamleitung zusätzlich: Aufgaben ohne Zuständige)
+  und den noch ungelesenen ``@name``-Erwähnungen in internen Notizen (jede nur einmal).
 - ``escalate_unanswered_urgent(session, *, settings, now)`` — dringende Fälle
   ohne erste Antwort nach ``escalation_hours`` an die Teamleitung, je Fall genau einmal.
 - ``record_sla_breaches(session, *, settings, now)`` — ``SlaBreach`` für jeden Fall, dessen erste
@@ -18,9 +19,10 @@ import logging
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.mailer import new_message
+from casework.notifications import NotificationItem, take_for_digest
 from casework.outbox import queue_mail
 from casework.tasks import effective_assignee_id
 from eingang.settings import Settings
@@ -36,8 +38,10 @@ from models import (
     as_utc,
     local_time,
     metrics,
+    stored_id,
 )
 from models.audit import record_change
+from models.notifications import Notification
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +50,7 @@ ESCALATION = "escalation"
 SLA_LOOKBACK = timedelta(days=7)
 
 
-def sla_hours(settings: Settings, priority: str) -> float:
+def sla_hours(settings: Settings, priority: Priority) -> float:
     return {
         Priority.URGENT: settings.sla_hours_urgent,
         Priority.HIGH: settings.sla_hours_high,
@@ -78,15 +82,28 @@ def _task_line(task: FollowUpTask, consultation: Consultation, today: date) -> s
     return f"- [{consultation.reference}] {task.title} — fällig {when}\n  Fall: {consultation.subject}"
 
 
-def digest_body(user: UserAccount, rows: list[tuple[FollowUpTask, Consultation]], today: date) -> str:
+def _mention_line(item: NotificationItem) -> str:
+    return f"- [{item.reference}] {item.actor} hat Sie in einer internen Notiz erwähnt\n  Fall: {item.subject}"
+
+
+def digest_body(
+    user: UserAccount,
+    rows: list[tuple[FollowUpTask, Consultation]],
+    today: date,
+    mentions: list[NotificationItem] | None = None,
+) -> str:
     due_today = [(t, c) for t, c in rows if t.due == today]
     overdue = [(t, c) for t, c in rows if t.due < today]
     name = user.display_name or user.username
     parts = [f"Guten Morgen {name},", "", f"Ihre Aufgaben am {today:%d.%m.%Y}:", ""]
+    if not rows:
+        parts[2] = f"Ihre Übersicht am {today:%d.%m.%Y}:"
     if overdue:
         parts += [f"Überfällig ({len(overdue)}):", *(_task_line(t, c, today) for t, c in overdue), ""]
     if due_today:
         parts += [f"Heute fällig ({len(due_today)}):", *(_task_line(t, c, today) for t, c in due_today), ""]
+    if mentions:
+        parts += [f"Erwähnungen ({len(mentions)}):", *(_mention_line(item) for item in mentions), ""]
     parts += ["Diese Übersicht verschickt Eingang automatisch an jedem Arbeitstag.", ""]
     return "\n".join(parts)
 
@@ -97,10 +114,10 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
     rows = list(
         session.exec(
             select(FollowUpTask, Consultation)
-            .join(Consultation, Consultation.id == FollowUpTask.consultation_id)
+            .join(Consultation, col(Consultation.id) == col(FollowUpTask.consultation_id))
             .where(FollowUpTask.status == TaskStatus.OPEN, FollowUpTask.due <= today)
             .where(Consultation.status != ConsultationStatus.CLOSED)
-            .order_by(FollowUpTask.due, FollowUpTask.id)
+            .order_by(col(FollowUpTask.due), col(FollowUpTask.id))
         )
     )
     users = {u.id: u for u in session.exec(select(UserAccount).where(UserAccount.active == True))}  # noqa: E712
@@ -108,22 +125,37 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
     unassigned = []
     for task, consultation in rows:
         owner = effective_assignee_id(task, consultation)
-        if owner in users:
+        if owner is not None and owner in users:
             per_user.setdefault(owner, []).append((task, consultation))
         else:
             unassigned.append((task, consultation))
     for lead in (u for u in users.values() if u.is_team_lead):
-        per_user.setdefault(lead.id, []).extend(unassigned)
+        per_user.setdefault(stored_id(lead.id), []).extend(unassigned)
+    mentioned = set(
+        session.exec(
+            select(Notification.user_id).where(
+                col(Notification.read_at).is_(None), col(Notification.digested_at).is_(None)
+            )
+        ).all()
+    )
+    for user_id in mentioned & set(users):
+        per_user.setdefault(user_id, [])
     sent = []
     for user_id, items in sorted(per_user.items()):
         user = users[user_id]
-        if not items:
+        if not items and user_id not in mentioned:
             continue
         if not user.email:
             logger.warning("user %s has tasks due but no e-mail address; no digest", user.username)
             continue
+        mentions = take_for_digest(session, user_id) if user_id in mentioned else []
+        if not items and not mentions:
+            continue
         items.sort(key=lambda pair: (pair[0].due, pair[0].id))
-        subject = f"Eingang: {len(items)} Aufgabe{'n' if len(items) != 1 else ''} fällig am {today:%d.%m.%Y}"
+        if items:
+            subject = f"Eingang: {len(items)} Aufgabe{'n' if len(items) != 1 else ''} fällig am {today:%d.%m.%Y}"
+        else:
+            subject = f"Eingang: {len(mentions)} Erwähnung{'en' if len(mentions) != 1 else ''} am {today:%d.%m.%Y}"
         sent.append(
             deliver(
                 session,
@@ -131,7 +163,7 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
                 kind="digest",
                 to=user.email,
                 subject=subject,
-                body=digest_body(user, items, today),
+                body=digest_body(user, items, today, mentions),
             )
         )
     return sent
@@ -139,7 +171,7 @@ def send_task_digests(session: Session, *, settings: Settings, today: date) -> l
 
 def _claim_breach(session: Session, consultation: Consultation, kind: str, due_at: datetime) -> SlaBreach | None:
     """Record the breach once per (consultation, kind); None if it was recorded before."""
-    breach = SlaBreach(consultation_id=consultation.id, kind=kind, due_at=due_at)
+    breach = SlaBreach(consultation_id=stored_id(consultation.id), kind=kind, due_at=due_at)
     try:
         with session.begin_nested():
             session.add(breach)
@@ -152,7 +184,7 @@ def _claim_breach(session: Session, consultation: Consultation, kind: str, due_a
 
 def _without_breach(kind: str):
     recorded = select(SlaBreach.consultation_id).where(SlaBreach.kind == kind)
-    return select(Consultation).where(Consultation.id.not_in(recorded))
+    return select(Consultation).where(col(Consultation.id).not_in(recorded))
 
 
 def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: datetime) -> list[Consultation]:
@@ -162,7 +194,7 @@ def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: dat
     candidates = session.exec(
         _without_breach(ESCALATION).where(
             Consultation.priority == Priority.URGENT,
-            Consultation.first_response_at.is_(None),
+            col(Consultation.first_response_at).is_(None),
             Consultation.status != ConsultationStatus.CLOSED,
             Consultation.received_at <= cutoff,
         )
@@ -189,6 +221,7 @@ def escalate_unanswered_urgent(session: Session, *, settings: Settings, now: dat
         )
         recipients = []
         for lead in leads:
+            assert lead.email  # leads are filtered on their address above
             deliver(
                 session,
                 settings=settings,

@@ -20,7 +20,7 @@ Alles wird im Audit-Log beider Fälle festgehalten. Nichts hier committet."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.contacts import add_opener, contact_addresses
 from casework.workflow import (
@@ -40,6 +40,7 @@ from models import (
     FollowUpTask,
     InboundMessage,
     OutboundMail,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
@@ -89,7 +90,7 @@ def split_message(
     first = session.exec(
         select(ConsultationMessage.id)
         .where(ConsultationMessage.consultation_id == row.id)
-        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
+        .order_by(col(ConsultationMessage.sent_at), col(ConsultationMessage.id))
     ).first()
     if first == message.id:
         raise WorkflowError("Die erste Nachricht eines Falls kann nicht abgetrennt werden.")
@@ -106,7 +107,7 @@ def split_message(
     session.add(new)
     session.flush()
     add_opener(session, new, message.sender, message.sender_name)
-    message.consultation_id = new.id
+    message.consultation_id = stored_id(new.id)
     if message.inbound_message_id:
         inbound = session.get(InboundMessage, message.inbound_message_id)
         if inbound is not None:
@@ -157,7 +158,7 @@ def merge_consultations(
         if contact.address in known:
             session.delete(contact)
         else:
-            contact.consultation_id = target.id
+            contact.consultation_id = stored_id(target.id)
             known.add(contact.address)
     if source.received_at and target.received_at and source.received_at < target.received_at:
         target.received_at = source.received_at

@@ -28,11 +28,11 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.followups import add_working_days
 from casework.workflow import ConsultationRef, NotFound, WorkflowError, find_user, load_consultation
-from models import Consultation, FollowUpTask, TaskStatus, UserAccount, utcnow
+from models import Consultation, FollowUpTask, TaskStatus, UserAccount, stored_id, utcnow
 from models.audit import record_change
 from models.consultations import effective_assignee_id as effective_assignee_id  # used by reminders
 from models.public import TaskPublic, task_public, usernames
@@ -87,7 +87,7 @@ def add_task(
         due = add_working_days(today or date.today(), days)
     user = find_user(session, assignee) if assignee else None
     task = FollowUpTask(
-        consultation_id=row.id,
+        consultation_id=stored_id(row.id),
         template_key=None,
         title=title,
         due=due,
@@ -109,7 +109,11 @@ def add_task(
 def assign_task(session: Session, *, task_id: int, actor: str, assignee: str | None) -> FollowUpTask:
     task = load_task(session, task_id, for_update=True)
     user = find_user(session, assignee) if assignee else None
-    before = session.get(UserAccount, task.assignee_id).username if task.assignee_id else None
+    before = None
+    if task.assignee_id:
+        previous = session.get(UserAccount, task.assignee_id)
+        assert previous is not None  # assignee_id is a foreign key
+        before = previous.username
     if (user.id if user else None) == task.assignee_id:
         return task
     task.assignee_id = user.id if user else None
@@ -208,7 +212,9 @@ def list_tasks(
 ) -> list[tuple[FollowUpTask, Consultation]]:
     """Tasks with their consultation, ordered by due date. ``assignee`` matches the effective
     assignee (own or the consultation's)."""
-    query = select(FollowUpTask, Consultation).join(Consultation, Consultation.id == FollowUpTask.consultation_id)
+    query = select(FollowUpTask, Consultation).join(
+        Consultation, col(Consultation.id) == col(FollowUpTask.consultation_id)
+    )
     if status:
         query = query.where(FollowUpTask.status == status)
     if due_on is not None:
@@ -223,11 +229,11 @@ def list_tasks(
         user = find_user(session, assignee)
         query = query.where(
             or_(
-                FollowUpTask.assignee_id == user.id,
-                (FollowUpTask.assignee_id.is_(None)) & (Consultation.assignee_id == user.id),
+                col(FollowUpTask.assignee_id) == user.id,
+                (col(FollowUpTask.assignee_id).is_(None)) & (col(Consultation.assignee_id) == user.id),
             )
         )
-    query = query.order_by(FollowUpTask.due, FollowUpTask.id)
+    query = query.order_by(col(FollowUpTask.due), col(FollowUpTask.id))
     return [(task, row) for task, row in session.exec(query)]
 
 
@@ -251,4 +257,5 @@ def count_open_tasks(session: Session, *, consultation: ConsultationRef) -> int:
 def task_summary(session: Session, task: FollowUpTask, consultation: Consultation | None = None) -> TaskPublic:
     """The task's public schema (``models.public.TaskPublic``)."""
     consultation = consultation or session.get(Consultation, task.consultation_id)
+    assert consultation is not None  # consultation_id is a foreign key
     return task_public(task, consultation, usernames(session))

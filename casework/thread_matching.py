@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.contacts import contact_addresses
 from casework.gazetteers import learned_domains
@@ -42,6 +42,7 @@ from models import (
     KnownSender,
     Municipality,
     OutboundMail,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
@@ -151,24 +152,27 @@ def _by_subject(
         candidate_ids |= set(
             session.exec(
                 select(ConsultationContact.consultation_id).where(
-                    ConsultationContact.address.in_({a.lower() for a in addresses})
+                    col(ConsultationContact.address).in_({a.lower() for a in addresses})
                 )
             ).all()
         )
     if sender_authority:
-        candidate_ids |= set(
-            session.exec(select(Consultation.id).where(Consultation.authority_key == sender_authority)).all()
-        )
+        candidate_ids |= {
+            stored_id(i)
+            for i in session.exec(
+                select(col(Consultation.id)).where(Consultation.authority_key == sender_authority)
+            ).all()
+        }
     if not candidate_ids:
         return None
     candidates = session.exec(
         select(Consultation)
         .where(
-            Consultation.id.in_(candidate_ids),
+            col(Consultation.id).in_(candidate_ids),
             Consultation.status != ConsultationStatus.CLOSED,
             Consultation.received_at >= since,
         )
-        .order_by(Consultation.updated_at.desc())
+        .order_by(col(Consultation.updated_at).desc())
     ).all()
     wanted = subject.casefold()
     return next((c for c in candidates if normalise_subject(c.subject).casefold() == wanted), None)
@@ -191,14 +195,18 @@ def match_thread(
     if keys.message_ids:
         consultation_id = (
             session.exec(
-                select(ConsultationMessage.consultation_id).where(ConsultationMessage.message_id.in_(keys.message_ids))
+                select(col(ConsultationMessage.consultation_id)).where(
+                    col(ConsultationMessage.message_id).in_(keys.message_ids)
+                )
             ).first()
             or session.exec(
-                select(OutboundMail.consultation_id).where(OutboundMail.message_id.in_(keys.message_ids))
+                select(col(OutboundMail.consultation_id)).where(col(OutboundMail.message_id).in_(keys.message_ids))
             ).first()
         )
         if consultation_id:
-            return ThreadMatch(follow_merges(session, session.get(Consultation, consultation_id)), "message_id")
+            by_id = session.get(Consultation, consultation_id)
+            assert by_id is not None  # consultation_id is a foreign key
+            return ThreadMatch(follow_merges(session, by_id), "message_id")
     for reference in keys.references:
         found = session.exec(select(Consultation).where(Consultation.reference == reference)).first()
         if found:

@@ -48,9 +48,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.followups import create_tasks, templates_for
+from casework.notifications import notify_mentions
 from classifiers.taxonomy import Taxonomy
 from models import (
     AdministrativeAssociation,
@@ -67,6 +68,7 @@ from models import (
     TopicCorrection,
     UserAccount,
     as_utc,
+    stored_id,
     utcnow,
 )
 from models.audit import record_change
@@ -131,7 +133,13 @@ def _touch(consultation: Consultation) -> None:
 
 
 def _set_status(
-    session: Session, consultation: Consultation, *, actor: str, status: str, action: str, reason: str | None
+    session: Session,
+    consultation: Consultation,
+    *,
+    actor: str,
+    status: ConsultationStatus,
+    action: str,
+    reason: str | None,
 ) -> None:
     before = consultation.status
     consultation.status = status
@@ -320,7 +328,7 @@ def machine_topics(session: Session, consultation: Consultation) -> list[str]:
     created = session.exec(
         select(AuditEntry)
         .where(AuditEntry.consultation_id == consultation.id, AuditEntry.action == "created")
-        .order_by(AuditEntry.id)
+        .order_by(col(AuditEntry.id))
     ).first()
     if created is not None and isinstance(created.after, dict) and "topics" in created.after:
         return list(created.after["topics"] or [])
@@ -333,7 +341,7 @@ def _first_inbound_text(session: Session, consultation: Consultation) -> str:
         .where(
             ConsultationMessage.consultation_id == consultation.id, ConsultationMessage.direction == Direction.INBOUND
         )
-        .order_by(ConsultationMessage.sent_at, ConsultationMessage.id)
+        .order_by(col(ConsultationMessage.sent_at), col(ConsultationMessage.id))
     ).first()
     if message is None:
         return consultation.subject
@@ -379,7 +387,7 @@ def confirm_topics(
         _follow_topics(session, row, actor=actor, before_topics=before)
         session.add(
             TopicCorrection(
-                consultation_id=row.id,
+                consultation_id=stored_id(row.id),
                 text=_first_inbound_text(session, row),
                 suggested=machine_topics(session, row),
                 corrected=new_topics,
@@ -391,7 +399,7 @@ def confirm_topics(
             received = (as_utc(row.received_at) or utcnow()).date()
             create_tasks(
                 session,
-                consultation_id=row.id,
+                consultation_id=stored_id(row.id),
                 templates=templates_for(taxonomy, added, urgent=False),
                 received=received,
                 actor=actor,
@@ -449,11 +457,12 @@ def add_note(session: Session, *, consultation: ConsultationRef, actor: str, tex
     text = (text or "").strip()
     if not text:
         raise WorkflowError("Eine Notiz braucht einen Text.")
-    note = ConsultationNote(consultation_id=row.id, author=actor, text=text)
+    note = ConsultationNote(consultation_id=stored_id(row.id), author=actor, text=text)
     session.add(note)
     session.flush()
     _touch(row)
     record_change(session, consultation_id=row.id, actor=actor, action="note_added", field="note", after=note.id)
+    notify_mentions(session, note=note, actor=actor)  # "@anna" in the note notifies Anna
     return note
 
 

@@ -8,9 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from classifiers.corpus import Example
 from classifiers.predictions import TOPICS
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 HELPDESK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "ozg_duties": (
@@ -69,7 +73,7 @@ class SvmBaseline:
     def __init__(self, labels: Sequence[str] = TOPICS, seed: int = 0) -> None:
         self.labels = tuple(labels)
         self.seed = seed
-        self._model = None
+        self._model: Pipeline | None = None
 
     def fit(self, examples: Sequence[Example]) -> SvmBaseline:
         from sklearn.feature_extraction.text import TfidfVectorizer

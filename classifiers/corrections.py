@@ -7,7 +7,7 @@ urgent"."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from classifiers.corpus import Example
 from classifiers.predictions import TOPICS
@@ -16,7 +16,9 @@ from models import TopicCorrection
 
 def correction_examples(session: Session, *, labels: tuple[str, ...] = TOPICS) -> list[Example]:
     """One example per corrected text; when a text was corrected several times, the latest wins."""
-    rows = session.exec(select(TopicCorrection).order_by(TopicCorrection.created_at, TopicCorrection.id)).all()
+    rows = session.exec(
+        select(TopicCorrection).order_by(col(TopicCorrection.created_at), col(TopicCorrection.id))
+    ).all()
     latest: dict[str, list[str]] = {}
     for row in rows:
         text = (row.text or "").strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import NORM  # type: ignore[import-not-found]  # Cython module, no .pyi
 from spacy.language import Language
 from spacy.ml.models.textcat import resize_and_set_ref
 from spacy.strings import get_string_id
@@ -119,8 +119,8 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
         values[keys == _BIAS_KEY[0]] = BIAS_VALUE
         batch_vals.append(values)
     lengths = model.ops.asarray([len(k) for k in batch_keys], dtype="int32")
-    keys = model.ops.asarray(numpy.concatenate(batch_keys), dtype="uint64")
-    vals = model.ops.asarray(numpy.concatenate(batch_vals), dtype="f")
+    keys = model.ops.asarray(numpy.concatenate(batch_keys), dtype="uint64")  # type: ignore[assignment, arg-type]  # thinc stubs: no plain ndarray
+    vals = model.ops.asarray(numpy.concatenate(batch_vals), dtype="f")  # type: ignore[arg-type]  # thinc stubs: no plain ndarray
 
     def backprop(d_output):
         return []
@@ -135,10 +135,10 @@ def build_subword_bow(
     """Bag of normalised words, bigrams and character n-grams into one sparse linear layer
     (spaCy's TextCatBOW with our feature extractor)."""
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    resizable_layer = resizable(
+    resizable_layer: Model = resizable(
         sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0})
     )
-    model = chain(extract_features(feature_dropout), resizable_layer)
+    model: Model = chain(extract_features(feature_dropout), resizable_layer)
     model = with_cpu(model, model.ops)
     output_layer = Softmax_v2() if exclusive_classes else Logistic()
     model = chain(model, with_cpu(output_layer, output_layer.ops))

@@ -596,7 +596,7 @@ def local_part_places(index: LinkingIndex, local_part: str) -> list[tuple[str, s
     """Unique municipality names (at least 5 letters, not ordinary words) among the words of an
     address's local part ("koch.doebritschen" -> Döbritschen): (key, word)."""
     words = [w for w in _LOCAL_PART_SPLIT.split(local_part.lower()) if w]
-    found = []
+    found: list[tuple[str, str]] = []
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             folded = " ".join(words[start : start + size])

@@ -53,7 +53,7 @@ class StrongTermMatcher:
         """(group, weight) pairs a normalised token matches; cached, the vocabulary repeats."""
         found = self._cache.get(norm)
         if found is None:
-            hits = []
+            hits: list[tuple[str, float]] = []
             for part in norm.split("-") if "-" in norm else (norm,):
                 hits.extend((group, weight) for group, _term, weight in self.words.get(part, ()))
             hits.extend((group, weight) for group, stem, weight in self.stems if stem in norm)

@@ -14,11 +14,15 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.pipeline import TextCategorizer
 
 import classifiers.features  # noqa: F401 - registers eingang_norm and the architecture
 from classifiers.features import doc_features
@@ -112,7 +116,7 @@ class TopicModel:
         self.meta = meta or {}
         self.terms_path = Path(terms_path)
         self.matcher = StrongTermMatcher(nlp, self.terms_path)
-        self._textcat = nlp.get_pipe(TEXTCAT)
+        self._textcat = cast("TextCategorizer", nlp.get_pipe(TEXTCAT))
         self._labels = tuple(self._textcat.labels)
         self._sparse = self._textcat.model.get_ref("output_layer")
 
@@ -126,7 +130,7 @@ class TopicModel:
         # The lemmatizer's lookup tables come from the installed spacy-lookups-data (not copied into
         # the artifact, which keeps it small); nothing is downloaded.
         nlp = spacy.load(directory / PIPELINE_DIR, exclude=[LEMMATIZER])
-        nlp.add_pipe(LEMMATIZER, config={"mode": "lookup"}, first=True).initialize()
+        nlp.add_pipe(LEMMATIZER, config={"mode": "lookup"}, first=True).initialize()  # type: ignore[attr-defined]  # typed as a bare callable
         # a model saved before the terms travelled with it falls back to the package's file
         terms = directory / TERMS_FILE if (directory / TERMS_FILE).is_file() else PACKAGED_TERMS
         return cls(nlp, ModelSettings.from_json(meta), meta, terms)

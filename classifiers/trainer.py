@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import spacy
 from spacy.training import Example as SpacyExample
@@ -26,6 +27,9 @@ from classifiers.evaluation import topic_scores
 from classifiers.features import set_training
 from classifiers.predictions import TOPICS
 from classifiers.topic_model import TEXTCAT, ModelSettings, RawScores, TopicModel
+
+if TYPE_CHECKING:
+    from spacy.pipeline import TextCategorizer
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +192,7 @@ def train(
     seed = int(training["seed"])
     fix_random_seed(seed)
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
-    textcat = nlp.get_pipe(TEXTCAT)
+    textcat = cast("TextCategorizer", nlp.get_pipe(TEXTCAT))
     for label in LABELS:
         textcat.add_label(label)
     train_examples = read_jsonl(split_path("train", corpus_dir)) + list(extra_examples)

@@ -23,6 +23,7 @@ from models.gazetteer import AdministrativeAssociation, District, Municipality
 from models.jobs import PeriodicRun
 from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
+from models.notifications import Notification
 from models.people import KnownSender, Role, UserAccount
 from models.replies import ReplyDraft, TextModule, UserProfile
 from models.web_sessions import WebSession
@@ -50,6 +51,7 @@ __all__ = [
     "InboundMessage",
     "KnownSender",
     "Municipality",
+    "Notification",
     "OutboundMail",
     "PeriodicRun",
     "Priority",

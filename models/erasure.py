@@ -31,6 +31,7 @@ from models.consultations import (
 )
 from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
+from models.notifications import Notification
 from models.people import KnownSender
 from models.replies import ReplyDraft
 
@@ -83,6 +84,7 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         if message_id is not None and message_id not in inbound_ids
     ]
     for model in (
+        Notification,  # before the notes they point to
         ConsultationMessage,
         FollowUpTask,
         ConsultationNote,

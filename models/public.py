@@ -418,6 +418,42 @@ def consultation_detail(
     )
 
 
+class CorrespondentPublic(PublicModel):
+    """Someone who wrote to the team about an authority."""
+
+    address: str
+    name: str | None = None
+    messages: int
+    last_at: UtcDatetime
+
+
+class KnownSenderPublic(PublicModel):
+    """A sender address a consultant confirmed as belonging to the authority."""
+
+    address: str
+    authority_key: str
+    confirmed_by: str
+    confirmed_at: UtcDatetime
+
+
+class QuarterTopicsPublic(PublicModel):
+    quarter: str = Field(description="Local calendar quarter, e.g. 2026-Q1")
+    topics: dict[str, int] = Field(description="Topic id → number of consultations received in the quarter")
+
+
+class AuthorityDetail(AuthorityPublic):
+    """One authority with its consultations (``GET /api/authorities/{key}``)."""
+
+    member_keys: list[str] = Field(default_factory=list, description="A VG's member Gemeinden (included below)")
+    open_count: int
+    closed_count: int
+    last_contact: UtcDatetime | None = Field(default=None, description="The newest message in or out")
+    consultations: list[ConsultationPublic] = Field(description="Newest first, open and closed")
+    correspondents: list[CorrespondentPublic] = Field(description="Who wrote, most recent first")
+    confirmed_senders: list[KnownSenderPublic]
+    topics_by_quarter: list[QuarterTopicsPublic] = Field(description="Newest quarter first")
+
+
 def audit_entries(session: Session, consultation: Consultation) -> list[AuditEntry]:
     """The consultation's audit trail, oldest first."""
     return list(

@@ -8,6 +8,9 @@ casework at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import dramatiq
 
 from casework import outbox, processing
@@ -44,8 +47,8 @@ def declare_actors(broker: dramatiq.Broker, runtime: Runtime) -> dict[str, drama
         """Send one outbox row through the relay."""
         outbox.deliver(runtime, outbox_id)
 
-    def declare(fn, name: str, **options) -> dramatiq.Actor:
-        return dramatiq.actor(fn, actor_name=name, queue_name=QUEUE, broker=broker, **options)
+    def declare(fn: Callable[..., None], name: str, **options: Any) -> dramatiq.Actor:
+        return dramatiq.actor(actor_name=name, queue_name=QUEUE, broker=broker, **options)(fn)
 
     exhausted = declare(processing_retries_exhausted, "processing_retries_exhausted", max_retries=0)
     undeliverable = declare(delivery_retries_exhausted, "delivery_retries_exhausted", max_retries=0)

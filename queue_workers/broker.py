@@ -13,7 +13,15 @@ import logging
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
-from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
+from dramatiq.middleware import (
+    AgeLimit,
+    Callbacks,
+    Middleware,
+    Pipelines,
+    Retries,
+    ShutdownNotifications,
+    TimeLimit,
+)
 
 from casework.runtime import Runtime
 from eingang.settings import Settings
@@ -29,7 +37,7 @@ _MIDDLEWARE = (AgeLimit, TimeLimit, ShutdownNotifications, Callbacks, Pipelines,
 
 
 def build_broker(settings: Settings) -> dramatiq.Broker:
-    middleware = [m() for m in _MIDDLEWARE]
+    middleware: list[Middleware] = [m() for m in _MIDDLEWARE]
     if settings.redis_url:
         return RedisBroker(url=settings.redis_url, namespace=settings.redis_namespace, middleware=middleware)
     return StubBroker(middleware=middleware)
@@ -43,7 +51,9 @@ class BrokerTaskQueue:
         self.broker = broker
 
     def _send(self, actor_name: str, *args: int) -> bool:
-        message = dramatiq.Message(queue_name=QUEUE, actor_name=actor_name, args=args, kwargs={}, options={})
+        message: dramatiq.Message[None] = dramatiq.Message(
+            queue_name=QUEUE, actor_name=actor_name, args=args, kwargs={}, options={}
+        )
         try:
             self.broker.enqueue(message)
         except Exception:  # broker down: the database keeps the work

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
@@ -74,7 +75,9 @@ def list_dead_letters(broker: dramatiq.Broker, *, queue: str = QUEUE) -> list[De
     if isinstance(broker, RedisBroker):
         ids_key, msgs_key = _keys(broker, queue)
         letters = []
-        for message_id, score in broker.client.zrange(ids_key, 0, -1, withscores=True):
+        # redis-py types a reply for every client kind and command shape; a sync ZRANGE is a list
+        scored = cast("list[tuple[bytes, float]]", broker.client.zrange(ids_key, 0, -1, withscores=True))
+        for message_id, score in scored:
             raw = broker.client.hget(msgs_key, message_id)
             if raw is None:
                 continue
@@ -88,7 +91,7 @@ def requeue_dead_letters(broker: dramatiq.Broker, *, queue: str = QUEUE) -> int:
     count = 0
     if isinstance(broker, RedisBroker):
         ids_key, msgs_key = _keys(broker, queue)
-        for message_id in broker.client.zrange(ids_key, 0, -1):
+        for message_id in cast("list[bytes]", broker.client.zrange(ids_key, 0, -1)):  # see list_dead_letters
             raw = broker.client.hget(msgs_key, message_id)
             if raw is not None:
                 data = json.loads(raw)

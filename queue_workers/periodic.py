@@ -14,11 +14,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from casework import outbox
 from casework.chat import mail_undelivered_answers
@@ -84,7 +85,7 @@ RUN_HISTORY = timedelta(days=30)
 
 def _run_housekeeping(runtime: Runtime, session: Session, now: datetime) -> dict:
     """Forget run records older than ``RUN_HISTORY`` (their periods can never come again)."""
-    result = session.execute(delete(PeriodicRun).where(PeriodicRun.started_at < now - RUN_HISTORY))
+    result = session.exec(delete(PeriodicRun).where(col(PeriodicRun.started_at) < now - RUN_HISTORY))
     return {"deleted_runs": result.rowcount}
 
 
@@ -136,8 +137,8 @@ def run_job(runtime: Runtime, job: PeriodicJob, *, now: datetime | None = None) 
             return None
         if not job.own_transactions:
             summary = job.run(runtime, session, now)
-    if job.own_transactions:
-        summary = job.run(runtime, None, now)
+    if job.own_transactions:  # such a job's run takes ``Session | None`` and gets no session
+        summary = cast("Callable[[Runtime, Session | None, datetime], dict]", job.run)(runtime, None, now)
     logger.info(
         "periodic job %s ran for period %s: %s", job.name, period, summary, extra={"job": job.name, "period": period}
     )

@@ -21,14 +21,26 @@ from queue_workers.broker import QUEUE, broker_of
 logger = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
+# Set by queue_workers.dramatiq_main to the pid of the worker group's parent.
+WORKER_PARENT_ENV = "EINGANG_WORKER_PARENT_PID"
 
 
-def exit_with_parent(signum: int = signal.SIGTERM, *, poll_seconds: float = 1.0) -> None:
+# How long an orphaned child may take to stop gracefully before it exits hard. Unacknowledged
+# messages go back to the queue and processing is idempotent, so a hard exit loses nothing.
+ORPHAN_GRACE_SECONDS = 20.0
+
+
+def exit_with_parent(
+    signum: int = signal.SIGTERM, *, poll_seconds: float = 1.0, grace_seconds: float = ORPHAN_GRACE_SECONDS
+) -> None:
     """Make this (worker child) process receive ``signum`` when its parent dies, so a ``kill -9``
     of the ``eingang worker`` parent leaves no orphaned children behind: Linux's
     ``prctl(PR_SET_PDEATHSIG)``, and as a fallback (other systems, or the parent died before
-    the call) a daemon thread that notices the parent has changed."""
-    parent = os.getppid()
+    the call) a daemon thread that notices the parent has changed. If the graceful stop does not
+    end the process within ``grace_seconds``, the thread ends it hard: a parent killed while a
+    child is still booting leaves that child blocked for ever in dramatiq's start-up handshake
+    (``Event.set`` waits for the dead parent to wake), where no signal handler can run."""
+    parent = int(os.environ.get(WORKER_PARENT_ENV) or os.getppid())
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, int(signum), 0, 0, 0)
@@ -40,9 +52,11 @@ def exit_with_parent(signum: int = signal.SIGTERM, *, poll_seconds: float = 1.0)
             time.sleep(poll_seconds)
         logger.warning("the worker's parent process %s is gone; stopping", parent)
         os.kill(os.getpid(), signum)
+        time.sleep(grace_seconds)
+        logger.error("the orphaned worker did not stop within %s s; exiting", grace_seconds)
+        os._exit(1)
 
-    if os.getppid() != parent:  # pragma: no cover - the parent died already
-        os.kill(os.getpid(), signum)
+    # a parent that died already is noticed by the watcher at once
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 

@@ -55,7 +55,7 @@ def test_every_command_has_help():
     for path in paths:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, (path, result.output)
-        assert "Usage" in result.output
+        assert "Aufruf:" in result.output
 
 
 def test_compose_services_call_existing_commands_with_existing_settings():
@@ -78,6 +78,46 @@ def test_compose_services_call_existing_commands_with_existing_settings():
             _env_file=None, **{k[len("EINGANG_") :].lower(): v for k, v in service["environment"].items()}
         )
         assert settings.redis_url and settings.database_url.startswith("postgresql")
+
+
+def test_compose_scrapes_every_process_over_the_internal_network_only():
+    """receiver's /metrics behind the token; worker and scheduler on their own metrics port,
+    reachable from the compose network (not loopback) but not published on the host; the
+    Prometheus config of deploy/ scrapes exactly those; the README names the ports."""
+    services = _compose_services()
+    receiver = services["receiver"]["environment"]
+    assert "EINGANG_METRICS_TOKEN" in receiver
+    ports: dict[str, int] = {}
+    for name in ("worker", "scheduler"):
+        service = services[name]
+        environment = service["environment"]
+        port = int(environment["EINGANG_METRICS_PORT"])
+        assert environment["EINGANG_METRICS_HOST"] not in ("127.0.0.1", "localhost", "::1"), name
+        assert str(port) in [str(p) for p in service.get("expose", [])], name
+        assert "ports" not in service, f"{name}: metrics port must not be published on the host"
+        ports[name] = port
+    prometheus = services["prometheus"]
+    assert all(str(p).startswith("127.0.0.1:") for p in prometheus["ports"])
+    assert "metrics_token" in prometheus["secrets"]
+
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    jobs = {job["job_name"]: job for job in config["scrape_configs"]}
+    web = jobs["eingang-receiver"]
+    assert web["metrics_path"] == "/metrics"
+    assert web["static_configs"][0]["targets"] == ["receiver:8000"]
+    assert web["authorization"]["credentials_file"] == "/run/secrets/metrics_token"
+    for name, port in ports.items():
+        job = jobs[f"eingang-{name}"]
+        assert job["dns_sd_configs"][0]["names"] == [name] and job["dns_sd_configs"][0]["port"] == port
+    # the metrics carry a label "job" (the periodic job): kept, not renamed to exported_job
+    assert all(job.get("honor_labels") is True for job in jobs.values())
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("**Metrics for operators.**") :]
+    section = section[: section.index("| metric | type | what |")]
+    for port in ports.values():
+        assert str(port) in section
+    assert "deploy/prometheus/prometheus.yml" in section and "--profile monitoring" in section
 
 
 def test_dockerfile_copies_every_package():

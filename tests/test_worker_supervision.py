@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REDIS_TEST_URL, make_settings, migrated_runtime
 from tests.test_queue_resilience import subprocess_env, wait_until
 
@@ -55,11 +57,14 @@ def start_worker(postgres_url, redis_namespace, tmp_path):
     return worker, kids
 
 
-def test_worker_children_exit_when_the_parent_is_killed(postgres_url, redis_namespace, tmp_path):
+@pytest.mark.parametrize("settle_seconds", [8, 2], ids=["after-start-up", "during-start-up"])
+def test_worker_children_exit_when_the_parent_is_killed(postgres_url, redis_namespace, tmp_path, settle_seconds):
+    # "during-start-up": the parent dies while a child is still in dramatiq's boot handshake,
+    # where the child blocks for ever in Event.set() and no signal handler runs
     worker, kids = start_worker(postgres_url, redis_namespace, tmp_path)
     try:
         wait_until(lambda: all(Path(f"/proc/{k}/cmdline").exists() for k in kids), timeout=5, what="children")
-        time.sleep(8)  # let the children finish composing (exit_with_parent runs at start-up)
+        time.sleep(settle_seconds)  # exit_with_parent runs first thing in a child
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=10)
         wait_until(lambda: not any(alive(k) for k in kids), timeout=60, what="the orphaned children to exit")

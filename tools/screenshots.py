@@ -32,9 +32,17 @@ TESTS = (
     "tests/test_browser_triage.py::test_triage_end_to_end_from_smtp_to_answer_and_dashboard_export",
     "tests/test_chat_browser.py::test_widget_chats_gets_reference_guidance_and_live_answer",
     "tests/test_chat_browser.py::test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live",
+    "tests/test_browser_case_extras.py::test_similar_answer_by_key_mention_on_timeline_and_authority_page",
 )
 # Taken by the tests above; dashboard.png is taken by dashboard() below.
-PICTURES = ("inbox.png", "consultation.png", "chat-widget.png", "chat-consultation-panel.png")
+PICTURES = (
+    "inbox.png",
+    "consultation.png",
+    "chat-widget.png",
+    "chat-consultation-panel.png",
+    "case-extras.png",
+    "authority.png",
+)
 DASHBOARD = "dashboard.png"
 
 

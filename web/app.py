@@ -26,11 +26,13 @@ from starlette.middleware.sessions import SessionMiddleware
 from casework.runtime import Runtime
 from web import (
     api,
+    authorities,
     dashboard,
     drafts,
     errors,
     login,
     metrics,
+    notifications,
     operations,
     profile,
     statistics_api,
@@ -165,6 +167,8 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
+    app.include_router(authorities.router)
+    app.include_router(notifications.router)
     app.include_router(operations.router)
     app.include_router(metrics.router)
     app.include_router(profile.router)
@@ -172,6 +176,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(text_modules.api_router)
     app.include_router(drafts.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
+    app.include_router(authorities.api_router)
     app.include_router(api.router)
     app.state.chat_enabled = False
     if importlib.util.find_spec("web.chat") is not None:  # the chat (issue 8), when present

@@ -16,7 +16,7 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from casework import outbox
+from casework import notifications, outbox
 from casework.accounts import user_for_token
 from models import Role, UserAccount
 from web import sessions
@@ -78,7 +78,11 @@ def page_user(request: Request, db: DbSession) -> UserAccount:
         raise LoginRequired()
     # A plain copy for the templates: error pages render after the transaction ended.
     request.state.user = SimpleNamespace(
-        id=user.id, username=user.username, display_name=user.display_name, role=user.role
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        unread_notifications=notifications.unread_count(db, user.id),
     )
     return user
 

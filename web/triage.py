@@ -34,6 +34,7 @@ from models import (
 from models.gazetteer import authority_summary
 from models.public import usernames
 from web.audit_view import AuditContext, describe
+from web.case_extras import case_extras
 from web.downloads import attachment_disposition
 from web.inbox import (
     PAGE_SIZE,
@@ -241,6 +242,7 @@ def _case_page(
             max_attachment_bytes=runtime.settings.answer_max_attachment_bytes,
         ),
     }
+    context.update(case_extras(db, consultation, taxonomy=taxonomy, audit_context=audit_context, names=names))
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
 
 

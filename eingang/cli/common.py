@@ -21,7 +21,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Ausgabeformat: text oder json.")
 
 
 def runtime() -> Runtime:

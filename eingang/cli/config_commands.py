@@ -8,9 +8,10 @@ import typer
 from pydantic import SecretStr
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json
+from eingang.cli.german_help import GermanTyper
 from eingang.settings import Settings
 
-app = typer.Typer(help="Konfiguration anzeigen.", no_args_is_help=True)
+app = GermanTyper(help="Konfiguration anzeigen.", no_args_is_help=True)
 
 MASK = "***"
 
@@ -50,7 +51,7 @@ def settings_table() -> str:
 
 @app.command("show")
 def show(output_format: OutputFormat = FORMAT_OPTION) -> None:
-    """Show the effective configuration (secrets masked)."""
+    """Die wirksame Konfiguration anzeigen (Geheimnisse maskiert)."""
     settings = Settings()
     values = {f"EINGANG_{name.upper()}": _masked(getattr(settings, name)) for name in Settings.model_fields}
     if output_format == OutputFormat.JSON:
@@ -62,5 +63,5 @@ def show(output_format: OutputFormat = FORMAT_OPTION) -> None:
 
 @app.command("table")
 def table() -> None:
-    """Print the configuration table for the README (Markdown)."""
+    """Die Konfigurationstabelle für die README ausgeben (Markdown)."""
     typer.echo(settings_table())

@@ -27,14 +27,17 @@ from casework.workflow import (
     set_priority,
 )
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from models import ConsultationStatus, Direction, session_scope
 from models.public import consultation_detail as public_detail
 from models.public import consultations_public
 from queue_workers.worker import running_queue
 
-app = typer.Typer(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
+app = GermanTyper(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
 
-ACTOR_OPTION = typer.Option(None, "--actor", help="Who does this (user name for the audit log; default: cli:<login>).")
+ACTOR_OPTION = typer.Option(
+    None, "--actor", help="Wer handelt (Benutzername für das Änderungsprotokoll; Standard: cli:<Anmeldename>)."
+)
 REFERENCE = typer.Argument(..., help="Aktenzeichen, z. B. KV-2026-00042.")
 
 
@@ -50,10 +53,10 @@ def actor_name(actor: str | None) -> str:
 @app.command("list")
 def list_command(
     output_format: OutputFormat = FORMAT_OPTION,
-    status: list[str] = typer.Option(None, "--status", help="Only these statuses (repeatable)."),
-    limit: int = typer.Option(0, "--limit", help="At most this many (0 = all)."),
+    status: list[str] = typer.Option(None, "--status", help="Nur Fälle mit diesem Status (wiederholbar)."),
+    limit: int = typer.Option(0, "--limit", help="Höchstens so viele (0 = alle)."),
 ) -> None:
-    """List consultations, newest first."""
+    """Beratungsfälle auflisten, neueste zuerst."""
     rt = runtime()
     with session_scope(rt.engine) as session:
         found = list_consultations(session, statuses=status, limit=limit or None)
@@ -82,7 +85,7 @@ def consultation_detail(session, reference: str, labels: dict[str, str]) -> dict
 
 @app.command("show")
 def show(reference: str = REFERENCE, output_format: OutputFormat = FORMAT_OPTION) -> None:
-    """Show one consultation with its messages, tasks, notes and audit log."""
+    """Einen Beratungsfall mit Nachrichten, Aufgaben, Notizen und Änderungsprotokoll anzeigen."""
     rt = runtime()
     with session_scope(rt.engine) as session:
         try:
@@ -160,10 +163,10 @@ def _audit_sentences(detail: dict) -> list[tuple[str, str, str]]:
 def status_command(
     reference: str = REFERENCE,
     status: str = typer.Argument(..., help="neu, in_bearbeitung, wartet_auf_rueckmeldung, beantwortet, abgeschlossen"),
-    reason: str = typer.Option(None, "--reason", help="Why (kept in the audit log)."),
+    reason: str = typer.Option(None, "--reason", help="Begründung (steht im Änderungsprotokoll)."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Change the status (only along the allowed transitions)."""
+    """Den Status ändern (nur entlang der erlaubten Übergänge)."""
     apply_workflow(
         change_status,
         f"{reference}: Status ist jetzt „{status}“.",
@@ -177,10 +180,10 @@ def status_command(
 @app.command("close")
 def close_command(
     reference: str = REFERENCE,
-    reason: str = typer.Option(None, "--reason", help="Why (kept in the audit log)."),
+    reason: str = typer.Option(None, "--reason", help="Begründung (steht im Änderungsprotokoll)."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Close a consultation (abgeschlossen)."""
+    """Einen Beratungsfall abschließen (Status abgeschlossen)."""
     apply_workflow(
         close, f"{reference} ist abgeschlossen.", consultation=reference, actor=actor_name(actor), reason=reason
     )
@@ -188,17 +191,19 @@ def close_command(
 
 @app.command("reopen")
 def reopen_command(reference: str = REFERENCE, actor: str = ACTOR_OPTION) -> None:
-    """Reopen a closed consultation."""
+    """Einen abgeschlossenen Beratungsfall wieder öffnen."""
     apply_workflow(reopen, f"{reference} ist wieder in Bearbeitung.", consultation=reference, actor=actor_name(actor))
 
 
 @app.command("assign")
 def assign_command(
     reference: str = REFERENCE,
-    assignee: str = typer.Argument(..., help="User name of the consultant; '-' removes the assignee."),
+    assignee: str = typer.Argument(
+        ..., help="Benutzername der Beraterin oder des Beraters; „-“ entfernt die Zuweisung."
+    ),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Assign a consultant (a user account) to the consultation."""
+    """Dem Beratungsfall eine Beraterin oder einen Berater (ein Benutzerkonto) zuweisen."""
     who = None if assignee == "-" else assignee
     apply_workflow(
         assign,
@@ -212,10 +217,10 @@ def assign_command(
 @app.command("priority")
 def priority_command(
     reference: str = REFERENCE,
-    priority: str = typer.Argument(..., help="normal, hoch or dringend"),
+    priority: str = typer.Argument(..., help="normal, hoch oder dringend"),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Set the priority."""
+    """Die Priorität setzen."""
     apply_workflow(
         set_priority,
         f"{reference}: Priorität ist jetzt „{priority}“.",
@@ -228,10 +233,10 @@ def priority_command(
 @app.command("note")
 def note_command(
     reference: str = REFERENCE,
-    text: str = typer.Argument(..., help="The internal note."),
+    text: str = typer.Argument(..., help="Text der internen Notiz."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Add an internal note (never sent to the municipality)."""
+    """Eine interne Notiz hinzufügen (wird nie an die Kommune gesendet)."""
     apply_workflow(
         add_note, f"{reference}: Notiz gespeichert.", consultation=reference, actor=actor_name(actor), text=text
     )
@@ -240,10 +245,12 @@ def note_command(
 @app.command("confirm-topics")
 def confirm_topics_command(
     reference: str = REFERENCE,
-    topic: list[str] = typer.Option(None, "--topic", help="Corrected topic (repeatable); omit to confirm as is."),
+    topic: list[str] = typer.Option(
+        None, "--topic", help="Korrigiertes Thema (wiederholbar); ohne Angabe wird der Vorschlag bestätigt."
+    ),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Confirm the suggested topics, or correct them with --topic (kept as training example)."""
+    """Die vorgeschlagenen Themen bestätigen oder mit --topic korrigieren (wird Trainingsbeispiel)."""
     rt = runtime()
     apply_workflow(
         confirm_topics,
@@ -259,10 +266,12 @@ def confirm_topics_command(
 @app.command("confirm-authority")
 def confirm_authority_command(
     reference: str = REFERENCE,
-    key: str = typer.Option(None, "--key", help="Corrected authority key (AGS); omit to confirm the linked one."),
+    key: str = typer.Option(
+        None, "--key", help="Korrigierter Behördenschlüssel (AGS); ohne Angabe wird die Zuordnung bestätigt."
+    ),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Confirm the linked authority, or correct it with --key; the sender address is remembered."""
+    """Die zugeordnete Behörde bestätigen oder mit --key korrigieren; die Absenderadresse wird gemerkt."""
     apply_workflow(
         confirm_authority,
         f"{reference}: Behörde {'korrigiert' if key else 'bestätigt'}.",
@@ -275,11 +284,13 @@ def confirm_authority_command(
 @app.command("answer")
 def answer_command(
     reference: str = REFERENCE,
-    text: str = typer.Option(None, "--text", help="The answer; omit to read it from standard input."),
-    waiting: bool = typer.Option(False, "--waiting", help="The answer asks back: status wartet_auf_rueckmeldung."),
+    text: str = typer.Option(
+        None, "--text", help="Text der Antwort; ohne Angabe wird er von der Standardeingabe gelesen."
+    ),
+    waiting: bool = typer.Option(False, "--waiting", help="Die Antwort fragt zurück: Status wartet_auf_rueckmeldung."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Send an answer to the municipality as a reply (via EINGANG_RELAY_HOST) and record it."""
+    """Der Kommune eine Antwort senden (über EINGANG_RELAY_HOST) und im Fall festhalten."""
     body = text if text is not None else sys.stdin.read()
     rt = runtime()
     with running_queue(rt):  # embedded queue: the answer is delivered before the command ends

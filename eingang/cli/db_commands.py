@@ -7,15 +7,16 @@ from sqlalchemy import inspect
 
 from casework.gazetteers import sync_gazetteer
 from eingang.cli.common import runtime
+from eingang.cli.german_help import GermanTyper
 from models import session_scope
 from models.migrate import upgrade_database
 
-app = typer.Typer(help="Datenbank: Migrationen anwenden.", no_args_is_help=True)
+app = GermanTyper(help="Datenbank: Migrationen anwenden.", no_args_is_help=True)
 
 
 @app.command("upgrade")
-def upgrade(revision: str = typer.Argument("head", help="Target Alembic revision.")) -> None:
-    """Apply all migrations and load the packaged gazetteer."""
+def upgrade(revision: str = typer.Argument("head", help="Ziel-Revision (Alembic).")) -> None:
+    """Alle Migrationen anwenden und den mitgelieferten Gazetteer laden."""
     rt = runtime()
     upgrade_database(rt.engine, revision)
     with session_scope(rt.engine) as session:

@@ -13,9 +13,10 @@ from pathlib import Path
 import typer
 
 from eingang.cli.common import fail, runtime
+from eingang.cli.german_help import GermanTyper
 from models import session_scope
 
-app = typer.Typer(help="Kennzahlen als CSV oder XLSX exportieren (wie im Dashboard).", no_args_is_help=True)
+app = GermanTyper(help="Kennzahlen als CSV oder XLSX exportieren (wie im Dashboard).", no_args_is_help=True)
 
 
 class FileFormat(StrEnum):
@@ -33,7 +34,7 @@ KREIS = typer.Option(None, "--kreis", help="Nur Fälle aus diesem Kreis (5-stell
 ART = typer.Option(None, "--art", help="Nur Fälle dieser Art von Kommune (z. B. Gemeinde, Stadt).")
 BEHOERDE = typer.Option(None, "--behoerde", help="Nur Fälle dieser Kommune/Behörde (Schlüssel).")
 ZUSTAENDIG = typer.Option(None, "--zustaendig", help="Nur Fälle dieser Person (Benutzername; „niemand“).")
-KANAL = typer.Option(None, "--kanal", help="Nur Fälle dieses Kanals (smtp, imap, file, chat).")
+KANAL = typer.Option(None, "--kanal", help="Nur Fälle dieses Kanals („smtp“, „imap“, „file“, „chat“).")
 STATUS = typer.Option(None, "--status", help="Nur Fälle mit diesem Status.")
 
 

@@ -14,10 +14,11 @@ import typer
 from casework.gazetteers import latest_gazetteer_version
 from classifiers.gazetteer import GazetteerError, read_gazetteer_files
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from models import session_scope
 from models.linking import GazetteerVersion
 
-app = typer.Typer(help="Gazetteer der Thüringer Behörden laden und anzeigen.", no_args_is_help=True)
+app = GermanTyper(help="Gazetteer der Thüringer Behörden laden und anzeigen.", no_args_is_help=True)
 
 
 @app.command("load")
@@ -28,7 +29,7 @@ def load(
     ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Validate a gazetteer directory and load it as the version the linker uses."""
+    """Einen Gazetteer-Ordner prüfen und als die Version laden, die die Behördenzuordnung nutzt."""
     rt = runtime()
     try:
         texts = read_gazetteer_files(directory)
@@ -50,7 +51,7 @@ def load(
 
 @app.command("show")
 def show(output: OutputFormat = FORMAT_OPTION) -> None:
-    """Show which gazetteer version the linker uses."""
+    """Anzeigen, welche Gazetteer-Version die Behördenzuordnung nutzt."""
     rt = runtime()
     with session_scope(rt.engine) as session:
         latest = latest_gazetteer_version(session)

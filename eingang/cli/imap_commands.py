@@ -27,10 +27,10 @@ def build_imap_service(rt: Runtime):
 
 
 def imap_poll(
-    once: bool = typer.Option(False, "--once", help="Poll once and exit instead of waiting for new mail."),
+    once: bool = typer.Option(False, "--once", help="Einmal abfragen und beenden, statt auf neue Mails zu warten."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Read the configured IMAP folder: store each mail, move it, process it (IDLE or polling)."""
+    """Den eingestellten IMAP-Ordner lesen: jede Mail speichern, verschieben, verarbeiten (IDLE oder Abfrage)."""
     rt = runtime()
     try:
         config = ImapConfig.from_settings(rt.settings)

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
 
 def serve() -> None:
-    """Run the SMTP receiver and, without EINGANG_REDIS_URL, the embedded queue worker."""
+    """Den SMTP-Empfänger starten und, ohne EINGANG_REDIS_URL, den eingebetteten Queue-Worker."""
     rt = runtime()
     settings = rt.settings
     worker = start_queue(rt)
@@ -87,16 +87,16 @@ def serve() -> None:
 
 
 def worker(
-    processes: int = typer.Option(1, "--processes", "-p", help="Worker processes."),
-    threads: int = typer.Option(4, "--threads", "-t", help="Threads per process."),
+    processes: int = typer.Option(1, "--processes", "-p", help="Anzahl der Worker-Prozesse."),
+    threads: int = typer.Option(4, "--threads", "-t", help="Threads je Prozess."),
 ) -> None:
-    """Run dramatiq workers against Redis (needs EINGANG_REDIS_URL)."""
+    """Dramatiq-Worker an Redis starten (braucht EINGANG_REDIS_URL)."""
     rt = runtime()
     if rt.settings.embedded_queue:
         fail("EINGANG_REDIS_URL ist nicht gesetzt; ohne Redis verarbeitet `eingang serve` die Warteschlange selbst.")
     # dramatiq's own CLI runs and supervises the worker processes; each one composes its runtime
     # (RedisBroker, actors) from the same settings in eingang.runtime.worker_process.
-    command = [sys.executable, "-m", "dramatiq", WORKER_TARGET]
+    command = [sys.executable, "-m", "queue_workers.dramatiq_main", WORKER_TARGET]
     command += ["--processes", str(processes), "--threads", str(threads)]
     if not rt.settings.metrics_port:
         os.execv(sys.executable, command)
@@ -145,10 +145,10 @@ def _process_here(rt, inbound_id: int) -> None:
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help=".eml files, mbox files or directories of them."),
+    paths: list[Path] = typer.Argument(..., help="EML-Dateien, MBOX-Dateien oder Ordner mit solchen Dateien."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Store and process messages from files; print the consultation reference of each."""
+    """Nachrichten aus Dateien speichern und verarbeiten; gibt je Nachricht das Aktenzeichen aus."""
     rt = runtime()
     results = []
     failures = 0

@@ -20,8 +20,9 @@ from eingang.cli import (
     task_commands,
     user_commands,
 )
+from eingang.cli.german_help import GermanTyper
 
-app = typer.Typer(
+app = GermanTyper(
     help="Eingang — Eingangsassistent des Kompetenzzentrums Verwaltung 4.0.",
     no_args_is_help=True,
     add_completion=False,
@@ -45,7 +46,9 @@ for name, module in (
 
 
 @app.callback()
-def _configure(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more detail.")) -> None:
+def _configure(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Ausführlicher protokollieren (Debug-Meldungen)."),
+) -> None:
     from eingang.logs import configure_logging
     from eingang.settings import get_settings
 

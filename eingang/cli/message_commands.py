@@ -11,13 +11,14 @@ from sqlmodel import Session, select
 from casework.pipeline import mark_failed
 from casework.processing import failed_ids, process_message
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from intake.headers import decode_header_text, parse_address_list
 from intake.parsing import header, read_headers
 from models import InboundMessage, ProcessingStatus, session_scope
 from models.public import inbound_message_public
 from queue_workers.worker import running_queue
 
-app = typer.Typer(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
+app = GermanTyper(help="Gespeicherte Nachrichten anzeigen und erneut verarbeiten.", no_args_is_help=True)
 
 
 def _headers_of(raw: bytes) -> tuple[str | None, str | None]:
@@ -39,10 +40,10 @@ def message_summary(session: Session, row: InboundMessage) -> dict:
 
 @app.command("list")
 def list_command(
-    failed: bool = typer.Option(False, "--failed", help="Only messages whose processing failed."),
+    failed: bool = typer.Option(False, "--failed", help="Nur Nachrichten, deren Verarbeitung fehlgeschlagen ist."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """List stored messages, oldest first, with status, error and consultation."""
+    """Gespeicherte Nachrichten auflisten, älteste zuerst, mit Status, Fehler und Beratungsfall."""
     with session_scope(runtime().engine) as session:
         query = select(InboundMessage).order_by(InboundMessage.id)
         if failed:
@@ -64,11 +65,11 @@ def list_command(
 
 @app.command("reprocess")
 def reprocess_command(
-    message_id: int | None = typer.Argument(None, metavar="ID", help="Id of the stored message."),
-    failed: bool = typer.Option(False, "--failed", help="All messages whose processing failed."),
+    message_id: int | None = typer.Argument(None, metavar="ID", help="ID der gespeicherten Nachricht."),
+    failed: bool = typer.Option(False, "--failed", help="Alle Nachrichten, deren Verarbeitung fehlgeschlagen ist."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Run processing again for one message or all failed ones (processed ones stay as they are)."""
+    """Eine Nachricht oder alle fehlgeschlagenen erneut verarbeiten (verarbeitete bleiben unverändert)."""
     if (message_id is None) == (not failed):
         fail("Bitte genau eines angeben: eine Nachrichten-ID oder --failed.", code=2)
     rt = runtime()

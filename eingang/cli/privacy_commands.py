@@ -7,13 +7,14 @@ from datetime import timedelta
 import typer
 
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from models import session_scope, utcnow
 from models.erasure import closed_before, erase_consultation, erase_consultations, erase_sender
 
-app = typer.Typer(help="Datenschutz: personenbezogene Daten löschen.", no_args_is_help=True)
+app = GermanTyper(help="Datenschutz: personenbezogene Daten löschen.", no_args_is_help=True)
 
-ACTOR_OPTION = typer.Option("admin", "--actor", help="Who erases (written to the audit log).")
-YES_OPTION = typer.Option(False, "--yes", help="Really erase (without it, nothing is changed).")
+ACTOR_OPTION = typer.Option("admin", "--actor", help="Wer löscht (steht im Änderungsprotokoll).")
+YES_OPTION = typer.Option(False, "--yes", help="Wirklich löschen (ohne diese Option ändert sich nichts).")
 
 
 def _report(report, output_format: OutputFormat) -> None:
@@ -29,12 +30,12 @@ def _report(report, output_format: OutputFormat) -> None:
 
 @app.command("erase-consultation")
 def erase_consultation_command(
-    reference: str = typer.Argument(..., help="Reference such as KV-2026-00042."),
+    reference: str = typer.Argument(..., help="Aktenzeichen, z. B. KV-2026-00042."),
     actor: str = ACTOR_OPTION,
     yes: bool = YES_OPTION,
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Erase one consultation with all its messages, attachments, chat, tasks and notes."""
+    """Einen Beratungsfall mit allen Nachrichten, Anhängen, Chats, Aufgaben und Notizen löschen."""
     if not yes:
         fail(f"{reference} würde unwiderruflich gelöscht. Zum Bestätigen --yes angeben.")
     try:
@@ -47,12 +48,12 @@ def erase_consultation_command(
 
 @app.command("erase-sender")
 def erase_sender_command(
-    address: str = typer.Argument(..., help="The sender's e-mail address."),
+    address: str = typer.Argument(..., help="E-Mail-Adresse des Absenders."),
     actor: str = ACTOR_OPTION,
     yes: bool = YES_OPTION,
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Erase everything stored from or about one e-mail address."""
+    """Alles löschen, was von oder über eine E-Mail-Adresse gespeichert ist."""
     if not yes:
         fail(f"Alle Daten zu {address} würden unwiderruflich gelöscht. Zum Bestätigen --yes angeben.")
     try:
@@ -65,12 +66,14 @@ def erase_sender_command(
 
 @app.command("purge")
 def purge_command(
-    closed_days: int = typer.Option(..., "--closed-days", min=1, help="Erase consultations closed this many days ago."),
+    closed_days: int = typer.Option(
+        ..., "--closed-days", min=1, help="Fälle löschen, die vor mindestens so vielen Tagen abgeschlossen wurden."
+    ),
     actor: str = ACTOR_OPTION,
     yes: bool = YES_OPTION,
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Retention: erase consultations closed more than N days ago."""
+    """Aufbewahrungsfrist: Beratungsfälle löschen, die vor mehr als N Tagen abgeschlossen wurden."""
     with session_scope(runtime().engine) as session:
         due = closed_before(session, utcnow() - timedelta(days=closed_days))
         if not yes:

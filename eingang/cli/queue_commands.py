@@ -12,13 +12,14 @@ import typer
 from casework.dispatch import sweep_unprocessed
 from casework.runtime import Runtime
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from queue_workers.broker import broker_of
 from queue_workers.deadletters import list_dead_letters, requeue_dead_letters
 from queue_workers.periodic import run_due_jobs
 from queue_workers.scheduler import Scheduler
 from queue_workers.worker import running_queue
 
-app = typer.Typer(help="Warteschlange: Sweeper, Dead-Letter-Ansicht.", no_args_is_help=True)
+app = GermanTyper(help="Warteschlange: Sweeper, Dead-Letter-Ansicht.", no_args_is_help=True)
 
 
 def register(main: typer.Typer) -> None:
@@ -32,12 +33,12 @@ def start_scheduler(rt: Runtime):
 
 
 def scheduler(
-    once: bool = typer.Option(False, "--once", help="Run the due jobs once and exit."),
+    once: bool = typer.Option(False, "--once", help="Die fälligen Aufgaben einmal ausführen und beenden."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Run the periodic jobs (sweeper, reminders digest, escalations, SLA breaches).
+    """Die periodischen Aufgaben ausführen (Sweeper, Erinnerungen, Eskalationen, SLA-Verstöße).
 
-    Several schedulers may run at once; each job still runs once per period."""
+    Mehrere Scheduler dürfen gleichzeitig laufen; jede Aufgabe läuft trotzdem einmal je Zeitraum."""
     rt = runtime()
     if once:
         with running_queue(rt):  # embedded queue: the mail of this run goes out before the end
@@ -69,9 +70,9 @@ def scheduler(
 
 @app.command("sweep")
 def sweep(
-    older_than: int = typer.Option(0, "--older-than", help="Only messages waiting at least this many seconds."),
+    older_than: int = typer.Option(0, "--older-than", help="Nur Nachrichten, die mindestens so viele Sekunden warten."),
 ) -> None:
-    """Re-enqueue every stored message that was never processed (after a broker outage)."""
+    """Jede gespeicherte, nie verarbeitete Nachricht erneut einreihen (nach einem Ausfall des Brokers)."""
     rt = runtime()
     ids = sweep_unprocessed(rt, older_than=timedelta(seconds=older_than))
     typer.echo(f"{len(ids)} Nachricht(en) erneut in die Warteschlange gestellt.")
@@ -80,9 +81,10 @@ def sweep(
 @app.command("dead-letters")
 def dead_letters(
     output_format: OutputFormat = FORMAT_OPTION,
-    requeue: bool = typer.Option(False, "--requeue", help="Send all dead letters again and clear the list."),
+    requeue: bool = typer.Option(False, "--requeue", help="Alle Dead Letters erneut einreihen und die Liste leeren."),
 ) -> None:
-    """Show the queue's dead letters: messages whose retries ran out (also marked failed in the database)."""
+    """Dead Letters der Warteschlange anzeigen: Nachrichten ohne weitere Versuche (in der Datenbank
+    als fehlgeschlagen markiert)."""
     broker = broker_of(runtime())
     if requeue:
         count = requeue_dead_letters(broker)

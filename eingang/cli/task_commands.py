@@ -12,9 +12,10 @@ from casework.tasks import add_task, assign_task, complete_task, list_tasks, pos
 from casework.workflow import WorkflowError
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail, print_json, runtime
 from eingang.cli.consultation_commands import ACTOR_OPTION, actor_name
+from eingang.cli.german_help import GermanTyper
 from models import TaskStatus, session_scope
 
-app = typer.Typer(help="Folgeaufgaben anzeigen und bearbeiten.", no_args_is_help=True)
+app = GermanTyper(help="Folgeaufgaben anzeigen und bearbeiten.", no_args_is_help=True)
 
 
 class DueFilter(StrEnum):
@@ -40,14 +41,16 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command("list")
 def list_command(
-    due: DueFilter = typer.Option(DueFilter.ALL, "--due", help="today = only tasks due today."),
-    overdue: bool = typer.Option(False, "--overdue", help="Only tasks past their due date."),
-    assignee: str = typer.Option(None, "--assignee", help="Only tasks of this user (own or via the consultation)."),
-    reference: str = typer.Option(None, "--consultation", help="Only tasks of this consultation."),
-    all_statuses: bool = typer.Option(False, "--all", help="Include completed and cancelled tasks."),
+    due: DueFilter = typer.Option(DueFilter.ALL, "--due", help="„today“: nur heute fällige Aufgaben."),
+    overdue: bool = typer.Option(False, "--overdue", help="Nur überfällige Aufgaben."),
+    assignee: str = typer.Option(
+        None, "--assignee", help="Nur Aufgaben dieser Person (eigene oder über den Beratungsfall)."
+    ),
+    reference: str = typer.Option(None, "--consultation", help="Nur Aufgaben dieses Beratungsfalls (Aktenzeichen)."),
+    all_statuses: bool = typer.Option(False, "--all", help="Auch erledigte und abgebrochene Aufgaben."),
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """List open follow-up tasks, earliest due first."""
+    """Offene Folgeaufgaben auflisten, früheste Fälligkeit zuerst."""
     rt = runtime()
     today = _today(rt)
     try:
@@ -76,20 +79,20 @@ def list_command(
 
 
 @app.command("complete")
-def complete(task_id: int = typer.Argument(..., help="Task id."), actor: str = ACTOR_OPTION) -> None:
-    """Mark a task as done."""
+def complete(task_id: int = typer.Argument(..., help="ID der Aufgabe."), actor: str = ACTOR_OPTION) -> None:
+    """Eine Aufgabe als erledigt markieren."""
     apply_workflow(complete_task, f"Aufgabe {task_id} erledigt.", task_id=task_id, actor=actor_name(actor))
 
 
 @app.command("postpone")
 def postpone(
-    task_id: int = typer.Argument(..., help="Task id."),
-    reason: str = typer.Option(..., "--reason", help="Why the task moves (required)."),
-    until: str = typer.Option(None, "--until", help="New due date (YYYY-MM-DD or DD.MM.YYYY)."),
-    days: int = typer.Option(None, "--days", help="Or: this many working days later."),
+    task_id: int = typer.Argument(..., help="ID der Aufgabe."),
+    reason: str = typer.Option(..., "--reason", help="Warum die Aufgabe verschoben wird (Pflicht)."),
+    until: str = typer.Option(None, "--until", help="Neues Fälligkeitsdatum (JJJJ-MM-TT oder TT.MM.JJJJ)."),
+    days: int = typer.Option(None, "--days", help="Oder: so viele Arbeitstage später."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Postpone a task to a new date or by working days, with a reason."""
+    """Eine Aufgabe auf ein neues Datum oder um Arbeitstage verschieben, mit Begründung."""
     rt = runtime()
     apply_workflow(
         postpone_task,
@@ -105,11 +108,11 @@ def postpone(
 
 @app.command("assign")
 def assign(
-    task_id: int = typer.Argument(..., help="Task id."),
-    assignee: str = typer.Argument(..., help="User name; '-' removes the task's own assignee."),
+    task_id: int = typer.Argument(..., help="ID der Aufgabe."),
+    assignee: str = typer.Argument(..., help="Benutzername; „-“ entfernt die eigene Zuweisung der Aufgabe."),
     actor: str = ACTOR_OPTION,
 ) -> None:
-    """Assign a task to a consultant."""
+    """Eine Aufgabe einer Beraterin oder einem Berater zuweisen."""
     who = None if assignee == "-" else assignee
     apply_workflow(
         assign_task,
@@ -122,15 +125,15 @@ def assign(
 
 @app.command("add")
 def add(
-    reference: str = typer.Argument(..., help="Aktenzeichen of the consultation."),
-    title: str = typer.Argument(..., help="What is to be done."),
-    until: str = typer.Option(None, "--until", help="Due date (YYYY-MM-DD or DD.MM.YYYY)."),
-    days: int = typer.Option(None, "--days", help="Or: due in this many working days (default 5)."),
-    assignee: str = typer.Option(None, "--assignee", help="User name of the consultant."),
+    reference: str = typer.Argument(..., help="Aktenzeichen des Beratungsfalls."),
+    title: str = typer.Argument(..., help="Was zu tun ist."),
+    until: str = typer.Option(None, "--until", help="Fälligkeitsdatum (JJJJ-MM-TT oder TT.MM.JJJJ)."),
+    days: int = typer.Option(None, "--days", help="Oder: fällig in so vielen Arbeitstagen (Standard 5)."),
+    assignee: str = typer.Option(None, "--assignee", help="Benutzername der Beraterin oder des Beraters."),
     actor: str = ACTOR_OPTION,
     output_format: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Add a task to a consultation by hand."""
+    """Einem Beratungsfall von Hand eine Aufgabe hinzufügen."""
     rt = runtime()
     try:
         with session_scope(rt.engine) as session:

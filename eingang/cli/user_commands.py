@@ -9,10 +9,11 @@ from sqlmodel import select
 
 from casework.accounts import AccountError, create_user, issue_api_token, set_active, set_password
 from eingang.cli.common import FORMAT_OPTION, OutputFormat, fail, print_json, runtime
+from eingang.cli.german_help import GermanTyper
 from models import UserAccount, session_scope
 from models.public import user_public
 
-app = typer.Typer(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
+app = GermanTyper(help="Benutzerkonten der Weboberfläche verwalten.", no_args_is_help=True)
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -101,7 +102,7 @@ def enable(username: str = typer.Argument(..., help="Das Konto, das wieder aktiv
 
 @app.command("list")
 def list_users(output_format: OutputFormat = FORMAT_OPTION) -> None:
-    """List user accounts."""
+    """Benutzerkonten auflisten."""
     with session_scope(runtime().engine) as session:
         users = session.exec(select(UserAccount).order_by(UserAccount.username)).all()
         if output_format == OutputFormat.JSON:

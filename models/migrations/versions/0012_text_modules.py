@@ -2,7 +2,7 @@
 and reply drafts saved on the server (one per consultant and consultation).
 
 Revision ID: 0012
-Revises: 0010 (re-chained by the lead at merge)
+Revises: 0013 (after main's 0013_notifications; was 0010)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
