@@ -454,15 +454,16 @@ def reply(
     try:
         if status not in SEND_STATUSES:
             raise workflow.WorkflowError("Bitte einen gültigen Status für nach dem Senden wählen.")
+        limit = settings.answer_max_attachment_bytes
+        declared = sum(item.size or 0 for item in files)  # the sizes of the uploaded (spooled) files
+        if declared > limit:
+            raise workflow.WorkflowError(replies.attachment_limit_error(declared, limit))
         parts, total = [], 0
-        for item in files:  # read at most the limit (+1 byte) in all: a too large file is not kept whole
-            data = item.file.read(settings.answer_max_attachment_bytes - total + 1)
+        for item in files:  # and never more than the limit (+1 byte) read in all
+            data = item.file.read(limit - total + 1)
             total += len(data)
-            if total > settings.answer_max_attachment_bytes:
-                total += item.size - len(data) if item.size else 0
-                raise workflow.WorkflowError(
-                    replies.attachment_limit_error(total, settings.answer_max_attachment_bytes)
-                )
+            if total > limit:
+                raise workflow.WorkflowError(replies.attachment_limit_error(max(total, declared), limit))
             name = (item.filename or "anhang").replace("\\", "/").rsplit("/", 1)[-1][:200]
             parts.append((name, item.content_type or "application/octet-stream", data))
         consultation = workflow.load_consultation(db, reference)
