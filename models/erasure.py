@@ -33,6 +33,7 @@ from models.contacts import ConsultationContact
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.notifications import Notification
 from models.people import KnownSender
+from models.replies import ReplyDraft
 from models.tags import ConsultationTag
 
 
@@ -93,6 +94,7 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         OutboundMail,
         ConsultationContact,
         ConsultationTag,
+        ReplyDraft,  # a draft may quote the municipality
     ):
         session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)

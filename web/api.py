@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import Base64Bytes, BaseModel, Field
 from sqlmodel import Session, col, select
 
 from casework import answers, review, workflow
@@ -62,6 +62,7 @@ from web.inbox import (
 )
 from web.live import publish_change
 from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
+from web.reply_editor import reply_parts
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
 
@@ -114,6 +115,12 @@ class PostponeBody(BaseModel):
     working_days: int | None = Field(default=None, ge=1, le=MAX_WORKING_DAYS)
 
 
+class AnswerAttachment(BaseModel):
+    filename: str = Field(min_length=1, max_length=200)
+    content_type: str = Field(default="application/octet-stream", max_length=127)
+    data: Base64Bytes = Field(description="The file, base64-encoded")
+
+
 class AnswerBody(BaseModel):
     body: str
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
@@ -124,6 +131,9 @@ class AnswerBody(BaseModel):
         "contact becomes one, added by the calling consultant (audited).",
     )
     cc: list[str] | None = Field(default=None, max_length=20, description="Copy recipients (same rule as to)")
+    include_signature: bool = Field(default=False, description="Append the caller's signature (Mein Profil)")
+    include_quote: bool = Field(default=False, description="Append the last inbound message, quoted")
+    attachments: list[AnswerAttachment] = Field(default_factory=list, max_length=20)
 
 
 @router.get("/me", response_model=UserPublic)
@@ -374,6 +384,8 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
             status=status,
             to=body.to,
             cc=body.cc,
+            attachments=[(a.filename, a.content_type, a.data) for a in body.attachments],
+            **reply_parts(request, db, user, reference, body.include_signature, body.include_quote),
         )
         state = _state(request, db, workflow.load_consultation(db, reference))
         return AnsweredConsultation(**dict(state), message_id=stored.message_id, recipients=stored.recipients)

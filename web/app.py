@@ -28,6 +28,7 @@ from web import (
     api,
     authorities,
     dashboard,
+    drafts,
     errors,
     inbox_views,
     live,
@@ -35,7 +36,9 @@ from web import (
     metrics,
     notifications,
     operations,
+    profile,
     statistics_api,
+    text_modules,
     triage,
     users,
 )
@@ -172,6 +175,10 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(notifications.router)
     app.include_router(operations.router)
     app.include_router(metrics.router)
+    app.include_router(profile.router)
+    app.include_router(text_modules.page_router)
+    app.include_router(text_modules.api_router)
+    app.include_router(drafts.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
     app.include_router(authorities.api_router)
     app.include_router(api.router)
