@@ -24,7 +24,7 @@ import classifiers.features  # noqa: F401 - registers eingang_norm and the archi
 from classifiers.features import doc_features
 from classifiers.incident_time import read_incident_time
 from classifiers.predictions import TOPICS, TopicPrediction, TopicScore
-from classifiers.request_cues import acknowledgement_only
+from classifiers.request_cues import acknowledgement_only, announcement_only, funding_question, is_advert
 from classifiers.strong_terms import PACKAGED_TERMS, URGENT, StrongTermMatcher, TermMatch
 
 PACKAGED_MODEL = Path(__file__).parent / "model"
@@ -37,6 +37,9 @@ MAX_CHARS = 20_000
 EVIDENCE_PER_TOPIC = 6
 MIN_LOGIT_EVIDENCE = 0.3
 CONFIDENT = 0.5
+# A funding question alone (no other topic) needs some support from the model: road building and
+# fire engines are asked about with the same words.
+FUNDING_QUESTION_FLOOR = 0.5
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -167,6 +170,16 @@ class TopicModel:
             # thanks or a report after the fact: the funding or OZG words ask nothing (an incident
             # report stays an IT-security matter)
             chosen = [t for t in chosen if t == "it_security"]
+        elif announcement_only(raw.doc.text):
+            chosen = []  # an advert or an invitation asks nothing, however topical its words
+        elif (
+            "eligibility" in scores
+            and "eligibility" not in chosen
+            and (chosen or scores["eligibility"] >= FUNDING_QUESTION_FLOOR)
+            and funding_question(raw.doc.text)
+        ):
+            # "… und ist das förderfähig?" after an OZG or security matter: a second question
+            chosen.append("eligibility")
         signs = by_group.get(URGENT, [])
         security = "it_security" in chosen
         incident_words = any(t.weight >= 1.0 for t in signs)
@@ -182,12 +195,13 @@ class TopicModel:
         # contained or did not happen, a preventive question, a training or a warning is not urgent;
         # one told as happening now is, even in panic without incident jargon.
         time = read_incident_time(raw.doc.text)
-        if urgent and time.not_current:
+        if urgent and (time.not_current or is_advert(raw.doc.text)):
             urgent = False
         elif (
             not urgent
             and not time.not_current
-            and (time.attack_now or ((incident_words or time.incident_words) and time.ongoing))
+            and not is_advert(raw.doc.text)
+            and (time.attack_now or time.incident_now or ((incident_words or time.incident_words) and time.ongoing))
         ):
             urgent = True
         urgent_reason = time.explanation() if (urgent or signs or time.attack_now) else ""
