@@ -172,7 +172,8 @@ _ATTACK_NOW = _rx(
 _SAFEGUARD = _rx(
     r"\bverschlusselt(?:e|en)? (?:ubertragen|ubermittelt|ubermitteln|versendet|versenden|verschickt|verschicken|"
     r"senden|gesendet|gespeichert|speichern|abgelegt|ablegen|angeboten|anbieten)\b|"
-    r"\b(?:formular|formulare|mail|e-mail|mails|verbindung|ubertragung|anhang|anhange|webseite|seite)"
+    r"\b(?:formular|formulare|mail|e-mail|mails|verbindung|ubertragung|anhang|anhange|webseite|seite|[\w-]*daten|"
+    r"dokumente|unterlagen|antrage|bescheide)"
     r" (?:war |ist |sind |waren )?(?:\w+ )?verschlusselt\b"
     r"(?:\s?\?|,| und| \(|\))|"
     r"\b(?:https|tls|ssl|ende-zu-ende|transport)[\w-]*\b[^.?!\n]{0,60}\bverschlusselt|"

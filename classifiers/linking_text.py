@@ -472,13 +472,14 @@ def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
         place = re.split(r"\s+(?:OT|Ortsteil|/\s*OT)\s+|\s{2,}|\t|\s+Tel\b|\s+Telefon\b", place)[0]
         by_code = index.postal_codes.get(code, ())
         keys: tuple[str, ...] = ()
-        place_keys, _ = resolve_name(index, place, MUNICIPALITY)
+        # a lower-case place ("07768 gumperda") counts only where its PLZ fits (below)
+        place_keys, _ = resolve_name(index, place, MUNICIPALITY, any_case=place[:1].islower())
         # A PLZ missing from the list (a PO box or large-customer code like 99111 Erfurt) still fits
         # a place in the same PLZ region; Berga in Sachsen-Anhalt (06536) is not Berga/Elster (07980).
         nearby = tuple(k for k in place_keys if code[:2] in index.postal_areas.get(k, ()))
         if place_keys:
             both = tuple(k for k in place_keys if k in by_code)
-            keys = both or (nearby if len(nearby) == 1 else ())
+            keys = both or (nearby if len(nearby) == 1 and not place[:1].islower() else ())
         elif len(by_code) == 1:
             keys = by_code
         thuringian = bool(by_code) or bool(nearby)

@@ -52,7 +52,8 @@ def acknowledgement_only(text: str) -> bool:
 
 # A funding question: a sentence with a question mark (or "ob …") and a funding word.
 _FUNDING = re.compile(
-    r"(?:gef(?:ö|oe)rdert|f(?:ö|oe)rder(?:ung|fähig|faehig|mittel|antrag|programm|satz|quote|möglichkeit|moeglichkeit)\w*|"
+    r"(?:gef(?:ö|oe)rdert|f(?:ö|oe)rder(?:ung|fähig|faehig|mittel|antrag|programm|satz|quote|möglichkeit|moeglichkeit|"
+    r"geld|topf|töpfe)\w*|"
     r"\bf(?:ö|oe)rdert\b|\bzusch(?:uss|üsse|uesse)\b|bezuschusst|\bzuwendung\w*|"
     r"\bfinanziell unterst(?:ü|ue)tzt\b)",
     re.IGNORECASE,
@@ -105,6 +106,12 @@ _REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|antw|wg|fw|fwd)\s*:\s*)+", re.IGNO
 def new_subject_matter(subject: str, new_text: str) -> bool:
     """A reply whose new text says it turns to another matter: the subject belongs to the old one."""
     return bool(_REPLY_SUBJECT.match(subject)) and bool(_NEW_MATTER.search(new_text))
+
+
+def new_matter_text(new_text: str) -> str:
+    """The text from "ganz anderes Thema" on (thanks for the old matter before it are left out)."""
+    match = _NEW_MATTER.search(new_text)
+    return new_text[match.start() :] if match else new_text
 
 
 # A forward that only points at the forwarded mail: short, refers to "das", "die Frage", "helfen".

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from classifiers.predictions import TopicPrediction
-from classifiers.request_cues import new_subject_matter, refers_to_forwarded
+from classifiers.request_cues import new_matter_text, new_subject_matter, refers_to_forwarded
 from classifiers.topic_model import TopicModel
 from intake.parsed import ParsedMail
 
@@ -26,7 +26,7 @@ def classify(parsed: ParsedMail, model: TopicModel) -> TopicPrediction:
     text = parsed.classification_text
     if new_subject_matter(parsed.subject, parsed.new_text):
         # "AW: OZG-Leistungen" over "ganz anderes Thema: …": the subject is the old thread's
-        text = parsed.new_text.strip() or text
+        text = new_matter_text(parsed.new_text).strip() or text
     prediction = model.classify_text(text)
     if not prediction.topics and not parsed.auto_reply and refers_to_forwarded(parsed.new_text, parsed.original_text):
         # a short forward ("Können Sie mir bei der Beantwortung helfen?") asks about the forwarded mail
