@@ -39,7 +39,7 @@ MIN_LOGIT_EVIDENCE = 0.3
 CONFIDENT = 0.5
 # A funding question alone (no other topic) needs some support from the model: road building and
 # fire engines are asked about with the same words.
-FUNDING_QUESTION_FLOOR = 0.5
+FUNDING_QUESTION_FLOOR = 0.6
 
 
 class ModelNotFoundError(FileNotFoundError):

@@ -477,17 +477,27 @@ def judgement2_mail(writer: Writer) -> tuple[str, str, list[str], bool]:
     """(subject, body, topics, urgent) of the second issue-15 round: funding follow-ups after a
     security or OZG matter (two topics), short security and OZG questions, ongoing incidents told with
     compound nouns (urgent, also with a funding question), private funding questions of citizens and
-    reports after the fact (no topic), funding for plain IT (eligibility only)."""
+    reports after the fact (no topic), funding for plain IT (eligibility only); the same security and
+    OZG objects without a funding question (one topic), so that the question and not the object
+    decides."""
     rng = writer.rng
     roll = rng.random()
-    if roll < 0.22:
+    if roll < 0.12:
         subject = writer.pick(["Förderung?", "Zuschuss IT-Sicherheit", "Frage", "Firewall", "MFA", "", "Anfrage"])
         text = _round2_fill(writer, writer.pick(_T["SECURITY_WITH_FUNDING"]))
         return (*writer.compose(subject, [text]), ["it_security", "eligibility"], False)
-    if roll < 0.40:
+    if roll < 0.20:
+        subject = writer.pick(["Frage", "IT-Sicherheit", "Firewall", "MFA", "", "Anfrage", "Beratung"])
+        text = _round2_fill(writer, writer.pick(_T["SECURITY_PLAIN"]))
+        return (*writer.compose(subject, [text]), ["it_security"], False)
+    if roll < 0.30:
         subject = writer.pick(["OZG und Förderung", "Onlinedienst", "Anbindung", "Re: OZG", "Frage", "Förderantrag"])
         text = _round2_fill(writer, writer.pick(_T["OZG_WITH_FUNDING"]))
         return (*writer.compose(subject, [text]), ["ozg_duties", "eligibility"], False)
+    if roll < 0.40:
+        subject = writer.pick(["Onlinedienst", "Anbindung", "Re: OZG", "Frage", "OZG-Umsetzung", "BundID"])
+        text = _round2_fill(writer, writer.pick(_T["OZG_PLAIN"]))
+        return (*writer.compose(subject, [text]), ["ozg_duties"], False)
     if roll < 0.52:
         subject = writer.pick(["Frage", "IT-Sicherheit", "kurze Frage", "", "Verschlüsselung", "Passwort"])
         text = writer.fill(writer.pick(_T["SHORT_SECURITY"]))
