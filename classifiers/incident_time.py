@@ -139,7 +139,7 @@ _ONGOING = _rx(
     r"(?! (?:ruhe|alles (?:wieder|ok|gut|in ordnung)|wieder|nichts))|"
     r"\bgerade (?:eben )?(?:eben |jetzt )?(?:auf|ein|kommen|kam|wurden?|sind|ist|haben|hat|lauft|verschickt|"
     r"versendet|sehen|bemerkt|festgestellt|geklickt|eingegeben)|"
-    r"\b(?:eben|soeben|vorhin|gerade) (?:festgestellt|bemerkt|gesehen|entdeckt)",
+    r"\b(?:eben|soeben|vorhin|gerade) (?:festgestellt|bemerkt|gesehen|entdeckt)|\bpassiert (?:gerade|jetzt|eben)\b",
     r"(?<![-\w])(?:hilfe|help|sos|notfall)\b(?![- ]?(?:stellung|plan|konzept|ubung|handbuch|nummer))",
     r"\bwas (?:sollen|mussen|konnen|machen|tun) wir (?:jetzt|nun)\b|\bwas (?:muss|soll) ich (?:jetzt |nun )?"
     r"(?:machen|tun)\b|\bwer kann (?:uns |mir )?(?:jetzt |sofort |schnell )?helfen\b",

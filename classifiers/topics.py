@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from classifiers.incident_time import read_incident_time
 from classifiers.predictions import TopicPrediction
 from classifiers.request_cues import new_matter_text, new_subject_matter, refers_to_forwarded
 from classifiers.topic_model import TopicModel
@@ -28,11 +29,14 @@ def classify(parsed: ParsedMail, model: TopicModel) -> TopicPrediction:
         # "AW: OZG-Leistungen" over "ganz anderes Thema: …": the subject is the old thread's
         text = new_matter_text(parsed.new_text).strip() or text
     prediction = model.classify_text(text)
-    if not prediction.topics and not parsed.auto_reply and refers_to_forwarded(parsed.new_text, parsed.original_text):
-        # a short forward ("Können Sie mir bei der Beantwortung helfen?") asks about the forwarded mail
-        combined = model.classify_text(f"{text}\n\n{parsed.original_text.strip()}")
-        if combined.topics:
-            prediction = combined
+    if not parsed.auto_reply and refers_to_forwarded(parsed.new_text, parsed.original_text):
+        # a short forward ("Können Sie mir bei der Beantwortung helfen?") asks about the forwarded mail;
+        # "das passiert gerade bei uns" over a colleague's alarm tells that incident as happening now
+        now = bool(read_incident_time(parsed.new_text).ongoing)
+        if not prediction.topics or (now and not prediction.urgent):
+            combined = model.classify_text(f"{text}\n\n{parsed.original_text.strip()}")
+            if combined.topics and (not prediction.topics or combined.urgent):
+                prediction = combined
     if parsed.auto_reply:
         return replace(prediction, topics=(), urgent=False, urgent_evidence=())
     return prediction
