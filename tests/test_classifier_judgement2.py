@@ -94,11 +94,13 @@ def test_a_reply_that_turns_to_another_matter_is_read_without_the_old_subject() 
     assert new_subject_matter("AW: Firewall-Regeln", "Danke! Noch eine ganz andere Frage: wie läuft die BundID?")
     assert not new_subject_matter("Firewall-Regeln", "Noch eine ganz andere Frage: wie läuft die BundID?")
     body = (
-        "Danke für die Hilfe mit den Firewall-Regeln. Ganz anderes Thema: gilt das OZG auch für die "
-        "Friedhofsverwaltung?"
+        "Danke für die Hilfe mit den Firewall-Regeln. Ganz anderes Thema: müssen wir nach dem OZG auch die "
+        "Anträge der Friedhofsverwaltung online anbieten?"
     )
     prediction = _classify("AW: Firewall-Regeln", body)
     assert "ozg_duties" in prediction.topics and "it_security" not in prediction.topics, prediction
+    kept = load_topic_model().classify_text(f"AW: Firewall-Regeln\n\n{body}")
+    assert kept.score_of("it_security") > prediction.score_of("it_security")  # the old subject is left out
 
 
 def test_a_short_forward_is_read_together_with_the_forwarded_mail() -> None:
