@@ -248,7 +248,8 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
 
 def _sentences(text: str) -> list[str]:
     # "verschlüsselt übertragen" (a safeguard) is blanked: it tells no incident
-    return [_SAFEGUARD.sub(" ", " ".join(_fold(s).split())) for s in _SENTENCES.split(text) if s.strip()]
+    sentences = [" ".join(_fold(s).split()) for s in _SENTENCES.split(text) if s.strip()]
+    return [_SAFEGUARD.sub(" ", s) if "verschlussel" in s else s for s in sentences]
 
 
 def read_incident_time(text: str) -> IncidentTime:
@@ -262,7 +263,8 @@ def read_incident_time(text: str) -> IncidentTime:
     sentences = _sentences(text)
     whole = " ".join(sentences)
     ongoing = _found(_ONGOING, whole)
-    safeguard = _found(_SAFEGUARD, " ".join(_fold(text).split()))
+    folded = " ".join(_fold(text).split())
+    safeguard = _found(_SAFEGUARD, folded) if "verschlussel" in folded else ()
     if safeguard and not ongoing and not _PREFILTER.search(whole):
         return IncidentTime(hypothetical=safeguard, not_current=True)
     if not _PREFILTER.search(whole) and not (ongoing and typo_incident_words(whole)):

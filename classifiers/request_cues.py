@@ -58,15 +58,20 @@ _FUNDING = re.compile(
     r"\bfinanziell unterst(?:ü|ue)tzt\b)",
     re.IGNORECASE,
 )
-_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*(?:\?|\bob\b[^.!?\n]*)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+_FUNDING_STEMS = ("förder", "foerder", "zuschu", "zuwendung", "bezuschusst", "finanziell")
 
 
 def funding_question(text: str) -> bool:
     """Does the mail ask whether something is funded ("Ist das förderfähig?", "Gibt es dafür einen
     Zuschuss?", "… möchten wir wissen, ob … gefördert werden kann")? Thanks and reports do not."""
-    if acknowledgement_only(text):
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _FUNDING_STEMS) or acknowledgement_only(text):
         return False
-    return any(_FUNDING.search(m.group(0)) for m in _QUESTION_SENTENCE.finditer(text))
+    return any(
+        ("?" in sentence or " ob " in f" {sentence.lower()}") and _FUNDING.search(sentence)
+        for sentence in _SENTENCE_END.split(text)
+    )
 
 
 # Adverts and invitations that ask nothing of the ministry: a webinar, a demo, a product.
@@ -83,14 +88,22 @@ _ADVERT = re.compile(
 )
 
 
+_ADVERT_STEMS = ("jetzt", "demo", "kostenlos", "trainieren", "testen", "unverbindlich")
+_INVITATION_STEMS = ("lade", "einladung", "anmeldung")
+
+
 def is_advert(text: str) -> bool:
     """A sales call to action: no incident is told, however alarming the words."""
-    return bool(_ADVERT.search(text))
+    lowered = text.lower()
+    return any(stem in lowered for stem in _ADVERT_STEMS) and bool(_ADVERT.search(text))
 
 
 def announcement_only(text: str) -> bool:
     """An advert, or an invitation without a question: no topic, however topical its words."""
-    return is_advert(text) or (bool(_INVITATION.search(text)) and "?" not in text)
+    if is_advert(text):
+        return True
+    lowered = text.lower()
+    return "?" not in text and any(stem in lowered for stem in _INVITATION_STEMS) and bool(_INVITATION.search(text))
 
 
 # "ganz anderes Thema", "noch eine andere Frage": the new text leaves the thread's matter.
