@@ -201,6 +201,19 @@ def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtim
     assert "Änderungsverlauf" in page and f"system</strong>: Fall {reference} angelegt" in page
 
 
+def test_consultation_page_shows_calibrated_confidence_and_the_links_reason_in_german(client, runtime):
+    reference = ingest(runtime, mail())
+    row = consultation(runtime, reference)
+    suggested = {item["topic"]: item for item in row.suggested_topics}
+    assert "confidence" in suggested["eligibility"]  # the calibrated confidence is stored with the score
+    logged_in(client)
+    page = client.get(f"/faelle/{reference}").text
+    assert f"{round(100 * suggested['eligibility']['confidence'])} %" in page
+    explanation = row.suggested_authority["explanation"]
+    assert 'id="authority-explanation"' in page and explanation.split(":")[0] in page
+    assert "sicher" in explanation or "Kein" in explanation
+
+
 def test_mail_html_is_sanitised_and_remote_images_need_a_click(client, runtime):
     html = (
         '<p>Hallo</p><script>window.__pwned = 1</script><img src="http://198.51.100.7/track.png" '
