@@ -54,7 +54,7 @@ def main() -> None:
         "/eingang?q=phishing",
         f"/faelle/{references[len(references) // 2]}",
         "/dashboard",
-        f"/api/consultations?limit={args.consultations}",
+        f"/api/consultations?limit={min(args.consultations, 200)}",
         "/dashboard/export/themen_monate.xlsx",
     ]
     print(f"{'path':<45} {'median ms':>10} {'max ms':>8}")

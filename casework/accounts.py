@@ -137,7 +137,10 @@ def remove_user(session: Session, username: str, *, actor: str) -> dict:
     """Delete an account that never wrote an answer: its consultations and tasks go back to
     nobody (audited). An account that wrote answers or chat replies stays, so the record of who
     answered stays true — disable it instead."""
-    from models import ChatMessage, Consultation, ConsultationMessage, FollowUpTask
+    from sqlalchemy import delete
+    from sqlmodel import col
+
+    from models import ChatMessage, Consultation, ConsultationMessage, FollowUpTask, ReplyDraft, UserProfile
     from models.audit import record_change
 
     user = find_user(session, username)
@@ -165,6 +168,8 @@ def remove_user(session: Session, username: str, *, actor: str) -> dict:
     tasks = session.exec(select(FollowUpTask).where(FollowUpTask.assignee_id == user.id)).all()
     for task in tasks:
         task.assignee_id = None
+    for model in (ReplyDraft, UserProfile):  # the account's drafts and signature go with it
+        session.execute(delete(model).where(col(model.user_id) == user.id))
     session.flush()
     session.delete(user)
     session.flush()

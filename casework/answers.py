@@ -11,6 +11,11 @@ Die erste Antwort setzt ``first_response_at``.
   und jede Adresse darin, die noch kein Kontakt ist, wird durch die Beraterin (``actor``)
   als Kontakt hinzugefügt (im Audit-Log). Ohne konfiguriertes Relay wird nichts gespeichert
   und ``AnswerNotSent`` ausgelöst (der Text bleibt beim Aufrufer).
+  ``attachments`` (Dateiname, Typ, Daten) gehen als MIME-Teile mit; zusammen höchstens
+  ``settings.answer_max_attachment_bytes`` (sonst ``WorkflowError`` mit der Größe). Der Entwurf
+  der Beraterin zu diesem Fall (``casework.replies``) wird mit dem Senden gelöscht.
+  ``signature`` und ``quoted`` (das zitierte Original) kommen in der Mail unter den Text und
+  werden getrennt gespeichert (wie bei eingehenden Nachrichten eingeklappt angezeigt).
 - ``new_recipients(session, consultation, to, cc)`` — die Adressen, die dabei neu Kontakt würden.
 - ``answer_subject(subject, reference)`` — Betreff mit genau einem „Re:“ und dem Aktenzeichen.
 """
@@ -19,12 +24,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
 from casework.contacts import add_contact, contact_addresses, parse_addresses
 from casework.mailer import new_message
 from casework.outbox import queue_mail
+from casework.replies import attachment_limit_error, compose, discard_draft
 from casework.workflow import (
     ConsultationRef,
     WorkflowError,
@@ -102,6 +109,9 @@ def send_answer(
     status: str = ConsultationStatus.ANSWERED,
     to: list[str] | str | None = None,
     cc: list[str] | str | None = None,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
+    signature: str = "",
+    quoted: str = "",
 ) -> ConsultationMessage:
     """Record ``body`` as the consultant's answer and queue it in the outbox (sent after the
     caller's commit); ``status`` afterwards is ``beantwortet`` or ``wartet_auf_rueckmeldung``
@@ -114,6 +124,9 @@ def send_answer(
         raise WorkflowError(f"{row.reference} ist abgeschlossen; bitte zuerst wieder öffnen.")
     if status not in (ConsultationStatus.ANSWERED, ConsultationStatus.WAITING):
         raise WorkflowError("Nach einer Antwort ist der Fall „beantwortet“ oder „wartet_auf_rueckmeldung“.")
+    total = sum(len(data) for _name, _type, data in attachments)
+    if total > settings.answer_max_attachment_bytes:
+        raise WorkflowError(attachment_limit_error(total, settings.answer_max_attachment_bytes))
     previous = last_inbound(session, row)
     to_addresses, cc_addresses = _recipients(session, row, to, cc)
     if not to_addresses:
@@ -125,9 +138,10 @@ def send_answer(
         to=recipient,
         cc=", ".join(cc_addresses) or None,
         subject=subject,
-        body=body + "\n",
+        body=compose(body, signature=signature, quoted=quoted) + "\n",
         in_reply_to=previous.message_id if previous else None,
         references=list(previous.references) if previous else None,
+        attachments=attachments,
     )
     if not settings.relay_host:
         logger.warning("answer for consultation %s not sent: no relay configured", row.id)
@@ -149,12 +163,16 @@ def send_answer(
         sent_at=now,
         subject=subject,
         text=body,
+        signature=signature.strip(),
+        quoted_text=quoted,
         message_id=message["Message-ID"],
         in_reply_to=message.get("In-Reply-To"),
         references=references,
         author_id=author.id if author else None,
     )
     session.add(stored)
+    if author is not None and author.id is not None:
+        discard_draft(session, user_id=author.id, consultation_id=row.id)
     queue_mail(session, message, kind="answer", recipient=recipient[:320], consultation_id=row.id)
     record_first_response(session, consultation=row, actor=actor, at=now)
     if row.status != status:

@@ -3,13 +3,18 @@ directly: every mail goes through the outbox (``casework.outbox``), which calls 
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from eingang.settings import Settings
+
+_MIME_TOKEN = re.compile(r"^[a-z0-9][a-z0-9.+-]{0,63}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class MailNotConfigured(RuntimeError):
@@ -26,8 +31,10 @@ def new_message(
     in_reply_to: str | None = None,
     references: list[str] | None = None,
     auto_submitted: str | None = None,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> EmailMessage:
-    """A plain-text UTF-8 message from Eingang's address, with threading headers when replying."""
+    """A plain-text UTF-8 message from Eingang's address, with threading headers when replying
+    and ``attachments`` (file name, content type, data) as MIME parts."""
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = to
@@ -43,6 +50,12 @@ def new_message(
     if auto_submitted:
         message["Auto-Submitted"] = auto_submitted
     message.set_content(body, charset="utf-8")
+    for filename, content_type, data in attachments:
+        filename = _CONTROL.sub("", filename).strip() or "anhang"
+        maintype, _, subtype = (content_type or "").lower().partition("/")
+        if not _MIME_TOKEN.match(maintype) or not _MIME_TOKEN.match(subtype) or maintype in ("multipart", "message"):
+            maintype, subtype = "application", "octet-stream"
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return message
 
 

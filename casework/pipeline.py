@@ -137,7 +137,13 @@ def _open_consultation(
         topics=list(prediction.topics),
         topic_scores={s.topic: round(s.score, 4) for s in prediction.scores},
         suggested_topics=[
-            {"topic": s.topic, "score": round(s.score, 4), "evidence": list(s.evidence)} for s in prediction.scores
+            {
+                "topic": s.topic,
+                "score": round(s.score, 4),
+                "confidence": round(s.probability, 4),  # calibrated: how often such a suggestion is right
+                "evidence": list(s.evidence),
+            }
+            for s in prediction.scores
         ],
         sender_address=sender.address if sender else None,
         sender_name=sender.name if sender else None,

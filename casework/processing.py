@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, col, select
 
-from casework import outbox
+from casework import live, outbox
 from casework.acknowledgements import queue_acknowledgement
 from casework.pipeline import ProcessingResult, mark_failed, process_stored_message
 from casework.runtime import Runtime
@@ -79,6 +79,8 @@ def process_message(runtime: Runtime, inbound_id: int) -> ProcessingResult | Non
         " (new)" if result.created else "",
         extra={"inbound_id": inbound_id, "reference": result.reference, "consultation_id": result.consultation_id},
     )
+    if result.reference and not result.already_processed:
+        live.publish(runtime.events, kind="created" if result.created else "changed", reference=result.reference)
     return result
 
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from sqlalchemy.engine import Engine
 
 from casework.gazetteers import GazetteerStore
+from casework.live import EventBus
 from classifiers.taxonomy import Taxonomy
 from classifiers.topic_model import TopicModel, load_topic_model
 from eingang.settings import Settings
@@ -63,3 +64,5 @@ class Runtime:
     # Called inside the processing transaction, before its commit, with the message id. A seam
     # for tests (a worker killed mid-transaction); None in production.
     processing_hook: Callable[[int], None] | None = None
+    # Live events (casework.live): None = the in-process bus; Redis pub/sub when Redis is used.
+    events: EventBus | None = None

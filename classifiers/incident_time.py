@@ -112,7 +112,8 @@ _INCIDENT_STRONG = _rx(
     r"befallen|lahmgelegt|losegeld|bitcoin|erpress|ddos|uberlastungsangriff|angegriffen|angriff auf|"
     r"zugriff von aussen|anmeldungen aus dem ausland|fremde anmeldungen|geklickt|eingegeben|opfer eines|infiziert|"
     r"ausgespaht|abgegriffen|steht still|emotet|trojaner|ransomware|schadsoftware|von unbekannten|unbefugt|"
-    r"preisgegeben|fremde logins|sperrmeldungen|"
+    r"preisgegeben|fremde logins|sperrmeldungen|verschlusselungsangriff|hackerangriff|cyberangriff|verunstaltet|"
+    r"bekennerschreiben|hackergruppe|"
     r"fremde (?:rechner|zugriffe|personen)"
 )
 # Cheap first look: without any of these stems (and without a "now" cue) no incident is told.
@@ -127,7 +128,9 @@ _PREFILTER = _rx(
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n")
 _ONGOING = _rx(
     r"\bseit (?:heute|gestern|heute fruh|heute morgen|heute nacht|gestern abend|heute vormittag|heute mittag|"
-    r"einer stunde|einer halben stunde|ner stunde|stunden|minuten|\d{1,2}(?::\d\d)? ?uhr|dem morgen|"
+    r"einer stunde|einer halben stunde|ner stunde|stunden|minuten|"
+    r"(?:ca\.? |etwa |circa |gegen )?\d{1,2}(?::\d\d)? ?uhr|"
+    r"dem morgen|"
     r"vorhin|kurzem|eben|dem vormittag|dem morgen|dem nachmittag|dem mittag|dem abend)\b",
     r"\b(?:angriff|attacke|verschlusselung|es|das|der angriff) (?:lauft|geht) (?:noch|gerade|immer noch|weiter)\b|"
     r"\blauft (?:gerade|noch|derzeit|aktuell) (?:ein|eine|der|die) \w*(?:angriff|attacke|verschlusselung)|"
@@ -136,11 +139,12 @@ _ONGOING = _rx(
     r"(?! (?:ruhe|alles (?:wieder|ok|gut|in ordnung)|wieder|nichts))|"
     r"\bgerade (?:eben )?(?:eben |jetzt )?(?:auf|ein|kommen|kam|wurden?|sind|ist|haben|hat|lauft|verschickt|"
     r"versendet|sehen|bemerkt|festgestellt|geklickt|eingegeben)|"
-    r"\b(?:eben|soeben|vorhin|gerade) (?:festgestellt|bemerkt|gesehen|entdeckt)",
+    r"\b(?:eben|soeben|vorhin|gerade) (?:festgestellt|bemerkt|gesehen|entdeckt)|\bpassiert (?:gerade|jetzt|eben)\b",
     r"(?<![-\w])(?:hilfe|help|sos|notfall)\b(?![- ]?(?:stellung|plan|konzept|ubung|handbuch|nummer))",
     r"\bwas (?:sollen|mussen|konnen|machen|tun) wir (?:jetzt|nun)\b|\bwas (?:muss|soll) ich (?:jetzt |nun )?"
     r"(?:machen|tun)\b|\bwer kann (?:uns |mir )?(?:jetzt |sofort |schnell )?helfen\b",
     r"\b(?:derzeit|aktuell|momentan|zurzeit|im moment) (?:nicht|kein|keine|sind|ist|lauft|werden|wird)\b",
+    r"\bnoch nicht (?:eingedammt|gestoppt|unter kontrolle|behoben|beendet|vorbei)\b|\bwas (?:jetzt|nun)\s?\?|"
     r"\bnicht (?:mehr )?arbeitsfahig\b|\b(?:keiner|niemand) kann (?:mehr )?arbeiten\b|"
     r"\bgeht (?:gar )?nichts mehr\b|\bsteht still\b|"
     r"\bkommen? (?:nicht mehr|nciht mehr|nicht) (?:rein|ran|drauf)\b",
@@ -160,6 +164,26 @@ _ATTACK_NOW = _rx(
     r"\b(?:gehen|werden verschickt|werden versendet|verschickt|versendet)\b[^.?!\n]{0,40}\b(?:mails?|nachrichten)",
     r"\bmails? (?:zuruck|raus)[^.?!\n]{0,40}\b(?:nicht (?:geschickt|verschickt|gesendet))",
     r"\b(?:meldung|hinweis|bildschirm)[^.?!\n]{0,60}\b(?:verschlusselt|losegeld|bitcoin)",
+    r"\b(?:homepage|startseite|webseite|website|internetseite|internetauftritt)\b[^.?!\n]{0,80}"
+    r"\b(?:verunstaltet|bekennerschreiben|hackergruppe)",
+)
+# "verschlüsselt" in the safeguard sense: data sent or stored encrypted, a question whether a form
+# must be encrypted — no incident.
+_SAFEGUARD = _rx(
+    r"\bverschlusselt(?:e|en)? (?:ubertragen|ubermittelt|ubermitteln|versendet|versenden|verschickt|verschicken|"
+    r"senden|gesendet|gespeichert|speichern|abgelegt|ablegen|angeboten|anbieten)\b|"
+    r"\b(?:formular|formulare|mail|e-mail|mails|verbindung|ubertragung|anhang|anhange|webseite|seite|[\w-]*daten|"
+    r"dokumente|unterlagen|antrage|bescheide)"
+    r" (?:war |ist |sind |waren )?(?:\w+ )?verschlusselt\b"
+    r"(?:\s?\?|,| und| \(|\))|"
+    r"\b(?:https|tls|ssl|ende-zu-ende|transport)[\w-]*\b[^.?!\n]{0,60}\bverschlusselt|"
+    r"\bverschlusselt\b[^.?!\n]{0,60}\b(?:https|tls|ssl|ende-zu-ende|ubertragen)",
+)
+# Said of the whole mail: nothing has happened, the question is a precaution.
+_NOTHING_HAPPENED = _rx(
+    r"\b(?:es ist|ist|es war) (?:noch |bisher |bislang |zum gluck |auch )?nichts passiert\b|"
+    r"\b(?:nur|rein|reine) (?:vorsorglich|vorsorge)\b|\bwir wollen (?:das|es) nur\b[^.?!\n]{0,60}"
+    r"\b(?:regeln|festlegen|schreiben|aufnehmen|klaren)\b",
 )
 _NEGATED_INCIDENT = _rx(
     r"\b(?:nichts passiert|niemand hat|keiner hat|hat niemand|hat keiner)\b",
@@ -169,7 +193,7 @@ _NEGATED_INCIDENT = _rx(
 
 
 # Incident words typed in panic ("vershcluesselt", "gehakt"): matched with one edit (Damerau).
-_TYPO_TARGETS = ("verschlusselt", "verschlusselung", "gehackt", "kompromittiert", "abgeflossen", "lahmgelegt",
+_TYPO_TARGETS = ("verschlusselt", "gehackt", "kompromittiert", "abgeflossen", "lahmgelegt",
                  "trojaner", "ransomware", "losegeld", "erpresst", "angegriffen")  # fmt: skip
 _WORD = re.compile(r"[a-z]{6,}")
 
@@ -207,6 +231,7 @@ class IncidentTime:
     attack_now: tuple[str, ...] = ()
     not_current: bool = False  # the incident told is not happening now (or none is told as happening)
     incident_words: tuple[str, ...] = ()  # incident words, also misspelt ("vershcluesselt")
+    incident_now: bool = False  # a sentence that tells an incident also says it is happening now
 
     def explanation(self) -> str:
         """Plain German: why the mail was (not) read as an ongoing incident."""
@@ -222,7 +247,9 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [" ".join(_fold(s).split()) for s in _SENTENCES.split(text) if s.strip()]
+    # "verschlüsselt übertragen" (a safeguard) is blanked: it tells no incident
+    sentences = [" ".join(_fold(s).split()) for s in _SENTENCES.split(text) if s.strip()]
+    return [_SAFEGUARD.sub(" ", s) if "verschlussel" in s else s for s in sentences]
 
 
 def read_incident_time(text: str) -> IncidentTime:
@@ -236,6 +263,10 @@ def read_incident_time(text: str) -> IncidentTime:
     sentences = _sentences(text)
     whole = " ".join(sentences)
     ongoing = _found(_ONGOING, whole)
+    folded = " ".join(_fold(text).split())
+    safeguard = _found(_SAFEGUARD, folded) if "verschlussel" in folded else ()
+    if safeguard and not ongoing and not _PREFILTER.search(whole):
+        return IncidentTime(hypothetical=safeguard, not_current=True)
     if not _PREFILTER.search(whole) and not (ongoing and typo_incident_words(whole)):
         return IncidentTime(ongoing=ongoing)
     attack_now = _found(_ATTACK_NOW, whole)
@@ -248,6 +279,7 @@ def read_incident_time(text: str) -> IncidentTime:
         if _INCIDENT_STRONG.search(s) or _ATTACK_NOW.search(s) or typo_incident_words(s)
     ]
     verdicts = []
+    incident_now = False
     for i in strong:
         sentence = sentences[i]
         cues_settled = _found(_SETTLED_STRONG, sentence) + _found(_NEGATED_INCIDENT, sentence)
@@ -259,6 +291,7 @@ def read_incident_time(text: str) -> IncidentTime:
             cues_past += _found(_SETTLED_WEAK, following)
             cues_hypothetical += _found(_TRAINING, following)
         now = _found(_ONGOING, sentence)
+        incident_now = incident_now or bool(now)
         settled += cues_settled
         past += cues_past
         hypothetical += cues_hypothetical
@@ -274,6 +307,15 @@ def read_incident_time(text: str) -> IncidentTime:
             not_current = len(ongoing) + len(attack_now) <= 1
         else:
             not_current = bool(weak) and (not ongoing or weak >= 2 * len(ongoing) + 1)
+        if safeguard and not ongoing and not attack_now:
+            # "muss das Formular verschlüsselt übertragen werden?": encryption as a safeguard
+            hypothetical += safeguard
+            not_current = True
+    nothing = _found(_NOTHING_HAPPENED, whole)
+    if nothing and not attack_now and not incident_now:
+        # "Es ist nichts passiert, wir wollen das nur regeln": a precaution, whatever the words
+        settled = [*settled, *nothing]
+        not_current = True
     return IncidentTime(
         settled=tuple(dict.fromkeys(settled)),
         past=tuple(dict.fromkeys(past)),
@@ -282,4 +324,5 @@ def read_incident_time(text: str) -> IncidentTime:
         attack_now=attack_now,
         not_current=not_current,
         incident_words=typo_incident_words(whole),
+        incident_now=incident_now and not not_current,
     )

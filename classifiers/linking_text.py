@@ -50,7 +50,7 @@ _KIND_PATTERN = re.compile(
 _TOKEN_SPLIT = re.compile(r"[ \t]+")
 _TRAILING_REGION = ("thuer", "thueringen", "thur", "thuringen", "th", "i th", "in thueringen")
 
-_POSTAL_LINE = re.compile(r"(?<![\d\w-])(?:D-?\s?)?(\d{5})[ \t]+([A-ZÄÖÜ][^\n,;|]{1,50})")
+_POSTAL_LINE = re.compile(r"(?<![\d\w-])(?:D-?\s?)?(\d{5})[ \t]+([A-ZÄÖÜa-zäöü][^\n,;|]{1,50})")
 _DATELINE = re.compile(r"^\s*([A-ZÄÖÜ][\wäöüß.\-/ ]{2,40}?),?\s+(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$")
 _AGS = re.compile(
     r"(?:AGS|Gemeindeschlüssel|Gemeindekennziffer|Gemeindekennzahl|Regionalschlüssel|ARS)\s*[:.]?\s*(?:Nr\.?\s*)?"
@@ -97,16 +97,19 @@ _KREISTAG_MEMBER = re.compile(
 # A town hall's address ("Markt 1", "Rathausplatz 3"): with a PLZ line it names the administration.
 _TOWN_HALL_STREET = re.compile(
     r"^[ \t]*(?:Markt|Marktplatz|Am Markt|Rathausplatz|Am Rathaus|Rathausstra(?:ß|ss)e|Rathausstr\.|Rathausgasse|"
-    r"Kirchplatz|Schlossplatz|Platz der Einheit)[ \t]+\d+",
+    r"Kirchplatz|Schlo(?:ss|ß)platz|Platz der Einheit)[ \t]+\d+",
     re.IGNORECASE | re.MULTILINE,
 )
 # The writer works in a municipal administration, said in the text ("ich bin neu im Hauptamt",
 # "unsere Verwaltung", "wir als Gemeinde"): with an address line it names the administration.
 _STAFF_CUES = re.compile(
-    r"(\bich (?:bin|arbeite) (?:neu |seit \w+ |jetzt )?(?:in der|im|bei der) (?:Stadt- |Gemeinde)?"
+    r"(\bich (?:bin|arbeite) (?:neu |seit [\w. ]{1,25}? |jetzt )?(?:in der|im|bei der) (?:Stadt- |Gemeinde)?"
     r"(?:verwaltung|Verwaltung|"
     r"Hauptamt|Rathaus|Bürgerbüro|Kämmerei|Bauamt|Ordnungsamt|Stadtverwaltung|Gemeindeverwaltung)\b|"
     r"\bunsere[rm]? (?:Verwaltung|Gemeindeverwaltung|Stadtverwaltung|Kommune)\b|"
+    r"\bich (?:mache|führe|fuehre|leite|übernehme|uebernehme) (?:seit [\w. ]{1,25}? )?(?:die|das) "
+    r"(?:Verwaltung|Hauptamt|Kämmerei|Kaemmerei|Bürgerbüro|Buergerbuero)\b[^.?!\n]{0,30}\bunsere[rnm]? "
+    r"(?:Gemeinde|Stadt)\b|"
     r"\bwir als (?:Kommune|Gemeinde|Stadt|Verwaltung)\b|"
     r"\bunser(?:em|es)? (?:Rathaus|Bürgermeister|Gemeinderat|Stadtrat|Hauptamt|Bürgerbüro)\b|"
     r"\bsoll (?:die|das) [\w-]+(?:-Umsetzung| Umsetzung)? (?:übernehmen|betreuen)\b|"
@@ -141,7 +144,8 @@ _PROVIDER_CUES = re.compile(
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(
-    r"(im Auftrag (der|des|unserer|unseres)|namens (der|des)|in Vertretung (der|des)|für (unsere(n)? )?"
+    r"(im Auftrag (der|des|unserer|unseres)|namens (der|des)|in Vertretung (der|des)|"
+    r"als (?:IT-|EDV-)?Dienstleister (?:der|des|für die)|für (unsere(n)? )?"
     r"(Kunden|Kundin|Mitgliedsgemeinde|Mitgliedskommune|Verbandsmitglied)|für die (Stadt|Gemeinde|Stadtverwaltung|"
     r"Gemeindeverwaltung|VG|Verwaltungsgemeinschaft)|unser(e|en)? (Kunde|Kundin|Mitglied)|betreuen (die|wir die)|"
     r"\b(?:betreuen|betreut|unterstützen|vertreten)\b[^.\n]{0,60}\b(?:Stadt|Gemeinde|Stadtverwaltung|Gemeindeverwaltung)\b|"
@@ -276,6 +280,27 @@ def signature_like(line: str) -> bool:
     return (len(stripped) < 70 and not stripped.endswith((".", "?", "!", ":"))) or not stripped
 
 
+_INLINE_CLOSING = re.compile(
+    r"(?P<greeting>(?:(?:mit )?(?:freundlichen|viele|beste|liebe|herzliche|schöne|schoene)n? )?"
+    r"Gr(?:ü|ue)(?:ß|ss)(?:e|en)?(?: aus [\wäöüß-]+)?|MfG|Gru(?:ß|ss)),[ \t]+(?P<rest>[^\n]{3,160})$",
+    re.IGNORECASE,
+)
+
+
+def unfold_inline_closing(text: str) -> str:
+    """ "… Viele Grüße, Gemeinde Hörsel, Hauptamt" at the end of a one-paragraph mail: the closing
+    and signature written inline, put on lines of their own as a signature would be."""
+    stripped = text.rstrip()
+    last_break = stripped.rfind("\n")
+    last = stripped[last_break + 1 :]
+    match = _INLINE_CLOSING.search(last)
+    if not match or "?" in match.group("rest"):
+        return text
+    parts = [p.strip() for p in re.split(r",[ \t]+", match.group("rest")) if p.strip()]
+    head = stripped[: last_break + 1] + last[: match.start()].rstrip()
+    return f"{head}\n\n{match.group('greeting')}\n" + "\n".join(parts) + "\n"
+
+
 def split_zones(text: str, signature_hint: str = "") -> Zones:
     """Letterhead (lines before the salutation), closing (from the last greeting), and prose."""
     text = _drop_recipient_blocks(text)
@@ -383,7 +408,8 @@ def find_mentions(index: LinkingIndex, text: str, zone: str) -> list[Mention]:
 
 # The erfüllende Gemeinde writes for itself and its beauftragende Gemeinden together.
 _FOR_ALL = re.compile(
-    r"(?:für uns und (?:unsere|die) (?:beauftragenden |erfüllten )?(?:Gemeinden|Mitgliedsgemeinden)|"
+    r"(?:für (?:uns|sich) und (?:für )?(?:unsere|ihre|die) (?:beauftragenden |erfüllten )?"
+    r"(?:Gemeinden|Mitgliedsgemeinden)|"
     r"für (?:alle|beide|unsere) (?:beauftragenden |erfüllten )?Gemeinden|"
     r"gemeinsam(?:es|en|e)? [\w-]+ für (?:die )?(?:Stadt|Gemeinde))",
     re.IGNORECASE,
@@ -424,12 +450,14 @@ def find_bare_names(index: LinkingIndex, text: str, allowed: frozenset[str] | se
 _BARE_DISTRICT = re.compile(
     r"\b(?:[A-ZÄÖÜ][\wäöüß]*-)*[A-ZÄÖÜ]?[\wäöüß]*[Kk]reis(?:es)?\b|\b(?:Weimarer|Altenburger) Land(?:es)?\b"
 )
+_BARE_DISTRICT_ANY_CASE = re.compile(_BARE_DISTRICT.pattern, re.IGNORECASE)
 
 
-def find_bare_districts(index: LinkingIndex, text: str) -> set[str]:
-    """Districts named without "Landkreis" ("Saale-Orla-Kreis", "Ilm-Kreis", "Weimarer Land"): keys."""
+def find_bare_districts(index: LinkingIndex, text: str, *, any_case: bool = False) -> set[str]:
+    """Districts named without "Landkreis" ("Saale-Orla-Kreis", "Ilm-Kreis", "Weimarer Land"): keys
+    (``any_case``: also written in lower case, "im ilm-kreis")."""
     keys = set()
-    for match in _BARE_DISTRICT.finditer(text):
+    for match in (_BARE_DISTRICT_ANY_CASE if any_case else _BARE_DISTRICT).finditer(text):
         key = index.district_names.get(fold(match.group(0)))
         if key:
             keys.add(key)
@@ -444,13 +472,14 @@ def find_addresses(index: LinkingIndex, text: str) -> list[AddressLine]:
         place = re.split(r"\s+(?:OT|Ortsteil|/\s*OT)\s+|\s{2,}|\t|\s+Tel\b|\s+Telefon\b", place)[0]
         by_code = index.postal_codes.get(code, ())
         keys: tuple[str, ...] = ()
-        place_keys, _ = resolve_name(index, place, MUNICIPALITY)
+        # a lower-case place ("07768 gumperda") counts only where its PLZ fits (below)
+        place_keys, _ = resolve_name(index, place, MUNICIPALITY, any_case=place[:1].islower())
         # A PLZ missing from the list (a PO box or large-customer code like 99111 Erfurt) still fits
         # a place in the same PLZ region; Berga in Sachsen-Anhalt (06536) is not Berga/Elster (07980).
         nearby = tuple(k for k in place_keys if code[:2] in index.postal_areas.get(k, ()))
         if place_keys:
             both = tuple(k for k in place_keys if k in by_code)
-            keys = both or (nearby if len(nearby) == 1 else ())
+            keys = both or (nearby if len(nearby) == 1 and not place[:1].islower() else ())
         elif len(by_code) == 1:
             keys = by_code
         thuringian = bool(by_code) or bool(nearby)
@@ -517,6 +546,32 @@ def is_other_body(text: str) -> bool:
 
 def is_provider(text: str) -> bool:
     return _mentions_any(text, _PROVIDER_WORDS) and bool(_PROVIDER_CUES.search(text))
+
+
+_PROVIDER_SELF = re.compile(
+    r"\b(?:wir (?:sind|als)|als|wir betreuen [^.?!\n]{0,40}? als) (?:(?:kommunale[rn]?|externe[rn]?|regionale[rn]?) )?"
+    r"(?:IT-|EDV-)?(?:Dienstleister|Systemhaus|Rechenzentrum)\b|\bfür unsere[nm]? Kunden\b",
+    re.IGNORECASE,
+)
+
+
+def provider_in_text(text: str) -> bool:
+    """The writer says they are an IT service provider ("als IT-Dienstleister der Gemeinde X")."""
+    return bool(_PROVIDER_SELF.search(text))
+
+
+# A vendor naming its customers as a reference ("betreuen bereits die Stadt X", "darunter …",
+# "gerne stellen wir Ihnen … vor") writes for nobody.
+_CUSTOMER_REFERENCE = re.compile(
+    r"\b(?:betreuen|betreut|beliefern|unterstützen|unterstuetzen|arbeiten) (?:wir )?(?:bereits|schon|u\.\s?a\.|"
+    r"unter anderem|seit jahren|erfolgreich)\b|\bdarunter\b|\breferenz\w*|\bstellen (?:wir )?ihnen\b[^.?!\n]{0,50}"
+    r"\bvor\b|\bgerne? (?:stellen|präsentieren|praesentieren|zeigen)\b",
+    re.IGNORECASE,
+)
+
+
+def customer_reference(text: str) -> bool:
+    return bool(_CUSTOMER_REFERENCE.search(text))
 
 
 def acts_on_behalf(text: str) -> bool:

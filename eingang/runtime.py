@@ -25,6 +25,7 @@ from models import make_engine
 from models.statement_counts import StatementCounter
 from queue_workers.actors import declare_actors
 from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
+from queue_workers.events import build_events
 from queue_workers.worker import exit_with_parent
 from web.server import WebServer, start_web_server
 
@@ -44,6 +45,7 @@ def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] 
         topic_model=TopicModelSource(Path(settings.topic_model_path) if settings.topic_model_path else PACKAGED_MODEL),
         gazetteers=GazetteerStore(),
         processing_hook=processing_hook,
+        events=build_events(settings),
     )
     declare_actors(broker, runtime)
     if settings.sql_statistics_dir:

@@ -135,6 +135,10 @@ class Settings(BaseSettings):
     web_max_answer_body_bytes: int = Field(
         default=25 * 1024 * 1024, description="Largest request body of a consultant's answer, with attachments (bytes)."
     )
+    answer_max_attachment_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        description="Largest total size of the attachments of one answer (bytes); larger ones are refused.",
+    )
     web_login_free_attempts: int = Field(
         default=5, description="Wrong passwords per account and client before further attempts are delayed."
     )

@@ -22,7 +22,8 @@ from intake.parsed import Address
 # "WG: Unzustellbar: …" or a question "Server nicht erreichbar" is not taken for automatic mail.
 _SUBJECT_START = r"^\s*(?:\[[^\]]*\]\s*)?"
 _OUT_OF_OFFICE_SUBJECT = re.compile(
-    _SUBJECT_START + r"(?:abwesenheitsnotiz|abwesenheitsmeldung|abwesenheitsassistent|automatische antwort|"
+    _SUBJECT_START + r"(?:abwesend\s*:|abwesenheitsnotiz|abwesenheitsmeldung|abwesenheitsassistent|"
+    r"automatische antwort|"
     r"automatische r[üu]ckantwort|autom\. antwort|auto(?:matic)?[- ]?reply|auto[- ]?response|autoresponder|"
     r"out of (?:the )?office|away from (?:the )?office|on vacation|urlaubsabwesenheit|"
     r"ich bin .{0,60}?nicht (?:im b[üu]ro|im hause?|erreichbar|anwesend|im dienst|da)\b|"
@@ -42,7 +43,11 @@ _ABSENCE = re.compile(
     r"(?:\bich bin\b|\bich befinde mich\b|\bbin ich\b|\bi am\b|\bi'm\b)(?:[^.?!]|(?<=\d)\.){0,80}?"
     r"(?:nicht im (?:b(?:ü|ue)ro|hause?|dienst)|"
     r"nicht (?:erreichbar|anwesend)|abwesend|au(?:ß|ss)er haus|im urlaub|in (?:elternzeit|urlaub)|auf dienstreise|"
-    r"out of (?:the )?office|away|on (?:vacation|leave))|\bwieder (?:im (?:b(?:ü|ue)ro|dienst|hause?)|erreichbar)\b",
+    r"out of (?:the )?office|away|on (?:vacation|leave))|\bwieder (?:im (?:b(?:ü|ue)ro|dienst|hause?)|erreichbar)\b|"
+    # terse ("bin im urlaub bis 3.4.") or the office itself ("Die Stadtverwaltung ist vom 23.12. bis 2.1. geschlossen")
+    r"(?:^|[.!]\s+)bin (?:bis|vom|ab|im|in|nicht|au(?:ß|ss)er)\b(?:[^.?!]|(?<=\d)\.){0,60}?"
+    r"(?:urlaub|abwesend|erreichbar|im (?:b(?:ü|ue)ro|dienst|hause?)|au(?:ß|ss)er haus|elternzeit|dienstreise)|"
+    r"\b(?:ist|sind|bleibt|bleiben)\b(?:[^.?!]|(?<=\d)\.){0,60}?\b(?:geschlossen|nicht besetzt)\b",
     re.IGNORECASE,
 )
 _AUTO_PHRASE = re.compile(
@@ -50,7 +55,10 @@ _AUTO_PHRASE = re.compile(
     r"weitergeleitet|in dringenden (?:f(?:ä|ae)llen|angelegenheiten)|"
     r"keinen zugriff auf (?:meine |mein )?(?:e-?mails?|postfach)|"
     r"nach meiner r(?:ü|ue)ckkehr|thank you for your (?:message|e-?mail)|no access to (?:my )?e-?mail|"
-    r"wenden sie sich (?:bitte )?(?:in dringenden|an meine vertretung|an meinen vertreter)|meine vertretung)",
+    r"wenden sie sich (?:bitte )?(?:in dringenden|an meine vertretung|an meinen vertreter)|meine vertretung|"
+    r"wieder f(?:ü|ue)r sie (?:da|erreichbar)|"
+    r"ihre (?:e-?mail|nachricht|mail|anfrage) wird (?:ab|nach|erst|nach meiner)\b(?:[^.?!]|(?<=\d)\.){0,40}?"
+    r"(?:bearbeitet|beantwortet|gelesen))",
     re.IGNORECASE,
 )
 _AUTO_GENERATED = re.compile(
@@ -91,6 +99,12 @@ def detect_automatic(
     """Why a message is automatic mail, or None for a message a person wrote. ``envelope_from``
     is the SMTP envelope sender when the channel knows it (``""``/``"<>"``: a bounce); ``text`` is
     the new text, for out-of-office replies without any header."""
+    if msg.get_content_type() == "multipart/report":
+        report_type = str(msg.get_param("report-type") or "delivery-status").lower()
+        return "delivery status notification" if report_type in _REPORT_TYPES else f"report ({report_type})"
+    local_part = sender.address.partition("@")[0] if sender else ""
+    if local_part in _DAEMON_LOCAL_PARTS:
+        return "delivery status notification (mailer-daemon sender)"
     auto_submitted = _value(msg, "Auto-Submitted")
     if auto_submitted and not auto_submitted.startswith("no"):
         return f"Auto-Submitted: {auto_submitted}"
@@ -102,17 +116,11 @@ def detect_automatic(
         return f"Precedence: {precedence}"
     if any(_value(msg, name) for name in _LIST_HEADERS):
         return "mailing list"
-    if msg.get_content_type() == "multipart/report":
-        report_type = str(msg.get_param("report-type") or "delivery-status").lower()
-        return "delivery status notification" if report_type in _REPORT_TYPES else f"report ({report_type})"
     if envelope_from is not None and envelope_from.strip() in ("", "<>"):
         return "delivery status notification (null envelope sender)"
     return_path = msg.get("Return-Path")
     if return_path is not None and parseaddr(str(return_path))[1].strip() == "":
         return "delivery status notification (Return-Path: <>)"
-    local_part = sender.address.partition("@")[0] if sender else ""
-    if local_part in _DAEMON_LOCAL_PARTS:
-        return "delivery status notification (mailer-daemon sender)"
     if _BOUNCE_SUBJECT.match(subject):
         return "delivery status notification (subject)"
     if _OUT_OF_OFFICE_SUBJECT.match(subject):

@@ -25,6 +25,8 @@ from models.linking import GazetteerVersion
 from models.messages import Attachment, AttachmentBlob, Channel, InboundMessage, ProcessingStatus
 from models.notifications import Notification
 from models.people import KnownSender, Role, UserAccount
+from models.replies import ReplyDraft, TextModule, UserProfile
+from models.tags import ConsultationTag, SavedFilter, Tag
 from models.web_sessions import WebSession
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "ConsultationMessage",
     "ConsultationNote",
     "ConsultationStatus",
+    "ConsultationTag",
     "ContactRole",
     "Direction",
     "District",
@@ -56,11 +59,16 @@ __all__ = [
     "Priority",
     "ProcessingStatus",
     "ReferenceCounter",
+    "ReplyDraft",
     "Role",
+    "SavedFilter",
     "SlaBreach",
+    "Tag",
     "TaskStatus",
+    "TextModule",
     "TopicCorrection",
     "UserAccount",
+    "UserProfile",
     "UtcDateTime",
     "WebSession",
     "as_utc",

@@ -34,6 +34,8 @@ from models.linking import bump_linking_knowledge
 from models.messages import Attachment, AttachmentBlob, InboundMessage
 from models.notifications import Notification
 from models.people import KnownSender
+from models.replies import ReplyDraft
+from models.tags import ConsultationTag
 
 
 @dataclass
@@ -92,6 +94,8 @@ def _erase_one(session: Session, consultation: Consultation) -> int:
         TopicCorrection,
         OutboundMail,
         ConsultationContact,
+        ConsultationTag,
+        ReplyDraft,  # a draft may quote the municipality
     ):
         session.execute(delete(model).where(col(model.consultation_id) == cid))
     erased = _delete_inbound(session, inbound_ids)

@@ -224,6 +224,14 @@ def message_public(message: ConsultationMessage) -> MessagePublic:
 # ---------------------------------------------------------------- consultations
 
 
+class DeadlinePublic(PublicModel):
+    """The first-response deadline of a consultation and how it stands."""
+
+    due_at: str = Field(description="When the first answer is due (ISO 8601, UTC)")
+    state: str = Field(description="ok, bald (last quarter of the time), ueberfaellig or erledigt")
+    label: str = Field(description="German, e.g. „noch 3 Std.“ or „seit 2 Tagen überfällig“")
+
+
 class ConsultationPublic(PublicModel):
     """A consultation as lists show it (inbox, API, ``consultations list``)."""
 
@@ -245,11 +253,26 @@ class ConsultationPublic(PublicModel):
     )
     assignee: str | None = Field(default=None, description="Username of the consultant responsible")
     needs_review: bool
-    review_reason: str | None = Field(default=None, description="Why the consultation is flagged \"zu prüfen\"")
+    review_reason: str | None = Field(default=None, description='Why the consultation is flagged "zu prüfen"')
     received_at: UtcDatetime
     first_response_at: UtcDatetime | None = None
     closed_at: UtcDatetime | None = None
     tasks: list[TaskPublic] = Field(default_factory=list, description="Follow-up tasks, earliest due first")
+    assignee_name: str | None = Field(default=None, description="Display name of the consultant responsible")
+    tags: list[str] = Field(default_factory=list, description="Free tags, sorted")
+    sla: DeadlinePublic | None = Field(default=None, description="The first-response deadline (lists only)")
+    escalated: bool = Field(default=False, description="The escalation to the team lead was sent")
+    highlight: str | None = Field(
+        default=None, description="With a full-text query: HTML snippet of the hits in <mark> (escaped otherwise)"
+    )
+
+
+class ConsultationPage(PublicModel):
+    """One page of a consultation list (``GET /api/consultations``)."""
+
+    items: list[ConsultationPublic]
+    next_cursor: str | None = Field(description="Pass as ``cursor`` for the next page; null on the last page")
+    total: int = Field(description="How many consultations match the filters in all")
 
 
 class ContactPublic(PublicModel):
@@ -403,9 +426,7 @@ def consultation_detail(
 
     return ConsultationDetail(
         **fields,
-        contacts=[
-            ContactPublic(address=k.address, name=k.name, role=k.role, added_by=k.added_by) for k in contacts
-        ],
+        contacts=[ContactPublic(address=k.address, name=k.name, role=k.role, added_by=k.added_by) for k in contacts],
         related=reference_of(consultation.related_consultation_id),
         merged_into=reference_of(consultation.merged_into_id),
         suggested_topics=list(consultation.suggested_topics or []),

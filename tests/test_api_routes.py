@@ -66,10 +66,14 @@ def test_consultation_read_routes(setup):
     runtime, client, tokens = setup
     reference = ingest(runtime, mail())
     headers = auth(tokens["berater"])
-    listing = client.get("/api/consultations", headers=headers).json()
+    listing = client.get("/api/consultations", headers=headers).json()["items"]
     assert [row["reference"] for row in listing] == [reference]
     assert listing[0]["topics"] and 0 <= listing[0]["topics"][0]["confidence"] <= 1
-    assert client.get("/api/consultations", params={"q": "nichtvorhanden"}, headers=headers).json() == []
+    assert client.get("/api/consultations", params={"q": "nichtvorhanden"}, headers=headers).json() == {
+        "items": [],
+        "next_cursor": None,
+        "total": 0,
+    }
     detail = client.get(f"/api/consultations/{reference}", headers=headers).json()
     assert detail["suggested_topics"][0]["evidence"] is not None and "candidates" in detail["suggested_authority"]
     assert "in_bearbeitung" in detail["allowed_transitions"]
@@ -241,7 +245,8 @@ def test_inbox_filters_and_search_on_postgresql(postgres_url):
     with TestClient(create_app(runtime)) as client:
 
         def refs(**params):
-            return [r["reference"] for r in client.get("/api/consultations", params=params, headers=auth(token)).json()]
+            listing = client.get("/api/consultations", params=params, headers=auth(token)).json()
+            return [r["reference"] for r in listing["items"]]
 
         assert set(refs()) == {first, second}
         assert refs(q="phishing") == [second]
@@ -273,7 +278,7 @@ def test_one_public_schema_for_a_consultation_in_api_cli_and_openapi(setup, monk
     runtime, client, tokens = setup
     reference = ingest(runtime, mail())
     headers = auth(tokens["berater"])
-    (listed,) = client.get("/api/consultations", headers=headers).json()
+    (listed,) = client.get("/api/consultations", headers=headers).json()["items"]
     written = client.post(f"/api/consultations/{reference}/priority", json={"priority": "hoch"}, headers=headers)
     detail = client.get(f"/api/consultations/{reference}", headers=headers).json()
     assert set(listed) == set(written.json()) == set(ConsultationPublic.model_fields)
@@ -286,11 +291,13 @@ def test_one_public_schema_for_a_consultation_in_api_cli_and_openapi(setup, monk
     cli_show = CliRunner().invoke(app, ["consultations", "show", reference, "--format", "json"], env=env)
     assert cli_list.exit_code == 0 and cli_show.exit_code == 0, cli_list.output + cli_show.output
     (cli_row,) = json.loads(cli_list.stdout)
-    assert cli_row == client.get("/api/consultations", headers=headers).json()[0]
+    assert cli_row == client.get("/api/consultations", headers=headers).json()["items"][0]
     assert json.loads(cli_show.stdout) == client.get(f"/api/consultations/{reference}", headers=headers).json()
 
     spec = client.get("/api/openapi.json").json()
     for name in ("ConsultationPublic", "ConsultationDetail", "TaskPublic", "NotePublic", "MessagePublic"):
         assert name in spec["components"]["schemas"], name
     listing = spec["paths"]["/api/consultations"]["get"]["responses"]["200"]["content"]["application/json"]
-    assert listing["schema"]["items"]["$ref"].endswith("/ConsultationPublic")
+    assert listing["schema"]["$ref"].endswith("/ConsultationPage")
+    page = spec["components"]["schemas"]["ConsultationPage"]["properties"]["items"]
+    assert page["items"]["$ref"].endswith("/ConsultationPublic")

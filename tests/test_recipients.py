@@ -77,7 +77,7 @@ def test_strangers_reference_mail_does_not_receive_the_answer_and_to_cc_are_expl
         send_smtp(smtp_port, municipal_mail())
         _wait(lambda: _processed(engine, 1), what="the first mail to be processed")
         with httpx.Client(base_url=base, headers=auth, timeout=30) as client:
-            (row,) = client.get("/api/consultations").json()
+            (row,) = client.get("/api/consultations").json()["items"]
             reference = row["reference"]
             # references are sequential: anyone can guess one and write "[KV-…] Nachtrag"
             send_smtp(
@@ -189,7 +189,7 @@ def test_reference_is_not_a_key_flag_is_visible_and_split_and_merge_resolve_it(s
         assert detail["needs_review"] and STRANGER in detail["review_reason"]
         assert [c["address"] for c in detail["contacts"]] == [ORIGINAL]  # the stranger adds no recipient
         flagged = client.get("/api/consultations", params={"pruefen": "true"}, headers=api).json()
-        assert [r["reference"] for r in flagged] == [reference]
+        assert [r["reference"] for r in flagged["items"]] == [reference] and flagged["total"] == 1
 
         assert login(client, "anna").status_code == 303
         inbox = client.get("/eingang").text

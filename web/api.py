@@ -7,13 +7,16 @@ Changes go through ``casework.workflow`` / ``.tasks`` / ``.answers`` like everyw
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import Base64Bytes, BaseModel, Field
 from sqlmodel import Session, col, select
 
 from casework import answers, review, workflow
+from casework import tags as tag_functions
 from casework import tasks as task_functions
+from casework.listing import decorate_rows
 from models import (
     Consultation,
     ConsultationMessage,
@@ -27,6 +30,7 @@ from models.public import (
     AnsweredConsultation,
     AuditEntryPublic,
     ConsultationDetail,
+    ConsultationPage,
     ConsultationPublic,
     InboundMessagePublic,
     MessagePublic,
@@ -44,8 +48,21 @@ from models.public import (
     user_public,
 )
 from web.errors import API_ERROR_RESPONSES
-from web.inbox import InboxFilter, inbox_query, inbox_rows
+from web.inbox import (
+    MAX_LIMIT,
+    SORTS,
+    CursorError,
+    InboxFilter,
+    bulk_change,
+    inbox_count,
+    inbox_page,
+    inbox_rows,
+    search_highlights,
+    sla_by_priority,
+)
+from web.live import publish_change
 from web.params import MAX_WORKING_DAYS, DbId, SaneDate, Year
+from web.reply_editor import reply_parts
 from web.security import AdminApi, ApiUser, DbSession, ManagerApi
 from web.statistics import Period, annual_summary, dashboard_tables, default_period, table_by_key
 
@@ -98,6 +115,12 @@ class PostponeBody(BaseModel):
     working_days: int | None = Field(default=None, ge=1, le=MAX_WORKING_DAYS)
 
 
+class AnswerAttachment(BaseModel):
+    filename: str = Field(min_length=1, max_length=200)
+    content_type: str = Field(default="application/octet-stream", max_length=127)
+    data: Base64Bytes = Field(description="The file, base64-encoded")
+
+
 class AnswerBody(BaseModel):
     body: str
     waiting: bool = Field(default=False, description="A question back: status wartet_auf_rueckmeldung")
@@ -108,6 +131,9 @@ class AnswerBody(BaseModel):
         "contact becomes one, added by the calling consultant (audited).",
     )
     cc: list[str] | None = Field(default=None, max_length=20, description="Copy recipients (same rule as to)")
+    include_signature: bool = Field(default=False, description="Append the caller's signature (Mein Profil)")
+    include_quote: bool = Field(default=False, description="Append the last inbound message, quoted")
+    attachments: list[AnswerAttachment] = Field(default_factory=list, max_length=20)
 
 
 @router.get("/me", response_model=UserPublic)
@@ -116,7 +142,7 @@ def me(user: ApiUser):
     return user_public(user)
 
 
-@router.get("/consultations", response_model=list[ConsultationPublic])
+@router.get("/consultations", response_model=ConsultationPage)
 def list_consultations(
     request: Request,
     db: DbSession,
@@ -129,15 +155,82 @@ def list_consultations(
     von: SaneDate | None = None,
     bis: SaneDate | None = None,
     q: str | None = None,
-    pruefen: bool = False,
-    limit: int = 100,
+    pruefen: bool = Query(default=False, description="only those flagged „zu prüfen“"),
+    prioritaet: str | None = None,
+    schlagwort: str | None = None,
+    ueberfaellig: bool = False,
+    sort: str | None = Query(
+        default=None,
+        description="triage (default), eingang, -eingang, prioritaet, betreff, -betreff, status, "
+        "rang (with q; then the default)",
+    ),
+    limit: int = Query(default=50, ge=1, le=MAX_LIMIT),
+    cursor: str | None = Query(default=None, max_length=2000),
 ):
-    """Consultations in triage order (new and unassigned first), filtered like the inbox;
-    ``pruefen=true``: only those flagged "zu prüfen"."""
-    zone = request.app.state.runtime.settings.local_timezone
-    filters = InboxFilter(thema, status, kreis, behoerde, zustaendig, von, bis, q, review=pruefen, time_zone=zone)
-    taxonomy = request.app.state.runtime.taxonomy
-    return inbox_rows(db, inbox_query(db, filters, limit=max(1, min(limit, 1000))), taxonomy)
+    """Consultations filtered like the inbox, one page: ``{"items": [...], "next_cursor": … or
+    null, "total": N}``. Following ``next_cursor`` (keyset pagination) visits every matching
+    consultation exactly once, also while new mail arrives. Default order: triage (new and
+    unassigned first); with ``q`` (full text: German word forms, umlauts as ae/oe/ue, ``Förder*``,
+    reference, AGS; all words must match) by rank, each item with ``highlight`` (HTML, hits in
+    ``<mark>``). ``behoerde=keine``: without an authority; ``pruefen=true``: only those flagged
+    "zu prüfen"."""
+    if sort is not None and sort not in SORTS:
+        raise HTTPException(400, f"Unbekannte Sortierung „{sort}“ (erlaubt: {', '.join(SORTS)}).")
+    filters = InboxFilter(
+        thema, status, kreis, behoerde, zustaendig, von, bis, q,
+        review=pruefen, time_zone=request.app.state.runtime.settings.local_timezone,
+        priority=prioritaet, overdue=ueberfaellig, tag=schlagwort, sort=sort,
+    )  # fmt: skip
+    runtime = request.app.state.runtime
+    sla = sla_by_priority(runtime.settings)
+    try:
+        page = inbox_page(db, filters, limit=limit, cursor=cursor, sla=sla)
+    except CursorError as error:
+        raise HTTPException(400, str(error)) from None
+    rows = inbox_rows(db, page.consultations, runtime.taxonomy)
+    decorate_rows(db, runtime.settings, page.consultations, rows)
+    if filters.search:  # ranked by the full-text search; each with its highlighted snippet
+        highlights = search_highlights(db, filters, page.consultations)
+        for row, consultation in zip(rows, page.consultations, strict=True):
+            row.highlight = highlights.get(consultation.id, "")
+    return ConsultationPage(items=rows, next_cursor=page.next_cursor, total=inbox_count(db, filters, sla=sla))
+
+
+class BulkBody(BaseModel):
+    references: list[str] = Field(min_length=1, max_length=MAX_LIMIT, description="References, e.g. KV-2026-00042")
+    action: Literal["status", "assignee", "topics", "priority", "tags"]
+    value: Any = Field(
+        description="status: a status (or {status, reason}); assignee: username or null; topics: list of topic ids; "
+        "priority: normal/hoch/dringend; tags: list of names, or {mode: set|add|remove, tags: [...]}"
+    )
+
+
+@router.post("/consultations/bulk")
+def bulk(request: Request, body: BulkBody, db: DbSession, user: ApiUser) -> dict:
+    """The same change on many consultations (each audited, each in its own transaction).
+    Answers ``{"results": [{"reference", "ok", "changed", "state" | "error", "message"}, ...]}``."""
+    results = bulk_change(
+        db,
+        references=body.references,
+        action=body.action,
+        value=body.value,
+        actor=user.username,
+        taxonomy=request.app.state.runtime.taxonomy,
+    )
+    for result in results:
+        if result["changed"]:
+            publish_change(request, result["reference"], user.username)
+    return {
+        "results": results,
+        "changed": sum(r["changed"] for r in results),
+        "failed": sum(not r["ok"] for r in results),
+    }
+
+
+@router.get("/tags")
+def list_tags(db: DbSession, user: ApiUser, prefix: str = Query(default="", max_length=64)) -> list[str]:
+    """Tag names for autocomplete, most used first."""
+    return tag_functions.suggest_tags(db, prefix)
 
 
 def _detail(request: Request, db: Session, consultation: Consultation) -> ConsultationDetail:
@@ -175,13 +268,16 @@ def consultation_audit(reference: str, db: DbSession, user: ApiUser):
     return [audit_public(entry) for entry in audit_entries(db, _load(db, reference))]
 
 
-def _change(db: Session, change):
+def _change(db: Session, change, request: Request | None = None, reference: str | None = None):
     try:
         result = change()
         db.commit()
     except workflow.WorkflowError as error:
         db.rollback()
         raise _error(error) from None
+    if request is not None and reference:
+        user = getattr(request.state, "user", None)
+        publish_change(request, reference, getattr(user, "username", "system"))
     return result
 
 
@@ -202,7 +298,7 @@ def confirm_topics(request: Request, reference: str, body: TopicBody, db: DbSess
             workflow.confirm_authority(db, consultation=row, actor=user.username, authority_key=body.authority_key)
         return _state(request, db, row)
 
-    return _change(db, change)
+    return _change(db, change, request, reference)
 
 
 @router.post("/consultations/{reference}/assignee", response_model=ConsultationPublic)
@@ -213,6 +309,8 @@ def assign(request: Request, reference: str, body: AssignBody, db: DbSession, us
         lambda: _state(
             request, db, workflow.assign(db, consultation=reference, actor=user.username, assignee=body.assignee)
         ),
+        request,
+        reference,
     )
 
 
@@ -224,6 +322,8 @@ def set_priority(request: Request, reference: str, body: PriorityBody, db: DbSes
         lambda: _state(
             request, db, workflow.set_priority(db, consultation=reference, actor=user.username, priority=body.priority)
         ),
+        request,
+        reference,
     )
 
 
@@ -239,19 +339,24 @@ def set_status(request: Request, reference: str, body: StatusBody, db: DbSession
                 db, consultation=reference, actor=user.username, status=body.status, reason=body.reason
             ),
         ),
+        request,
+        reference,
     )
 
 
 @router.post("/consultations/{reference}/notes", status_code=201, response_model=NotePublic)
-def add_note(reference: str, body: NoteBody, db: DbSession, user: ApiUser):
+def add_note(request: Request, reference: str, body: NoteBody, db: DbSession, user: ApiUser):
     """Add an internal note."""
     return _change(
-        db, lambda: note_public(workflow.add_note(db, consultation=reference, actor=user.username, text=body.text))
+        db,
+        lambda: note_public(workflow.add_note(db, consultation=reference, actor=user.username, text=body.text)),
+        request,
+        reference,
     )
 
 
 @router.post("/consultations/{reference}/tasks", status_code=201, response_model=TaskPublic)
-def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser):
+def add_task(request: Request, reference: str, body: TaskBody, db: DbSession, user: ApiUser):
     """Add a follow-up task by hand (default due in five working days)."""
 
     def change():
@@ -260,7 +365,7 @@ def add_task(reference: str, body: TaskBody, db: DbSession, user: ApiUser):
         )
         return task_functions.task_summary(db, task)
 
-    return _change(db, change)
+    return _change(db, change, request, reference)
 
 
 @router.post("/consultations/{reference}/answers", status_code=201, response_model=AnsweredConsultation)
@@ -279,17 +384,18 @@ def send_answer(request: Request, reference: str, body: AnswerBody, db: DbSessio
             status=status,
             to=body.to,
             cc=body.cc,
+            attachments=[(a.filename, a.content_type, a.data) for a in body.attachments],
+            **reply_parts(request, db, user, reference, body.include_signature, body.include_quote),
         )
         state = _state(request, db, workflow.load_consultation(db, reference))
         return AnsweredConsultation(**dict(state), message_id=stored.message_id, recipients=stored.recipients)
 
     try:
-        return _change(db, change)
+        return _change(db, change, request, reference)
     except HTTPException as error:
         if error.status_code == 409 and str(error.detail).startswith("Die Antwort konnte nicht"):
             raise HTTPException(502, error.detail) from None
         raise
-
 
 
 class SplitBody(BaseModel):

@@ -28,12 +28,17 @@ from web import (
     api,
     authorities,
     dashboard,
+    drafts,
     errors,
+    inbox_views,
+    live,
     login,
     metrics,
     notifications,
     operations,
+    profile,
     statistics_api,
+    text_modules,
     triage,
     users,
 )
@@ -161,6 +166,8 @@ def create_app(runtime: Runtime) -> FastAPI:
         return render(request, "error.html", {"status": 422, "detail": errors.INVALID_DATA}, status_code=422)
 
     app.include_router(login.router)
+    app.include_router(inbox_views.router)
+    app.include_router(live.router)
     app.include_router(triage.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
@@ -168,6 +175,10 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(notifications.router)
     app.include_router(operations.router)
     app.include_router(metrics.router)
+    app.include_router(profile.router)
+    app.include_router(text_modules.page_router)
+    app.include_router(text_modules.api_router)
+    app.include_router(drafts.router)
     app.include_router(statistics_api.router)  # before api.router: /api/statistics/{key} would match
     app.include_router(authorities.api_router)
     app.include_router(api.router)

@@ -9,11 +9,12 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
-from casework import answers, contacts, review, workflow
+from casework import answers, contacts, replies, review, workflow
+from casework import tags as tag_functions
 from casework import tasks as task_functions
 from models import (
     Attachment,
@@ -24,7 +25,6 @@ from models import (
     ConsultationNote,
     ConsultationStatus,
     Direction,
-    District,
     FollowUpTask,
     InboundMessage,
     Priority,
@@ -37,15 +37,13 @@ from web.audit_view import AuditContext, describe
 from web.case_extras import case_extras
 from web.downloads import attachment_disposition
 from web.inbox import (
-    PAGE_SIZE,
     InboxFilter,
-    inbox_count,
-    inbox_query,
     inbox_references,
-    inbox_rows,
 )
+from web.live import publish_change
 from web.mail_html import sanitise_mail_html
 from web.params import DbId, form_date
+from web.reply_editor import SEND_STATUSES, reply_editor_context, reply_parts
 from web.security import DOWNLOAD_CSP, DbSession, PageUser, verify_csrf
 from web.templating import AUDIT_LABELS, flash, format_local, render, time_zone
 
@@ -60,25 +58,6 @@ def _active_users(session: Session) -> list[UserAccount]:
 @router.get("/")
 def home(user: PageUser):
     return RedirectResponse("/eingang", status_code=303)
-
-
-@router.get("/eingang")
-def inbox(request: Request, db: DbSession, user: PageUser):
-    filters = InboxFilter.from_query(request.query_params, time_zone=time_zone(request))
-    taxonomy = request.app.state.runtime.taxonomy
-    rows = inbox_rows(db, inbox_query(db, filters, limit=PAGE_SIZE), taxonomy)
-    context = {
-        "rows": rows,
-        "total": inbox_count(db, filters) if len(rows) >= PAGE_SIZE else len(rows),
-        "filters": filters,
-        "topics": taxonomy.topics,
-        "districts": list(db.exec(select(District).order_by(District.name))),
-        "users": _active_users(db),
-        "failed_count": len(
-            db.exec(select(InboundMessage.id).where(InboundMessage.status == ProcessingStatus.FAILED)).all()
-        ),
-    }
-    return render(request, "inbox.html", context)
 
 
 def _thread(db: Session, consultation: Consultation, *, show_images: bool) -> list[dict]:
@@ -140,6 +119,7 @@ def _case_page(
     reply_to: str | None = None,
     reply_cc: str | None = None,
     pending_contacts: list[str] | None = None,
+    reply_status: str | None = None,
 ):
     """The case page; ``draft``, ``status_code`` and the kept recipients only from our own code (a
     failed answer), never from the query string."""
@@ -227,10 +207,20 @@ def _case_page(
         "reply_to": reply_to if reply_to is not None else ", ".join(default_to),
         "reply_cc": reply_cc if reply_cc is not None else ", ".join(default_cc),
         "pending_contacts": pending_contacts or [],
+        "reply_status": reply_status,
         "foreign_senders": review.foreign_senders(db, consultation),
         "related": db.get(Consultation, consultation.related_consultation_id)
         if consultation.related_consultation_id
         else None,
+        "tags": tag_functions.tags_of(db, consultation.id),
+        "known_tags": tag_functions.suggest_tags(db, limit=100),
+        **reply_editor_context(
+            db,
+            consultation,
+            getattr(getattr(request.state, "user", None), "id", None),
+            zone=zone,
+            max_attachment_bytes=runtime.settings.answer_max_attachment_bytes,
+        ),
     }
     context.update(case_extras(db, consultation, taxonomy=taxonomy, audit_context=audit_context, names=names))
     return render(request, "consultation.html", context, headers=headers, status_code=status_code)
@@ -241,6 +231,7 @@ def _act(request: Request, db: Session, reference: str, change: Callable[[], obj
     try:
         change()
         db.commit()
+        publish_change(request, reference, getattr(getattr(request.state, "user", None), "username", "system"))
         flash(request, success)
     except workflow.WorkflowError as error:
         db.rollback()
@@ -423,38 +414,70 @@ def reply(
     user: PageUser,
     body: Annotated[str, Form()] = "",
     waiting: Annotated[bool, Form()] = False,
+    status_after: Annotated[str, Form(max_length=32)] = "",
     to: Annotated[str, Form(max_length=4000)] = "",
     cc: Annotated[str, Form(max_length=4000)] = "",
     confirm_contacts: Annotated[str, Form(max_length=4000)] = "",
+    include_signature: Annotated[bool, Form()] = False,
+    include_quote: Annotated[bool, Form()] = False,
+    attachments: Annotated[list[UploadFile], File()] = (),  # type: ignore[assignment]
 ):
-    """Send the answer to the To/CC of the form (prefilled with the contacts). An address that is
-    not yet a contact is added only after the consultant confirmed exactly that list."""
-    status = ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED
-    kept = {"draft": body, "reply_to": to, "reply_cc": cc}
+    """Send the answer to the To/CC of the form (prefilled with the contacts) and set the status
+    chosen under „Status danach“ in the same step; the signature and the quoted original are
+    appended when ticked, the files go along as attachments (``answer_max_attachment_bytes``).
+    An address that is not yet a contact is added only after the consultant confirmed exactly
+    that list."""
+    settings = request.app.state.runtime.settings
+    status = status_after or (ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED)
+    kept = {"draft": body, "reply_to": to, "reply_cc": cc, "reply_status": status}
+    files = [item for item in attachments if item.filename]
+    files_again = "Bitte die Anhänge erneut auswählen (der Browser behält sie nicht)."
     try:
+        if status not in SEND_STATUSES:
+            raise workflow.WorkflowError("Bitte einen gültigen Status für nach dem Senden wählen.")
+        limit = settings.answer_max_attachment_bytes
+        declared = sum(item.size or 0 for item in files)  # the sizes of the uploaded (spooled) files
+        if declared > limit:
+            raise workflow.WorkflowError(replies.attachment_limit_error(declared, limit))
+        parts, total = [], 0
+        for item in files:  # and never more than the limit (+1 byte) read in all
+            data = item.file.read(limit - total + 1)
+            total += len(data)
+            if total > limit:
+                raise workflow.WorkflowError(replies.attachment_limit_error(max(total, declared), limit))
+            name = (item.filename or "anhang").replace("\\", "/").rsplit("/", 1)[-1][:200]
+            parts.append((name, item.content_type or "application/octet-stream", data))
         consultation = workflow.load_consultation(db, reference)
         added = answers.new_recipients(db, consultation, to, cc)
         if added and ", ".join(added) != confirm_contacts.strip():
+            if files:
+                flash(request, files_again, "error")
             return _case_page(request, reference, db, status_code=409, pending_contacts=added, **kept)
         answers.send_answer(
             db,
             consultation=consultation,
             actor=user.username,
             body=body,
-            settings=request.app.state.runtime.settings,
-            status=status,
+            settings=settings,
+            status=ConsultationStatus.ANSWERED if status == ConsultationStatus.CLOSED else status,
             to=to,
             cc=cc,
+            attachments=parts,
+            **reply_parts(request, db, user, consultation, include_signature, include_quote),
         )
+        if status == ConsultationStatus.CLOSED:
+            workflow.close(db, consultation=consultation, actor=user.username, reason="Antwort versendet")
         db.commit()
     except workflow.WorkflowError as error:  # includes AnswerNotSent: the relay did not take it
         db.rollback()
         flash(request, str(error), "error")
+        if files:
+            flash(request, files_again, "error")
         # Show the page again with the text still in the composer, so nothing typed is lost.
         return _case_page(request, reference, db, status_code=422, **kept)
     if added:
         flash(request, ", ".join(added) + " als Kontakt hinzugefügt.")
-    flash(request, "Antwort gesendet.")
+    flash(request, f"Antwort gesendet. Status: {workflow.STATUS_LABELS.get(status, status)}.")
     return RedirectResponse(f"/faelle/{quote(reference)}#verlauf", status_code=303)
 
 

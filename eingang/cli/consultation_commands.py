@@ -11,6 +11,7 @@ import sys
 import typer
 
 from casework.answers import send_answer
+from casework.listing import list_rows
 from casework.queries import list_consultations
 from casework.workflow import (
     WorkflowError,
@@ -30,7 +31,6 @@ from eingang.cli.common import FORMAT_OPTION, OutputFormat, apply_workflow, fail
 from eingang.cli.german_help import GermanTyper
 from models import ConsultationStatus, Direction, session_scope
 from models.public import consultation_detail as public_detail
-from models.public import consultations_public
 from queue_workers.worker import running_queue
 
 app = GermanTyper(help="Beratungsfälle anzeigen und bearbeiten.", no_args_is_help=True)
@@ -60,7 +60,7 @@ def list_command(
     rt = runtime()
     with session_scope(rt.engine) as session:
         found = list_consultations(session, statuses=status, limit=limit or None)
-        rows = [row.as_json() for row in consultations_public(session, found, rt.taxonomy.labels)]
+        rows = [row.as_json() for row in list_rows(session, rt.settings, found, rt.taxonomy.labels)]
     if output_format == OutputFormat.JSON:
         print_json(rows)
         return

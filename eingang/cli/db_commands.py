@@ -27,3 +27,14 @@ def upgrade(revision: str = typer.Argument("head", help="Ziel-Revision (Alembic)
         f"Datenbank ist auf Stand {revision}; Gazetteer geladen: {counts['municipalities']} Gemeinden, "
         f"{counts['districts']} Kreise, {counts['associations']} Verwaltungsgemeinschaften."
     )
+
+
+@app.command("reindex")
+def reindex() -> None:
+    """Suchindex aller Beratungsfälle neu aufbauen (nach Massenimporten oder Änderungen der Suchregeln)."""
+    from models.search import rebuild_search_index
+
+    rt = runtime()
+    with session_scope(rt.engine) as session:
+        count = rebuild_search_index(session)
+    typer.echo(f"Suchindex neu aufgebaut: {count} Beratungsfälle.")

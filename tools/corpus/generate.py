@@ -462,6 +462,81 @@ def generate_judgement(count: int, *, family: int, families: int, seed: int) -> 
     return examples
 
 
+def _round2_fill(writer: Writer, template: str) -> str:
+    question = writer.pick(_T["FUNDING_FOLLOWUPS"])
+    template = (
+        template.replace("{sec}", writer.pick(_T["SECURITY_OBJECTS"]))
+        .replace("{ozg}", writer.pick(_T["OZG_OBJECTS"]))
+        .replace("{fund_q_lower}", question[0].lower() + question[1:])
+        .replace("{fund_q}", question)
+    )
+    return _judgement_fill(writer, template)
+
+
+def judgement2_mail(writer: Writer) -> tuple[str, str, list[str], bool]:
+    """(subject, body, topics, urgent) of the second issue-15 round: funding follow-ups after a
+    security or OZG matter (two topics), short security and OZG questions, ongoing incidents told with
+    compound nouns (urgent, also with a funding question), private funding questions of citizens and
+    reports after the fact (no topic), funding for plain IT (eligibility only); the same security and
+    OZG objects without a funding question (one topic), so that the question and not the object
+    decides."""
+    rng = writer.rng
+    roll = rng.random()
+    if roll < 0.12:
+        subject = writer.pick(["Förderung?", "Zuschuss IT-Sicherheit", "Frage", "Firewall", "MFA", "", "Anfrage"])
+        text = _round2_fill(writer, writer.pick(_T["SECURITY_WITH_FUNDING"]))
+        return (*writer.compose(subject, [text]), ["it_security", "eligibility"], False)
+    if roll < 0.20:
+        subject = writer.pick(["Frage", "IT-Sicherheit", "Firewall", "MFA", "", "Anfrage", "Beratung"])
+        text = _round2_fill(writer, writer.pick(_T["SECURITY_PLAIN"]))
+        return (*writer.compose(subject, [text]), ["it_security"], False)
+    if roll < 0.30:
+        subject = writer.pick(["OZG und Förderung", "Onlinedienst", "Anbindung", "Re: OZG", "Frage", "Förderantrag"])
+        text = _round2_fill(writer, writer.pick(_T["OZG_WITH_FUNDING"]))
+        return (*writer.compose(subject, [text]), ["ozg_duties", "eligibility"], False)
+    if roll < 0.40:
+        subject = writer.pick(["Onlinedienst", "Anbindung", "Re: OZG", "Frage", "OZG-Umsetzung", "BundID"])
+        text = _round2_fill(writer, writer.pick(_T["OZG_PLAIN"]))
+        return (*writer.compose(subject, [text]), ["ozg_duties"], False)
+    if roll < 0.52:
+        subject = writer.pick(["Frage", "IT-Sicherheit", "kurze Frage", "", "Verschlüsselung", "Passwort"])
+        text = writer.fill(writer.pick(_T["SHORT_SECURITY"]))
+        return (*writer.compose(subject, [text]), ["it_security"], False)
+    if roll < 0.64:
+        subject = writer.pick(["OZG", "Frage OZG", "", "Onlinezugang", "kurze Frage", "Pflicht?"])
+        text = writer.fill(writer.pick(_T["SHORT_OZG"]))
+        return (*writer.compose(subject, [text]), ["ozg_duties"], False)
+    if roll < 0.74:
+        subject = writer.pick(["Angriff läuft", "Homepage gehackt", "NOTFALL", "dringend", "Cyberangriff", ""])
+        text = _round2_fill(writer, writer.pick(_T["ONGOING_COMPOUND"]))
+        return (*writer.compose(subject, [text]), ["it_security"], True)
+    if roll < 0.78:
+        subject = writer.pick(["Angriff – und Förderung?", "Hilfe", "Notfall", "Verschlüsselung"])
+        text = _round2_fill(writer, writer.pick(_T["ONGOING_WITH_FUNDING"]))
+        return (*writer.compose(subject, [text]), ["it_security", "eligibility"], True)
+    if roll < 0.86:
+        subject = writer.pick(["Förderung", "Frage", "Zuschuss", "Anfrage Förderung", ""])
+        return (*writer.compose(subject, [writer.fill(writer.pick(_T["CITIZEN_PRIVATE_FUNDING"]))]), [], False)
+    if roll < 0.93:
+        subject = writer.pick(["Förderantrag", "Förderung Technik", "Frage Förderung", "Zuschuss", ""])
+        return (*writer.compose(subject, [writer.fill(writer.pick(_T["PLAIN_IT_FUNDING"]))]), ["eligibility"], False)
+    subject = writer.pick(["Mitteilung", "Abschluss Vorhaben", "Info", "Verwendungsnachweis", "Zur Kenntnis"])
+    return (*writer.compose(subject, [writer.fill(writer.pick(_T["REPORTS_AFTER_THE_FACT"]))]), [], False)
+
+
+def generate_judgement2(count: int, *, family: int, families: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    writer = Writer(rng, family, families)
+    examples = []
+    for _ in range(count):
+        subject, body, topics, urgent = judgement2_mail(writer)
+        noisy_subject, _, noisy_body = noise(f"{subject}\n\x00\n{body}", rng).partition("\n\x00\n")
+        cats = {topic: 1.0 if topic in topics else 0.0 for topic in TOPICS}
+        cats["urgent"] = 1.0 if urgent else 0.0
+        examples.append({"text": classification_text(noisy_subject, noisy_body), "cats": cats})
+    return examples
+
+
 def generate(count: int, *, family: int, families: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     writer = Writer(rng, family, families)
@@ -523,6 +598,11 @@ def main() -> None:
         train += dedupe(generate_judgement(220, family=family, families=families, seed=SEED + 15 + family), seen)
     dev += dedupe(generate_judgement(140, family=4, families=families, seed=SEED + 19), seen)
     test += dedupe(generate_judgement(90, family=4, families=families, seed=SEED + 20), seen)
+    # second issue-15 round (model v8), again after everything else with its own seeds
+    for family in range(4):
+        train += dedupe(generate_judgement2(150, family=family, families=families, seed=SEED + 25 + family), seen)
+    dev += dedupe(generate_judgement2(90, family=4, families=families, seed=SEED + 29), seen)
+    test += dedupe(generate_judgement2(60, family=4, families=families, seed=SEED + 30), seen)
     for name, examples in (("train", train), ("dev", dev), ("test", test)):
         random.Random(SEED).shuffle(examples)
         lines = [json.dumps(e, ensure_ascii=False) for e in examples]

@@ -24,7 +24,17 @@ from classifiers.topic_model import PACKAGED_MODEL, TopicModel  # noqa: E402
 from classifiers.topics import classify  # noqa: E402
 from intake.parsing import parse  # noqa: E402
 
-MAIL_SETS = ("evaluation", "evaluation_probe", "linking_eval", "linking_probe", "judgement_probe", "judgement_probe2")
+# blind_2026 was opened after the v7 figures (issue 15, second round): it is a development set now.
+# tests/data/blind_2026b (the new blind set) is never read here.
+MAIL_SETS = (
+    "evaluation",
+    "evaluation_probe",
+    "linking_eval",
+    "linking_probe",
+    "judgement_probe",
+    "judgement_probe2",
+    "blind_2026",
+)
 BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
 
 
@@ -80,6 +90,14 @@ def main() -> None:
         wrong = sum(1 for k, g in linked if k != g)
         right = sum(1 for k, g in linked if k == g)
         print(f"| {threshold:.2f} | {len(linked)} | {wrong / n:.1%} | {right / gold:.3f} |")
+    print()
+    # per score band of the top candidate: the smoothed share right, for LINK_RELIABILITY
+    print("| top score | n | right | (right + 1) / (n + 2) |")
+    print("|---|---|---|---|")
+    for low, high in ((0.95, 1.01), (0.9, 0.95), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7)):
+        band = [(k, g) for s, k, g in link_rows if k and low <= s < high]
+        right = sum(1 for k, g in band if k == g)
+        print(f"| {low:.2f}–{min(high, 1.0):.2f} | {len(band)} | {right} | {(right + 1) / (len(band) + 2):.3f} |")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 
   function typing(event) {
     var el = event.target;
+    if (el && el.type === "checkbox") { return false; }  // a marked row's box: keys still work
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
