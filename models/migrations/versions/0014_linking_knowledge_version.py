@@ -3,7 +3,7 @@ gazetteer and erasure — worker processes cache known senders, learned domains 
 version and reload them when the counter moved (issue 16).
 
 Revision ID: 0014
-Revises: 0013
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
