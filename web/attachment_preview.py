@@ -5,7 +5,10 @@ the stored bytes start with that type's signature (a ``.pdf`` that is really HTM
 that is SVG, is never served inline). Everything else is download only (``/anhaenge/{id}``,
 ``application/octet-stream``). A preview answers with ``Content-Disposition: inline``,
 ``X-Content-Type-Options: nosniff`` and a CSP that sandboxes the document and lets only our own
-pages frame it; the case page shows images as ``<img>`` and PDFs in an ``<iframe sandbox>``."""
+pages frame it; the case page shows images as ``<img>`` and PDFs in an ``<iframe>``. The frame
+is sandboxed by that CSP, not by the iframe's ``sandbox`` attribute: Chromium refuses to show a
+PDF in a frame with that attribute (measured: blocked with any attribute value, shown with the
+CSP ``sandbox``)."""
 
 from __future__ import annotations
 
