@@ -132,8 +132,13 @@ def test_case_page_has_the_presence_box(runtime):
 def test_registry_follows_the_redis_setting(sqlite_url, redis_namespace):
     from tests.conftest import make_settings, migrated_runtime
 
-    assert migrated_runtime(make_settings(database_url=sqlite_url)).presence is None  # in-process default
+    embedded = migrated_runtime(make_settings(database_url=sqlite_url))
     with_redis = migrated_runtime(
         make_settings(database_url=sqlite_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
     )
-    assert isinstance(with_redis.presence, RedisPresence) and with_redis.presence.namespace == redis_namespace
+    try:
+        assert embedded.presence is None  # the in-process default
+        assert isinstance(with_redis.presence, RedisPresence) and with_redis.presence.namespace == redis_namespace
+    finally:
+        embedded.engine.dispose()
+        with_redis.engine.dispose()
