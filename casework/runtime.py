@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from casework.gazetteers import GazetteerStore
 from casework.live import EventBus
+from casework.presence import Presence
 from classifiers.taxonomy import Taxonomy
 from classifiers.topic_model import TopicModel, load_topic_model
 from eingang.settings import Settings
@@ -66,3 +67,5 @@ class Runtime:
     processing_hook: Callable[[int], None] | None = None
     # Live events (casework.live): None = the in-process bus; Redis pub/sub when Redis is used.
     events: EventBus | None = None
+    # Who has a case open (casework.presence): None = in-process; Redis when Redis is used.
+    presence: Presence | None = None

@@ -16,6 +16,7 @@ import dramatiq
 
 from casework.gazetteers import GazetteerStore
 from casework.mailer import SmtpRelay
+from casework.presence import build_presence
 from casework.runtime import Runtime, TopicModelSource
 from classifiers.taxonomy import get_taxonomy
 from classifiers.topic_model import PACKAGED_MODEL
@@ -46,6 +47,7 @@ def build_runtime(settings: Settings, *, processing_hook: Callable[[int], None] 
         gazetteers=GazetteerStore(),
         processing_hook=processing_hook,
         events=build_events(settings),
+        presence=build_presence(settings.redis_url, settings.redis_namespace),
     )
     declare_actors(broker, runtime)
     if settings.sql_statistics_dir:

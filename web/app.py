@@ -26,6 +26,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from casework.runtime import Runtime
 from web import (
     api,
+    attachment_preview,
     authorities,
     dashboard,
     drafts,
@@ -36,6 +37,7 @@ from web import (
     metrics,
     notifications,
     operations,
+    presence,
     profile,
     statistics_api,
     text_modules,
@@ -169,6 +171,8 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(inbox_views.router)
     app.include_router(live.router)
     app.include_router(triage.router)
+    app.include_router(attachment_preview.router)
+    app.include_router(presence.router)
     app.include_router(dashboard.router)
     app.include_router(users.router)
     app.include_router(authorities.router)

@@ -25,8 +25,9 @@ def clean_filename(name: str, fallback: str) -> str:
     return kept[:200] or fallback
 
 
-def attachment_disposition(name: str | None, fallback: str) -> str:
-    """``attachment; filename="…"; filename*=UTF-8''…`` for ``name`` (``fallback`` if it is empty)."""
+def attachment_disposition(name: str | None, fallback: str, *, inline: bool = False) -> str:
+    """``attachment; filename="…"; filename*=UTF-8''…`` for ``name`` (``fallback`` if it is empty);
+    ``inline; …`` for a preview."""
     full = clean_filename(name or "", fallback)
     ascii_name = (
         "".join(
@@ -36,4 +37,5 @@ def attachment_disposition(name: str | None, fallback: str) -> str:
         ).strip()
         or fallback
     )
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(full, safe='')}"
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(full, safe='')}"

@@ -9,8 +9,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
+from casework.presence import HEARTBEAT_SECONDS
 from casework.workflow import STATUS_LABELS
 from models import Channel, ConsultationStatus, Direction, Priority, Role, TaskStatus, local_time
+from web.attachment_preview import preview_kind
 from web.inbox import age_label
 from web.security import ROLE_LABELS, csrf_token
 
@@ -95,6 +97,8 @@ templates.env.globals.update(
     TASK_STATUS_LABELS=TASK_STATUS_LABELS,
     AUDIT_LABELS=AUDIT_LABELS,
     ROLE_LABELS=ROLE_LABELS,
+    preview_kind=preview_kind,
+    PRESENCE_HEARTBEAT_SECONDS=HEARTBEAT_SECONDS,
     # The enums, so templates compare with them instead of spelling the values.
     Channel=Channel,
     ConsultationStatus=ConsultationStatus,
