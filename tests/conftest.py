@@ -205,6 +205,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--lang=de-DE",  # the browser's own controls (file picker, date field) in German, as users see them
 ]
 
 

@@ -4,6 +4,7 @@ sanitised thread, attachments, failed messages, dashboard and exports."""
 from __future__ import annotations
 
 import io
+import re
 import time
 
 import pytest
@@ -199,6 +200,7 @@ def test_consultation_page_shows_thread_evidence_and_folds_quotes(client, runtim
     assert "Hinweise:" in page  # the classifier's evidence is shown
     assert "<details" in page
     assert "Änderungsverlauf" in page and f"system</strong>: Fall {reference} angelegt" in page
+    assert re.search(r"Kanal: (E-Mail|E-Mail \(Postfach\)|Import|Chat)<", page)  # a label, not "smtp"/"file"
 
 
 def test_consultation_page_shows_calibrated_confidence_and_the_links_reason_in_german(client, runtime):

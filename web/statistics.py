@@ -36,7 +36,7 @@ from models.statistics import (
     received_time,
     response_figures,
 )
-from web.templating import STATUS_LABELS
+from web.templating import CHANNEL_LABELS, STATUS_LABELS
 
 NO_TOPIC = "ohne Thema"
 UNASSIGNED_AUTHORITY = "nicht zugeordnet"
@@ -55,7 +55,6 @@ DIMENSION_LABELS = {
     "channel": "Kanal",
     "status": "Status",
 }
-CHANNEL_LABELS = {"smtp": "E-Mail", "imap": "E-Mail (Postfach)", "file": "Import", "chat": "Chat"}
 FILTER_PARAMS = {
     "topic": "thema",
     "district": "kreis",

@@ -87,7 +87,17 @@ def _number(value):
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
+# How a consultant reads a channel ("Kanal: E-Mail", not the stored value "smtp").
+CHANNEL_LABELS = {"smtp": "E-Mail", "imap": "E-Mail (Postfach)", "file": "Import", "chat": "Chat"}
+
+
+def _channel(value):
+    key = getattr(value, "value", value)
+    return CHANNEL_LABELS.get(key, key)
+
+
 templates.env.filters["local"] = _local
+templates.env.filters["channel"] = _channel
 templates.env.filters["number"] = _number
 templates.env.filters["percent"] = _percent
 templates.env.filters["age"] = age_label
