@@ -136,12 +136,11 @@ class RedisPresence:
         return value.decode() if isinstance(value, bytes) else value
 
 
-DEFAULT_PRESENCE = LocalPresence()
 
 
-def build_presence(redis_url: str | None, namespace: str) -> Presence | None:
-    """Redis with Redis configured; otherwise None (the in-process registry)."""
-    return RedisPresence.from_url(redis_url, namespace) if redis_url else None
+def build_presence(redis_url: str | None, namespace: str) -> Presence:
+    """Redis with Redis configured (shared by all web processes); otherwise this process's own."""
+    return RedisPresence.from_url(redis_url, namespace) if redis_url else LocalPresence()
 
 
 def sentence(names: list[str]) -> str:

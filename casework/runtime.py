@@ -9,7 +9,7 @@ casework layer needs two things from above, described here as Protocols: a ``Tas
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from casework.gazetteers import GazetteerStore
 from casework.live import EventBus
-from casework.presence import Presence
+from casework.presence import LocalPresence, Presence
 from classifiers.taxonomy import Taxonomy
 from classifiers.topic_model import TopicModel, load_topic_model
 from eingang.settings import Settings
@@ -67,5 +67,5 @@ class Runtime:
     processing_hook: Callable[[int], None] | None = None
     # Live events (casework.live): None = the in-process bus; Redis pub/sub when Redis is used.
     events: EventBus | None = None
-    # Who has a case open (casework.presence): None = in-process; Redis when Redis is used.
-    presence: Presence | None = None
+    # Who has a case open (casework.presence): this runtime's own registry, Redis when Redis is used.
+    presence: Presence = field(default_factory=LocalPresence)

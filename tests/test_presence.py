@@ -137,7 +137,10 @@ def test_registry_follows_the_redis_setting(sqlite_url, redis_namespace):
         make_settings(database_url=sqlite_url, redis_url=REDIS_TEST_URL, redis_namespace=redis_namespace)
     )
     try:
-        assert embedded.presence is None  # the in-process default
+        # the in-process registry belongs to its runtime: two apps in one process share nothing
+        other = migrated_runtime(make_settings(database_url=sqlite_url))
+        assert isinstance(embedded.presence, LocalPresence) and embedded.presence is not other.presence
+        other.engine.dispose()
         assert isinstance(with_redis.presence, RedisPresence) and with_redis.presence.namespace == redis_namespace
     finally:
         embedded.engine.dispose()

@@ -32,7 +32,7 @@ class PresencePublic(BaseModel):
 
 
 def registry(request: Request) -> presence.Presence:
-    return request.app.state.runtime.presence or presence.DEFAULT_PRESENCE
+    return request.app.state.runtime.presence
 
 
 def _answer(request: Request, reference: str, user: UserAccount) -> PresencePublic:
