@@ -102,8 +102,7 @@ def measure(ids: list[int]) -> None:
     steps["rss_composed_mb"] = _status("VmRSS")
     from casework.processing import process_message
 
-    for inbound_id in ids:
-        process_message(runtime, inbound_id)
+    processed = sum(process_message(runtime, inbound_id) is not None for inbound_id in ids)
     steps["rss_after_mails_mb"] = _status("VmRSS")
     steps["peak_rss_mb"] = _status("VmHWM")
     rollup = _rollup()
@@ -115,6 +114,7 @@ def measure(ids: list[int]) -> None:
         packages[top] = packages.get(top, 0) + 1
     result: dict[str, object] = {key: round(value, 1) for key, value in steps.items()}
     result["mails"] = len(ids)
+    result["processed"] = processed
     result["modules"] = len(sys.modules)
     heavy = ("scipy", "sklearn", "openpyxl", "fastapi", "uvicorn", "playwright", "pygal")
     result["heavy_packages"] = [name for name in heavy if name in packages]
