@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dramatiq
 
@@ -28,7 +29,9 @@ from queue_workers.actors import declare_actors
 from queue_workers.broker import BrokerTaskQueue, broker_of, build_broker
 from queue_workers.events import build_events
 from queue_workers.worker import exit_with_parent
-from web.server import WebServer, start_web_server
+
+if TYPE_CHECKING:  # the web stack (FastAPI, exports, similar-case search) is not loaded by workers
+    from web.server import WebServer
 
 WORKER_TARGET = f"{__name__}:worker_process"
 
@@ -69,5 +72,10 @@ def worker_process() -> None:
 
 
 def serve_web(runtime: Runtime) -> WebServer:
-    """The web app of ``eingang serve`` on the runtime (uvicorn in a thread; has ``.stop()``)."""
+    """The web app of ``eingang serve`` on the runtime (uvicorn in a thread; has ``.stop()``).
+    Imported here, not at the top: a worker process imports this module and never serves, and
+    the web stack (FastAPI, uvicorn, openpyxl, scikit-learn/scipy for similar cases) would
+    cost it about 90 MB of RSS."""
+    from web.server import start_web_server
+
     return start_web_server(runtime)

@@ -18,12 +18,12 @@ import dramatiq
 
 from casework.runtime import Runtime
 from queue_workers.broker import QUEUE, broker_of
+from queue_workers.dramatiq_main import WORKER_PARENT_ENV
 
 logger = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
-# Set by queue_workers.dramatiq_main to the pid of the worker group's parent.
-WORKER_PARENT_ENV = "EINGANG_WORKER_PARENT_PID"
+__all__ = ["WORKER_PARENT_ENV", "exit_with_parent", "running_queue", "start_queue"]
 
 
 # How long an orphaned child may take to stop gracefully before it exits hard. Unacknowledged
