@@ -105,3 +105,30 @@ def test_answer_command_sends_through_the_relay(sqlite_runtime, smtp_sink, tmp_p
     detail = json.loads(shown.stdout)
     assert detail["status"] == "wartet_auf_rueckmeldung" and detail["first_response_at"]
     assert [m["direction"] for m in detail["messages"]] == ["outbound"]
+
+
+def test_answer_command_takes_to_and_cc_and_makes_them_contacts(sqlite_runtime, smtp_sink, tmp_path, monkeypatch):
+    sink, port = smtp_sink
+    monkeypatch.chdir(tmp_path)
+    with session_scope(sqlite_runtime.engine) as session:
+        make_consultation(session, reference="KV-2026-00044")
+    env = {
+        "EINGANG_DATABASE_URL": sqlite_runtime.settings.database_url,
+        "EINGANG_RELAY_HOST": "127.0.0.1",
+        "EINGANG_RELAY_PORT": str(port),
+    }
+    command = ["consultations", "answer", "KV-2026-00044", "--text", "Siehe Anlage.", "--actor", "anna"]
+    command += ["--to", "buergermeister@leinetal.de", "--cc", "kaemmerei@leinetal.de", "--cc", "it@leinetal.de"]
+    result = CliRunner().invoke(app, command, env=env)
+    assert result.exit_code == 0, result.output
+    (sent,) = sink.parsed()
+    assert sent["To"] == "buergermeister@leinetal.de"
+    assert sent["Cc"] == "kaemmerei@leinetal.de, it@leinetal.de"
+    shown = CliRunner().invoke(app, ["consultations", "show", "KV-2026-00044", "--format", "json"], env=env)
+    contacts = {c["address"] for c in json.loads(shown.stdout)["contacts"]}
+    assert {"buergermeister@leinetal.de", "kaemmerei@leinetal.de", "it@leinetal.de"} <= contacts
+
+    bad = CliRunner().invoke(
+        app, ["consultations", "answer", "KV-2026-00044", "--text", "x", "--to", "kein-mail"], env=env
+    )
+    assert bad.exit_code != 0 and len(sink.parsed()) == 1  # an invalid address: a German error, nothing sent

@@ -288,6 +288,10 @@ def answer_command(
         None, "--text", help="Text der Antwort; ohne Angabe wird er von der Standardeingabe gelesen."
     ),
     waiting: bool = typer.Option(False, "--waiting", help="Die Antwort fragt zurück: Status wartet_auf_rueckmeldung."),
+    to: list[str] = typer.Option(
+        None, "--to", help="Empfänger (mehrfach möglich); ohne Angabe die Kontakte des Falls. Wird Kontakt des Falls."
+    ),
+    cc: list[str] = typer.Option(None, "--cc", help="Kopie an (mehrfach möglich). Wird Kontakt des Falls."),
     actor: str = ACTOR_OPTION,
 ) -> None:
     """Der Kommune eine Antwort senden (über EINGANG_RELAY_HOST) und im Fall festhalten."""
@@ -303,4 +307,6 @@ def answer_command(
             body=body,
             settings=rt.settings,
             status=ConsultationStatus.WAITING if waiting else ConsultationStatus.ANSWERED,
+            to=to or None,
+            cc=cc or None,
         )
