@@ -15,6 +15,7 @@ from typing import Literal
 
 from sqlalchemy import String, cast, literal, union_all
 from sqlmodel import Session, col, delete, func, select
+from sqlmodel.sql.expression import Select
 
 from classifiers.gazetteer import Gazetteer, packaged_gazetteer, parse_gazetteer
 from classifiers.linker import GENERIC_MAIL_PROVIDERS
@@ -122,21 +123,27 @@ class LinkingKnowledge:
         return known, learned, self.gazetteer
 
 
-def load_linking_knowledge(session: Session, version: int) -> LinkingKnowledge:
-    """The whole sender registry, every learned domain and the gazetteer version in force, in
-    one statement (labelled with ``version``, read before: the data is at least that new)."""
+def _gazetteer_version_row() -> Select:  # unparameterised: the UNION parts differ in column types
+    """The ``("g", checksum, id)`` part of the UNION ALL statements below: the gazetteer version
+    in force (the other kinds: a = known address, d = learned domain)."""
     newest = (
         select(GazetteerVersion.id, GazetteerVersion.checksum)
         .order_by(col(GazetteerVersion.id).desc())
         .limit(1)
         .subquery()
     )
+    return select(
+        literal("g").label("kind"),
+        newest.c.checksum.label("name"),
+        cast(newest.c.id, String).label("authority_key"),
+    )
+
+
+def load_linking_knowledge(session: Session, version: int) -> LinkingKnowledge:
+    """The whole sender registry, every learned domain and the gazetteer version in force, in
+    one statement (labelled with ``version``, read before: the data is at least that new)."""
     parts = [
-        select(
-            literal("g").label("kind"),
-            newest.c.checksum.label("name"),
-            cast(newest.c.id, String).label("authority_key"),
-        ),
+        _gazetteer_version_row(),
         select(
             literal("a").label("kind"),
             col(KnownSender.address).label("name"),
@@ -181,19 +188,7 @@ def sender_knowledge(
     mail in every process — no cache to invalidate, at the price of one indexed statement."""
     wanted_addresses = sorted({a for a in addresses if a})
     wanted_domains = sorted({d.lower() for d in domains if d and d.lower() not in GENERIC_MAIL_PROVIDERS})
-    newest = (
-        select(GazetteerVersion.id, GazetteerVersion.checksum)
-        .order_by(col(GazetteerVersion.id).desc())
-        .limit(1)
-        .subquery()
-    )
-    parts = [
-        select(
-            literal("g").label("kind"),
-            newest.c.checksum.label("name"),
-            cast(newest.c.id, String).label("authority_key"),
-        )
-    ]
+    parts = [_gazetteer_version_row()]
     if wanted_addresses:
         parts.append(
             select(
